@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// Overgang: NAV register extracts → 60-day exits → status after exit → published tables.
+// The targets follow the data's way: Extracts → Panel → Episodes → Tables → Pipeline → overgang.
+import PackageDescription
+
+let package = Package(
+    name: "Overgang",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "overgang", targets: ["overgang"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        // zlib, the system C library (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
+                       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Streaming gzip, CSV tokenizer, the three schemas, validation, quarantine.
+        .target(name: "Extracts", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
+        // The compact person-month store built from parsed extracts.
+        .target(name: "Panel", dependencies: ["Extracts"]),
+        // Exits (§1) and their status after exit (§2).
+        .target(name: "Episodes", dependencies: ["Panel", "Extracts"]),
+        // The published tables.
+        .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts"]),
+        // Synthetic extracts in the delivery format.
+        .target(name: "Generator", dependencies: ["CZlib"]),
+        // Configuration, stages, manifest, atomic publishing of outputs.
+        .target(name: "Pipeline", dependencies: [
+            "Extracts", "Panel", "Episodes", "Tables", "Generator",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The command line, thin.
+        .executableTarget(name: "overgang", dependencies: [
+            "Pipeline", "Generator", "Extracts",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "OvergangTests", dependencies: [
+            "Extracts", "Panel", "Episodes", "Tables", "Pipeline", "Generator",
+        ], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The three registers that deliver an extract every month.
+public enum ExtractKind: String, CaseIterable, Sendable, Comparable {
+    case arena, aa, ytelse
+
+    /// The columns every file of this kind must have (`extracts.md`); others are ignored.
+    public var requiredColumns: [String] {
+        switch self {
+        case .arena:
+            return ["person_id", "hovedstatus", "innsatsgruppe", "enhet", "fylke", "tiltak",
+                    "alder", "kjonn", "utdanning", "innvandrer", "permittert"]
+        case .aa:
+            return ["person_id", "arbeidsforhold_id", "orgnr", "startdato", "sluttdato", "stillingsprosent"]
+        case .ytelse:
+            return ["person_id", "ytelse", "grad"]
+        }
+    }
+
+    public static func < (a: ExtractKind, b: ExtractKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One delivered file, `<kind>_<YYYYMM>.csv.gz`.
+public struct ExtractFile: Sendable, Hashable {
+    public let kind: ExtractKind
+    public let month: Month
+    /// Path to read from.
+    public let path: String
+    /// The file name, which messages and the manifest use.
+    public var name: String { "\(kind.rawValue)_\(month.compact).csv.gz" }
+
+    public init(kind: ExtractKind, month: Month, path: String) {
+        self.kind = kind
+        self.month = month
+        self.path = path
+    }
+
+    /// Parses a file name; nil when it does not start with a kind's prefix (not an extract),
+    /// throws when it does but is otherwise misnamed (a delivery mistake worth stopping for).
+    public static func recognise(name: String, in directory: String) throws -> ExtractFile? {
+        guard let kind = ExtractKind.allCases.first(where: { name.hasPrefix($0.rawValue + "_") }) else { return nil }
+        let rest = name.dropFirst(kind.rawValue.count + 1)
+        guard rest.hasSuffix(".csv.gz"), let month = Month(String(rest.dropLast(7))), rest.count == 13 else {
+            throw ExtractError(file: name, .badFileName)
+        }
+        return ExtractFile(kind: kind, month: month, path: (directory as NSString).appendingPathComponent(name))
+    }
+}
+
+/// What an input folder holds: the extracts by month and kind.
+public struct ExtractInventory: Sendable {
+    public let directory: String
+    public let files: [ExtractFile]
+
+    /// Lists the extracts in `directory`, sorted by month and kind.
+    public init(directory: String) throws {
+        self.directory = directory
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw ExtractError(file: directory, .unreadable("cannot list the input folder"))
+        }
+        files = try names.compactMap { try ExtractFile.recognise(name: $0, in: directory) }
+            .sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
+    }
+
+    /// All months that have any extract.
+    public var months: [Month] { Array(Set(files.map(\.month))).sorted() }
+
+    /// The files of the range, checking that every month in it has all three kinds.
+    public func files(in range: MonthRange) throws -> [ExtractFile] {
+        let selected = files.filter { range.contains($0.month) }
+        let present = Set(selected.map { "\($0.kind.rawValue)_\($0.month.compact)" })
+        for month in range.months {
+            for kind in ExtractKind.allCases where !present.contains("\(kind.rawValue)_\(month.compact)") {
+                let name = "\(kind.rawValue)_\(month.compact).csv.gz"
+                throw ExtractError(file: (directory as NSString).appendingPathComponent(name),
+                                   .missingMonth(kind: kind.rawValue, month: month.description))
+            }
+        }
+        return selected
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// One data row, as byte ranges into the read buffer, addressed by required column
+/// (the order of `ExtractKind.requiredColumns`, whatever the file's column order).
+public struct RowView {
+    let base: UnsafePointer<UInt8>
+    let fields: UnsafeBufferPointer<FieldSplitter.Field>
+    let positions: UnsafeBufferPointer<Int>
+
+    /// Pointer and length of required column `c`.
+    @inline(__always)
+    func value(_ c: Int) -> (UnsafePointer<UInt8>, Int) {
+        let f = fields[positions[c]]
+        return (base + f.start, f.end - f.start)
+    }
+}
+
+/// Reads an extract row by row: gzip, lines, header, fields, and the row-shape checks that
+/// every kind shares. Rows of the wrong shape go to the quarantine; the kind's own field
+/// checks are the `body` passed to `read`, which returns a reason to set the row aside.
+public struct ExtractReader {
+    public let file: ExtractFile
+    public private(set) var stats: FileStats
+
+    public init(file: ExtractFile) {
+        self.file = file
+        stats = FileStats(file: file)
+    }
+
+    /// Reads the whole file. `body` returns nil to keep the row, or the reason to set it aside.
+    public mutating func read(quarantine: Quarantine, _ body: (RowView) -> String?) throws {
+        let gzip = try GzipReader(path: file.path, displayName: file.path)
+        let lines = LineReader(gzip)
+        var splitter = FieldSplitter()
+        let required = file.kind.requiredColumns
+
+        guard let header = try lines.next() else { throw ExtractError(file: file.path, .emptyFile) }
+        _ = splitter.split(header)
+        var positions = [Int](repeating: -1, count: required.count)
+        let names = splitter.fields.map {
+            String(decoding: UnsafeBufferPointer(start: header.baseAddress! + $0.start, count: $0.end - $0.start), as: UTF8.self)
+        }
+        for (i, column) in required.enumerated() {
+            let hits = names.indices.filter { names[$0] == column }
+            if hits.isEmpty { throw ExtractError(file: file.path, line: 1, .missingColumn(column)) }
+            if hits.count > 1 { throw ExtractError(file: file.path, line: 1, .duplicateColumn(column)) }
+            positions[i] = hits[0]
+        }
+        let width = names.count
+
+        try positions.withUnsafeBufferPointer { positions in
+            while let line = try lines.next() {
+                let number = lines.lineNumber
+                if line.isEmpty {
+                    stats.blankLines += 1
+                    continue
+                }
+                stats.rowsRead += 1
+                var reason: String?
+                if lines.lastLineWasCut {
+                    reason = "line longer than \(LineReader.maxLineLength) bytes (cut in the quarantine file)"
+                } else if let failure = splitter.split(line) {
+                    reason = failure == .unterminatedQuote ? "a quoted field is not closed on its line"
+                                                           : "text after the closing quote of a field"
+                } else if splitter.fields.count != width {
+                    reason = "\(splitter.fields.count) fields where the header has \(width)"
+                } else {
+                    reason = splitter.fields.withUnsafeBufferPointer { fields in
+                        for (i, p) in positions.enumerated() where fields[p].hasEscapedQuote {
+                            return "\(required[i]): contains a quote character"
+                        }
+                        return body(RowView(base: line.baseAddress!, fields: fields, positions: positions))
+                    }
+                }
+                if let reason {
+                    stats.rowsSetAside += 1
+                    try quarantine.setAside(line: number, reason: reason, raw: line)
+                }
+            }
+        }
+        try quarantine.close()
+        stats.bytes = gzip.compressedBytes
+        stats.gzipMembers = gzip.members
+        stats.sha256 = gzip.sha256Hex()
+    }
+}

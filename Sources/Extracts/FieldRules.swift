@@ -1,0 +1,82 @@
+/// Byte-level readers for the field types of `extracts.md`. Each returns nil for a value
+/// that breaks the type; the caller turns that into a reason naming the column.
+enum FieldRules {
+    /// A key of 1-64 characters `[A-Za-z0-9_-]` (person and relationship keys).
+    @inline(__always)
+    static func isToken(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n >= 1 && n <= 64 else { return false }
+        for i in 0..<n {
+            let c = p[i]
+            let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
+            if !ok { return false }
+        }
+        return true
+    }
+
+    /// A measure code: 1-32 characters `[A-Za-z0-9_-]`.
+    @inline(__always)
+    static func isCode(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool { n <= 32 && isToken(p, n) }
+
+    /// Exactly `count` ASCII digits, as a number.
+    @inline(__always)
+    static func digits(_ p: UnsafePointer<UInt8>, _ n: Int, count: Int) -> Int? {
+        guard n == count else { return nil }
+        var v = 0
+        for i in 0..<n {
+            let d = Int(p[i]) &- 0x30
+            if d < 0 || d > 9 { return nil }
+            v = v * 10 + d
+        }
+        return v
+    }
+
+    /// A whole number without sign or leading spaces, within `range`.
+    @inline(__always)
+    static func integer(_ p: UnsafePointer<UInt8>, _ n: Int, in range: ClosedRange<Int>) -> Int? {
+        guard n >= 1 && n <= 4 else { return nil }
+        guard let v = digits(p, n, count: n) else { return nil }
+        return range.contains(v) ? v : nil
+    }
+
+    /// `YYYY-MM-DD`, a real calendar day, as a `Day`.
+    @inline(__always)
+    static func date(_ p: UnsafePointer<UInt8>, _ n: Int) -> Day? {
+        guard n == 10, p[4] == 0x2D, p[7] == 0x2D,
+              let y = digits(p, 4, count: 4), let m = digits(p + 5, 2, count: 2), let d = digits(p + 8, 2, count: 2),
+              m >= 1, m <= 12, d >= 1, d <= Month.days(year: y, month: m), y >= 1900
+        else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// A decimal 0-100 with `.` or `,` as the decimal mark (position size).
+    @inline(__always)
+    static func isPercentage(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n >= 1 && n <= 12 else { return false }
+        var whole = 0, wholeDigits = 0, fracDigits = 0, fracNonZero = false, seenMark = false
+        for i in 0..<n {
+            let c = p[i]
+            if c == 0x2E || c == 0x2C {
+                if seenMark || wholeDigits == 0 { return false }
+                seenMark = true
+            } else if c >= 0x30 && c <= 0x39 {
+                if seenMark {
+                    fracDigits += 1
+                    if c != 0x30 { fracNonZero = true }
+                } else {
+                    whole = whole * 10 + Int(c - 0x30)
+                    wholeDigits += 1
+                }
+            } else {
+                return false
+            }
+        }
+        if seenMark && fracDigits == 0 { return false }
+        return whole < 100 || (whole == 100 && !fracNonZero)
+    }
+
+    /// The field's text for a message, shortened; only for columns that hold no person key.
+    static func quote(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: min(n, 24)), as: UTF8.self)
+        return "'" + text + (n > 24 ? "…" : "") + "'"
+    }
+}

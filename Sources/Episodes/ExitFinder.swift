@@ -1,0 +1,120 @@
+import Extracts
+import Panel
+
+/// Finds exits by the 60-day rule and reads their status after exit (§1, §1b, §2).
+public struct ExitFinder: Sendable {
+    public let rules: ExitRules
+    public let outcome: OutcomeRules
+
+    public init(rules: ExitRules, outcome: OutcomeRules) {
+        precondition(rules.quietMonths >= 1 && outcome.horizonMonths >= 0 && rules.nedsLookbackMonths >= 0)
+        self.rules = rules
+        self.outcome = outcome
+    }
+
+    public func find(in panel: Panel) -> ExitSet {
+        let months = panel.monthCount
+        let lastComplete = months - 1 - max(rules.quietMonths, outcome.horizonMonths)
+        let complete = 0..<max(0, lastComplete + 1)
+        // Persons split in blocks, one per core; each block's exits stay in person order.
+        let blocks = max(1, min(8, panel.personCount / 50_000 + 1))
+        let parts: [ExitSet] = (try? parallelMap(blocks) { (b: Int) -> ExitSet in
+            let lo = panel.personCount * b / blocks, hi = panel.personCount * (b + 1) / blocks
+            return scan(panel, persons: lo..<hi)
+        }) ?? []
+        var exits = [Exit]()
+        exits.reserveCapacity(parts.reduce(0) { $0 + $1.exits.count })
+        var pendingDecision = 0, pendingOutcome = 0
+        for part in parts {
+            exits.append(contentsOf: part.exits)
+            pendingDecision += part.pendingDecision
+            pendingOutcome += part.pendingOutcome
+        }
+        return ExitSet(exits: exits, pendingDecision: pendingDecision, pendingOutcome: pendingOutcome,
+                       completeMonths: complete)
+    }
+
+    private func scan(_ panel: Panel, persons: Range<Int>) -> ExitSet {
+        let months = panel.monthCount
+        let registered = rules.registeredMask
+        let quiet = rules.quietMonths, lookback = rules.nedsLookbackMonths, horizon = outcome.horizonMonths
+        let workMask = Benefit.mask(outcome.workBenefits)
+        let disabilityMask = Benefit.mask(outcome.disability)
+        let oldAgeMask = Benefit.mask(outcome.oldAge)
+        let arbs = Hovedstatus.arbs.rawValue, neds = Hovedstatus.neds.rawValue
+
+        // Which measure ids count for measure exits; nil = any measure.
+        var measureSet: [Bool]?
+        var isMeasureExit = false
+        if case .measure(let codes) = rules.kind {
+            isMeasureExit = true
+            if !codes.isEmpty {
+                var set = [Bool](repeating: false, count: panel.measures.count + 1)
+                for code in codes { if let id = panel.measureCode(code) { set[Int(id)] = true } }
+                measureSet = set
+            }
+        }
+        func inMeasure(_ row: ArenaRow) -> Bool {
+            row.tiltak != 0 && (measureSet?[Int(row.tiltak)] ?? true)
+        }
+
+        var out = ExitSet(exits: [], pendingDecision: 0, pendingOutcome: 0, completeMonths: 0..<0)
+        panel.rows.withUnsafeBufferPointer { rows in
+            for p in persons {
+                let base = p * months
+                @inline(__always) func isRegistered(_ m: Int) -> Bool { registered & (1 << rows[base + m].statusCode) != 0 }
+                // The state the person leaves (in m) and the state that continues it (in m+k).
+                @inline(__always) func qualifies(_ m: Int) -> Bool {
+                    isMeasureExit ? isRegistered(m) && inMeasure(rows[base + m]) : isRegistered(m)
+                }
+                @inline(__always) func continues(_ m: Int) -> Bool {
+                    isMeasureExit ? inMeasure(rows[base + m]) : isRegistered(m)
+                }
+                for m in 0..<months where qualifies(m) {
+                    var continued = false, beyond = false
+                    for k in 1...quiet {
+                        if m + k >= months { beyond = true; break }
+                        if continues(m + k) { continued = true; break }
+                    }
+                    if continued { continue }
+                    if beyond {
+                        out.pendingDecision += 1
+                        continue
+                    }
+                    let t = m + horizon
+                    if t >= months {
+                        out.pendingOutcome += 1
+                        continue
+                    }
+                    // Exit status: ARBS with NEDS in the look-back months counts as NEDS.
+                    var status = rows[base + m].statusCode
+                    if status == arbs && lookback > 0 {
+                        for j in 1...lookback where m - j >= 0 && rows[base + m - j].statusCode == neds {
+                            status = neds
+                            break
+                        }
+                    }
+                    // Status at the end of m + horizon, first rule that holds.
+                    let after = rows[base + t]
+                    let benefits = panel.benefits[base + t]
+                    let result: DetailedStatus
+                    if panel.employed[base + t] != 0 {
+                        result = benefits & workMask != 0 ? .workBenefit : .workOnly
+                    } else if isRegistered(t) && after.statusCode == arbs {
+                        result = .jobSeeker
+                    } else if isRegistered(t) && after.statusCode == neds {
+                        result = .reducedCapacity
+                    } else if benefits & disabilityMask != 0 {
+                        result = .disability
+                    } else if benefits & oldAgeMask != 0 {
+                        result = .oldAge
+                    } else {
+                        result = .other
+                    }
+                    out.exits.append(Exit(person: UInt32(p), month: UInt16(m), statusCode: status, outcome: result))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,51 @@
+import Extracts
+
+/// Every person who appears in Arena, month by month: what the definitions read, compactly.
+///
+/// Persons are numbered 0..<personCount once, in order of first appearance; months are
+/// numbered 0..<monthCount from `months.from`. The cell of person p in month m is
+/// `p * monthCount + m`, so one person's months lie side by side for the exit scan.
+/// A cell holds the Arena row (8 bytes, all zero when there is none), whether the person was
+/// employed on the last day of the month, and the benefits received at month end.
+public struct Panel: Sendable {
+    public let months: MonthRange
+    public let monthCount: Int
+    public let personCount: Int
+    /// Arena rows, person-major.
+    public internal(set) var rows: [ArenaRow]
+    /// 1 when employed at month end (§2), person-major.
+    public internal(set) var employed: [UInt8]
+    /// `Benefit` bit mask at month end, person-major.
+    public internal(set) var benefits: [UInt8]
+    /// Measure codes: `ArenaRow.tiltak` is an id here plus one.
+    public let measures: KeyTable
+
+    public init(months: MonthRange, personCount: Int, measures: KeyTable) {
+        self.months = months
+        monthCount = months.count
+        self.personCount = personCount
+        self.measures = measures
+        let cells = personCount * months.count
+        rows = Array(repeating: .none, count: cells)
+        employed = Array(repeating: 0, count: cells)
+        benefits = Array(repeating: 0, count: cells)
+    }
+
+    @inline(__always) public func cell(_ person: Int, _ month: Int) -> Int { person * monthCount + month }
+    @inline(__always) public func row(_ person: Int, _ month: Int) -> ArenaRow { rows[person * monthCount + month] }
+    @inline(__always) public func isEmployed(_ person: Int, _ month: Int) -> Bool { employed[person * monthCount + month] != 0 }
+    @inline(__always) public func benefitMask(_ person: Int, _ month: Int) -> UInt8 { benefits[person * monthCount + month] }
+
+    /// The calendar month of month number `m`.
+    public func month(_ m: Int) -> Month { months.from + m }
+
+    /// The measure code of a row, or "" when there is none.
+    public func measureName(_ tiltak: UInt16) -> String {
+        tiltak == 0 ? "" : measures.keyString(Int(tiltak) - 1)
+    }
+
+    /// The measure id (as stored in `ArenaRow.tiltak`) of a code, if any row has it.
+    public func measureCode(_ name: String) -> UInt16? {
+        measures.find(Array(name.utf8)).map { UInt16($0 + 1) }
+    }
+}

@@ -1,0 +1,178 @@
+import Episodes
+import Extracts
+import Foundation
+import Tables
+
+/// The run's settings: `pipeline.json` with every key optional and defaulted as in
+/// `interface.md`, then the command line's overrides.
+public struct Configuration: Sendable {
+    public struct Input: Sendable {
+        public var directory = "sample-data"
+        public var from: Month?
+        public var to: Month?
+        public var maxRejectedShare = 0.001
+    }
+
+    public struct Output: Sendable {
+        public var directory = "output"
+        public var minCellCount = 0
+    }
+
+    public var input = Input()
+    public var output = Output()
+    public var exit = ExitRules()
+    public var outcome = OutcomeRules()
+    public var cohortBreakdowns: [Breakdown] = [.enhet, .fylke, .kjonn, .aldersgruppe, .innsatsgruppe]
+    /// Sections that later stages read (comparisons, noe, survival, stocks, report), kept as
+    /// given so the manifest records them; this version checks only their shape.
+    public var laterSections: [String: JSONValue] = [:]
+    /// `--baseline` / `--comparison` from the command line.
+    public var baselineOverride: MonthRange?
+    public var comparisonOverride: MonthRange?
+    /// The file this was read from, if any.
+    public var source: String?
+
+    public init() {}
+
+    /// Reads `path`; relative paths inside it are resolved against its folder.
+    public static func load(path: String) throws -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError("\(path): cannot read the configuration file")
+        }
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw ConfigurationError("\(path): not valid JSON (\(describe(error)))")
+        }
+        guard case .object(let object) = root else { throw ConfigurationError("\(path): expected a JSON object") }
+        var config = try Configuration(reading: JSONReader(file: path, path: "", object: object))
+        config.source = path
+        let folder = (path as NSString).deletingLastPathComponent
+        config.input.directory = resolve(config.input.directory, against: folder)
+        config.output.directory = resolve(config.output.directory, against: folder)
+        return config
+    }
+
+    /// Parses a configuration object (paths left as written).
+    public static func parse(json: String, file: String = "pipeline.json") throws -> Configuration {
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        } catch {
+            throw ConfigurationError("\(file): not valid JSON (\(describe(error)))")
+        }
+        guard case .object(let object) = root else { throw ConfigurationError("\(file): expected a JSON object") }
+        return try Configuration(reading: JSONReader(file: file, path: "", object: object))
+    }
+
+    static func resolve(_ path: String, against folder: String) -> String {
+        if path.hasPrefix("/") || folder.isEmpty { return path }
+        return (folder as NSString).appendingPathComponent(path)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let c) = error {
+            return (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? c.debugDescription
+        }
+        return "\(error)"
+    }
+
+    init(reading root: JSONReader) throws {
+        var root = root
+        if var o = try root.object("input") {
+            input.directory = try o.string("directory") ?? input.directory
+            input.from = try o.month("from")
+            input.to = try o.month("to")
+            input.maxRejectedShare = try o.double("maxRejectedShare", in: 0...1) ?? input.maxRejectedShare
+            if let f = input.from, let t = input.to, f > t { throw o.fail("from", "\(f) is after input.to \(t)") }
+            try o.finish()
+        }
+        if var o = try root.object("output") {
+            output.directory = try o.string("directory") ?? output.directory
+            output.minCellCount = try o.int("minCellCount", in: 0...1_000_000) ?? 0
+            try o.finish()
+        }
+        if var o = try root.object("exit") {
+            let kind = try o.string("kind") ?? "register"
+            let measures = try o.strings("measures") ?? []
+            switch kind {
+            case "register": exit.kind = .register
+            case "measure": exit.kind = .measure(codes: measures)
+            default: throw o.fail("kind", "expected \"register\" or \"measure\", found \"\(kind)\"")
+            }
+            if let names = try o.strings("statuses") {
+                exit.statuses = try names.map { name in
+                    guard let s = Hovedstatus(name: name), !name.isEmpty else { throw o.fail("statuses", "unknown hovedstatus \"\(name)\"") }
+                    return s
+                }
+                if exit.statuses.isEmpty { throw o.fail("statuses", "needs at least one status") }
+            }
+            exit.quietMonths = try o.int("quietMonths", in: 1...24) ?? exit.quietMonths
+            exit.nedsLookbackMonths = try o.int("nedsLookbackMonths", in: 0...60) ?? exit.nedsLookbackMonths
+            try o.finish()
+        }
+        if var o = try root.object("outcome") {
+            outcome.horizonMonths = try o.int("horizonMonths", in: 0...24) ?? outcome.horizonMonths
+            func benefits(_ key: String) throws -> [Benefit]? {
+                try o.strings(key)?.map { name in
+                    guard let b = Benefit(name: name) else { throw o.fail(key, "unknown benefit \"\(name)\"") }
+                    return b
+                }
+            }
+            outcome.workBenefits = try benefits("workBenefits") ?? outcome.workBenefits
+            outcome.disability = try benefits("disability") ?? outcome.disability
+            outcome.oldAge = try benefits("oldAge") ?? outcome.oldAge
+            try o.finish()
+        }
+        if var o = try root.object("cohorts") {
+            if let names = try o.strings("breakdowns") {
+                cohortBreakdowns = try names.map { name in
+                    guard let b = Breakdown(rawValue: name) else {
+                        throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    return b
+                }
+            }
+            try o.finish()
+        }
+        // Sections of later stages: right shape now, read in full by their stage.
+        for (key, isList) in [("comparisons", true), ("noe", false), ("survival", false), ("stocks", false), ("report", false)] {
+            guard let value = root.raw(key) else { continue }
+            switch (value, isList) {
+            case (.array, true), (.object, false): laterSections[key] = value
+            default: throw root.fail(key, isList ? "expected a list" : "expected an object")
+            }
+        }
+        try root.finish()
+    }
+
+    /// The statuses that rows of the exit tables show: the configured ones, plus NEDS where
+    /// the look-back can turn ARBS exits into NEDS exits.
+    public var exitStatuses: [Hovedstatus] {
+        var s = exit.statuses
+        if s.contains(.arbs) && !s.contains(.neds) && exit.nedsLookbackMonths > 0 { s.append(.neds) }
+        return s
+    }
+
+    /// The configuration as it takes effect, for the manifest.
+    public var effective: JSONValue {
+        func month(_ m: Month?) -> JSONValue { m.map { .string($0.description) } ?? .null }
+        var kind: JSONValue = "register", measures: JSONValue = []
+        if case .measure(let codes) = exit.kind { kind = "measure"; measures = JSONValue(codes) }
+        var root: [String: JSONValue] = [
+            "input": ["directory": .string(input.directory), "from": month(input.from), "to": month(input.to),
+                      "maxRejectedShare": .number(input.maxRejectedShare)],
+            "output": ["directory": .string(output.directory), "minCellCount": JSONValue(output.minCellCount)],
+            "exit": ["kind": kind, "measures": measures, "statuses": JSONValue(exit.statuses.map(\.name)),
+                     "quietMonths": JSONValue(exit.quietMonths), "nedsLookbackMonths": JSONValue(exit.nedsLookbackMonths)],
+            "outcome": ["horizonMonths": JSONValue(outcome.horizonMonths),
+                        "workBenefits": JSONValue(outcome.workBenefits.map(\.name)),
+                        "disability": JSONValue(outcome.disability.map(\.name)),
+                        "oldAge": JSONValue(outcome.oldAge.map(\.name))],
+            "cohorts": ["breakdowns": JSONValue(cohortBreakdowns.map(\.rawValue))],
+        ]
+        for (k, v) in laterSections { root[k] = v }
+        return .object(root)
+    }
+}

@@ -1,0 +1,52 @@
+import Extracts
+import Foundation
+
+/// `manifest.json`: what a run read, with which settings, and what it found.
+/// Holds file names, sizes, checksums and counts; never a person key.
+struct Manifest {
+    let config: Configuration
+    let summary: RunSummary
+    let started: Date
+    let finished: Date
+
+    func json() -> JSONValue {
+        let iso = ISO8601DateFormatter()
+        let inputs: [JSONValue] = summary.files.map { f in
+            ["file": .string(f.file), "kind": .string(f.kind), "month": .string(f.month), "bytes": JSONValue(f.bytes),
+             "sha256": .string(f.sha256), "gzipMembers": JSONValue(f.gzipMembers), "rowsRead": JSONValue(f.rowsRead),
+             "rowsSetAside": JSONValue(f.rowsSetAside), "rowsNotInArena": JSONValue(f.rowsNotInArena),
+             "blankLines": JSONValue(f.blankLines)]
+        }
+        var kind: JSONValue = "register"
+        if case .measure = config.exit.kind { kind = "measure" }
+        var timings = [String: JSONValue]()
+        for t in summary.timings { timings[t.stage] = .number((t.seconds * 1000).rounded() / 1000) }
+        var periods: [String: JSONValue] = [:]
+        if let b = config.baselineOverride { periods["baseline"] = ["from": .string(b.from.description), "to": .string(b.to.description)] }
+        if let c = config.comparisonOverride { periods["comparison"] = ["from": .string(c.from.description), "to": .string(c.to.description)] }
+        return [
+            "tool": "overgang",
+            "version": .string(OvergangVersion.string),
+            "outputFormat": JSONValue(OvergangVersion.outputFormat),
+            "startedAt": .string(iso.string(from: started)),
+            "finishedAt": .string(iso.string(from: finished)),
+            "configurationFile": config.source.map(JSONValue.string) ?? .null,
+            "configuration": config.effective,
+            "periodOverrides": .object(periods),
+            "months": ["from": .string(summary.months.from.description), "to": .string(summary.months.to.description),
+                       "count": JSONValue(summary.months.count)],
+            "inputs": .array(inputs),
+            "rows": ["read": JSONValue(summary.rowsRead), "setAside": JSONValue(summary.rowsSetAside),
+                     "notInArena": JSONValue(summary.rowsNotInArena)],
+            "persons": JSONValue(summary.persons),
+            "exits": ["kind": kind, "tabulated": JSONValue(summary.exitsTabulated),
+                      "tabulatedMonths": summary.tabulatedMonths.map {
+                          ["from": .string($0.from.description), "to": .string($0.to.description)]
+                      } ?? .null,
+                      "pendingDecision": JSONValue(summary.pendingDecision),
+                      "pendingOutcome": JSONValue(summary.pendingOutcome)],
+            "outputs": JSONValue(summary.tables),
+            "timings": .object(timings),
+        ]
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A failure to write outputs (disk full, permissions): not the data's fault, nor the configuration's.
+public struct OutputError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Writes a run's outputs beside the output folder and swaps them in only when complete.
+///
+/// The new result is built in `<output>.tmp-<pid>`; publishing renames the current result to
+/// `<output>.previous` and the new one into place. Until then the output folder is untouched,
+/// so a failed run leaves the earlier outputs as they were.
+public struct OutputFolder {
+    public let target: String
+    public let staging: String
+    public var previous: String { target + ".previous" }
+
+    public init(target: String) {
+        let trimmed = target.hasSuffix("/") && target.count > 1 ? String(target.dropLast()) : target
+        self.target = trimmed
+        staging = trimmed + ".tmp-\(getpid())"
+    }
+
+    /// Creates an empty staging folder (owner-only: it will hold the quarantine).
+    public func prepare() throws {
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: staging)
+        let parent = (target as NSString).deletingLastPathComponent
+        do {
+            if !parent.isEmpty { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false,
+                                   attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw OutputError("\(staging): cannot create the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    public func path(_ name: String) -> String { (staging as NSString).appendingPathComponent(name) }
+
+    /// Drops the staging folder (after a failure).
+    public func discard() { try? FileManager.default.removeItem(atPath: staging) }
+
+    /// Makes the staged result the output, keeping the one it replaces as `<output>.previous`.
+    public func publish() throws {
+        let fm = FileManager.default
+        // Readable by the group like ordinary outputs; the quarantine file inside stays 0600.
+        _ = chmod(staging, 0o755)
+        let hadTarget = fm.fileExists(atPath: target)
+        if hadTarget {
+            try? fm.removeItem(atPath: previous)
+            guard rename(target, previous) == 0 else {
+                throw OutputError("\(target): cannot move the earlier result aside: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard rename(staging, target) == 0 else {
+            let why = String(cString: strerror(errno))
+            if hadTarget { _ = rename(previous, target) }
+            throw OutputError("\(target): cannot move the new result into place: \(why)")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Episodes
+import Extracts
+import Foundation
+import Logging
+import Panel
+import Tables
+
+/// The whole pipeline: extracts → panel → exits → tables → manifest, published atomically.
+public struct PipelineRun {
+    public let config: Configuration
+    public var logger: Logger
+    /// Called as each input file has been read (from worker threads), for progress display.
+    public var onFileRead: (@Sendable (FileStats) -> Void)?
+
+    public init(config: Configuration, logger: Logger = Logger(label: "overgang")) {
+        self.config = config
+        self.logger = logger
+    }
+
+    /// The months to analyse: `input.from`/`to`, else every month with an extract.
+    public static func monthRange(_ inventory: ExtractInventory, _ input: Configuration.Input) throws -> MonthRange {
+        let found = inventory.months
+        guard let first = input.from ?? found.first, let last = input.to ?? found.last else {
+            throw ExtractError(file: inventory.directory, .unreadable("no extracts (arena_/aa_/ytelse_YYYYMM.csv.gz) in the input folder"))
+        }
+        guard first <= last else {
+            throw ExtractError(file: inventory.directory, .unreadable("no extracts between \(first) and \(last)"))
+        }
+        return MonthRange(from: first, to: last)
+    }
+
+    public func run() throws -> RunSummary {
+        let started = Date()
+        var timings = [(stage: String, seconds: Double)]()
+        var clock = Date()
+        func lap(_ stage: String) {
+            let now = Date()
+            timings.append((stage, now.timeIntervalSince(clock)))
+            logger.info("stage done", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", now.timeIntervalSince(clock)))"])
+            clock = now
+        }
+
+        let inventory = try ExtractInventory(directory: config.input.directory)
+        let months = try Self.monthRange(inventory, config.input)
+        let files = try inventory.files(in: months)
+        logger.info("input", metadata: ["folder": "\(config.input.directory)", "months": "\(months)", "files": "\(files.count)"])
+        for section in config.laterSections.keys.sorted() {
+            logger.warning("configuration section not computed by this version", metadata: ["section": "\(section)"])
+        }
+
+        let output = OutputFolder(target: config.output.directory)
+        try output.prepare()
+        do {
+            let partsDir = output.path("quarantine-parts")
+            try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o700])
+            var builder = PanelBuilder(files: files, months: months, maxRejectedShare: config.input.maxRejectedShare,
+                                       quarantineDirectory: partsDir)
+            builder.onFileRead = onFileRead
+            let built = try builder.build()
+            let panel = built.panel
+            for stats in built.files where stats.rowsSetAside > 0 {
+                logger.warning("rows set aside", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsSetAside)"])
+            }
+            lap("ingest")
+
+            let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel)
+            lap("exits")
+
+            let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses,
+                                           minCellCount: config.output.minCellCount)
+            var tables = [cohorts.headlineTable(), cohorts.detailedTable()]
+            for b in config.cohortBreakdowns { tables.append(cohorts.table(by: b)) }
+            do {
+                for t in tables { try t.write(into: output.staging) }
+                try Self.assembleQuarantine(parts: built.quarantineParts, into: output.path("quarantine.csv"))
+                try FileManager.default.removeItem(atPath: partsDir)
+            } catch let e as OutputError {
+                throw e
+            } catch {
+                throw OutputError("\(output.staging): cannot write the tables: \(error.localizedDescription)")
+            }
+            lap("tables")
+
+            let complete = exits.completeMonths
+            var summary = RunSummary(
+                outputDirectory: output.target, months: months, files: built.files, persons: panel.personCount,
+                exitsTabulated: exits.exits.lazy.filter { complete.contains(Int($0.month)) }.count,
+                tabulatedMonths: complete.isEmpty ? nil : MonthRange(from: panel.month(complete.lowerBound), to: panel.month(complete.upperBound - 1)),
+                pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
+                tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"], timings: timings)
+            summary.timings.append(("total", Date().timeIntervalSince(started)))
+            let manifest = Manifest(config: config, summary: summary, started: started, finished: Date())
+            do {
+                try manifest.json().text().write(toFile: output.path("manifest.json"), atomically: false, encoding: .utf8)
+            } catch {
+                throw OutputError("\(output.staging): cannot write manifest.json: \(error.localizedDescription)")
+            }
+            summary.timings.removeLast()
+            try output.publish()
+            return summary
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// Joins the per-file quarantine parts, in file order, into one owner-only file.
+    static func assembleQuarantine(parts: [String?], into path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(Quarantine.header.utf8),
+                                             attributes: [.posixPermissions: 0o600]),
+              let out = FileHandle(forWritingAtPath: path) else {
+            throw OutputError("\(path): cannot create the quarantine file")
+        }
+        defer { try? out.close() }
+        try out.seekToEnd()
+        for case let part? in parts {
+            guard let input = FileHandle(forReadingAtPath: part) else { continue }
+            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try out.write(contentsOf: chunk) }
+            try input.close()
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Extracts
+
+/// What a finished run did, for the terminal summary and the manifest.
+public struct RunSummary: Sendable {
+    public var outputDirectory: String
+    public var months: MonthRange
+    public var files: [FileStats]
+    public var persons: Int
+    public var exitsTabulated: Int
+    public var tabulatedMonths: MonthRange?
+    public var pendingDecision: Int
+    public var pendingOutcome: Int
+    public var tables: [String]
+    /// Seconds per stage, in stage order.
+    public var timings: [(stage: String, seconds: Double)]
+
+    public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
+    public var rowsSetAside: Int { files.reduce(0) { $0 + $1.rowsSetAside } }
+    public var rowsNotInArena: Int { files.reduce(0) { $0 + $1.rowsNotInArena } }
+    public var bytesRead: Int { files.reduce(0) { $0 + $1.bytes } }
+
+    /// A one-screen summary for a person at a terminal. No person keys.
+    public var text: String {
+        func n(_ x: Int) -> String {
+            let s = String(x)
+            var out = ""
+            for (i, c) in s.reversed().enumerated() {
+                if i > 0 && i % 3 == 0 { out.append(" ") }
+                out.append(c)
+            }
+            return String(out.reversed())
+        }
+        let total = timings.reduce(0) { $0 + $1.seconds }
+        var lines = [String]()
+        lines.append("Overgang \(OvergangVersion.string): \(months.count) months \(months), \(files.count) files, \(n(bytesRead)) bytes")
+        lines.append("  rows read       \(n(rowsRead))")
+        lines.append("  set aside       \(n(rowsSetAside))\(rowsSetAside > 0 ? "  (see quarantine.csv)" : "")")
+        lines.append("  not in Arena    \(n(rowsNotInArena))  (employment/benefit rows of persons never registered; not kept)")
+        lines.append("  persons         \(n(persons))")
+        if let tabulatedMonths {
+            lines.append("  exits           \(n(exitsTabulated)) in \(tabulatedMonths)")
+        } else {
+            lines.append("  exits           none decided yet (too few months)")
+        }
+        lines.append("  pending         \(n(pendingDecision)) not yet decidable, \(n(pendingOutcome)) without status yet (not in tables)")
+        lines.append("  time            " + timings.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
+                     + String(format: "; total %.2f s", total))
+        lines.append("Tables written to \(outputDirectory)/:")
+        for t in tables { lines.append("  \(t)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The tool's version, recorded in every manifest.
+public enum OvergangVersion {
+    public static let string = "0.1.0"
+    /// Version of the output layout; bumped when a file or column changes meaning.
+    public static let outputFormat = 1
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Extracts
+import Foundation
+import Logging
+import Pipeline
+
+@main
+struct Overgang: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overgang",
+        abstract: "Exits from NAV's registers and the status after exit, from the monthly register extracts.",
+        discussion: """
+            Exit codes: 0 success; 65 bad input data; 64 bad configuration or usage;
+            74 outputs could not be written; 70 internal error.
+            """,
+        version: OvergangVersion.string,
+        subcommands: [Run.self, Generate.self, Validate.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// What a scheduler can act on (sysexits.h numbers).
+enum ExitCode32: Int32 {
+    case success = 0, usage = 64, dataError = 65, internalError = 70, ioError = 74
+}
+
+/// Logging and failure handling shared by the subcommands.
+struct LogOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Log each stage and file to stderr.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Log errors only.")
+    var quiet = false
+
+    func bootstrap() -> Logger {
+        let level: Logger.Level = verbose ? .info : (quiet ? .error : .warning)
+        LoggingSystem.bootstrap { label in
+            var h = StreamLogHandler.standardError(label: label)
+            h.logLevel = level
+            return h
+        }
+        var logger = Logger(label: "overgang")
+        logger.logLevel = level
+        return logger
+    }
+}
+
+/// Prints one line naming what failed and ends the process with the matching code.
+func fail(_ error: Error) -> Never {
+    let code: ExitCode32
+    switch error {
+    case is ExtractError: code = .dataError
+    case is ConfigurationError: code = .usage
+    case is OutputError: code = .ioError
+    default: code = .internalError
+    }
+    FileHandle.standardError.write(Data("overgang: \(error)\n".utf8))
+    exit(code.rawValue)
+}

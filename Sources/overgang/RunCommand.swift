@@ -1,0 +1,57 @@
+import ArgumentParser
+import Extracts
+import Foundation
+import Pipeline
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the whole pipeline: read the extracts, find exits, write the tables.")
+
+    @Option(name: .long, help: "Configuration file.")
+    var config = "pipeline.json"
+
+    @Option(name: .long, help: "Folder of extracts (replaces input.directory).")
+    var input: String?
+
+    @Option(name: .long, help: "Output folder (replaces output.directory).")
+    var output: String?
+
+    @Option(name: .long, help: "Baseline period FROM..TO (YYYY-MM..YYYY-MM) for every comparison and survival analysis.")
+    var baseline: String?
+
+    @Option(name: .long, help: "Comparison period FROM..TO for every comparison and survival analysis.")
+    var comparison: String?
+
+    @Option(name: .customLong("min-cell"), help: "Blank counts below N in the published tables (replaces output.minCellCount).")
+    var minCell: Int?
+
+    @OptionGroup var log: LogOptions
+
+    func run() throws {
+        let logger = log.bootstrap()
+        do {
+            var settings = try Configuration.load(path: config)
+            if let input { settings.input.directory = input }
+            if let output { settings.output.directory = output }
+            if let minCell {
+                guard minCell >= 0 else { throw ConfigurationError("--min-cell: expected a whole number ≥ 0") }
+                settings.output.minCellCount = minCell
+            }
+            if let baseline {
+                guard let r = MonthRange(baseline) else { throw ConfigurationError("--baseline: expected YYYY-MM..YYYY-MM, found '\(baseline)'") }
+                settings.baselineOverride = r
+            }
+            if let comparison {
+                guard let r = MonthRange(comparison) else { throw ConfigurationError("--comparison: expected YYYY-MM..YYYY-MM, found '\(comparison)'") }
+                settings.comparisonOverride = r
+            }
+            if let b = settings.baselineOverride, let c = settings.comparisonOverride, b.overlaps(c) {
+                throw ConfigurationError("--baseline \(b) and --comparison \(c) overlap")
+            }
+            let summary = try PipelineRun(config: settings, logger: logger).run()
+            print(summary.text)
+        } catch {
+            fail(error)
+        }
+    }
+}

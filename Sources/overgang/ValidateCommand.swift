@@ -1,0 +1,46 @@
+import ArgumentParser
+import Extracts
+import Foundation
+import Pipeline
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check extracts against the delivery format without computing anything.")
+
+    @Option(name: .long, help: "Folder of extracts (default: input.directory of the configuration).")
+    var input: String?
+
+    @Option(name: .long, help: "Configuration file (for input.directory, from, to, maxRejectedShare), if present.")
+    var config = "pipeline.json"
+
+    @OptionGroup var log: LogOptions
+
+    func run() throws {
+        _ = log.bootstrap()
+        do {
+            var settings = FileManager.default.fileExists(atPath: config) ? try Configuration.load(path: config) : Configuration()
+            if let input { settings.input.directory = input }
+            let report = try Validation(input: settings.input).run()
+            print("Checked \(report.files.count) files for \(report.months.count) months \(report.months) in \(settings.input.directory)")
+            for m in report.missing { print("  MISSING  \(m)") }
+            for f in report.files {
+                if let e = f.error {
+                    print("  ERROR    \(e)")
+                } else if let s = f.stats {
+                    let status = f.overLimit ? "TOO MANY" : (s.rowsSetAside > 0 ? "SET ASIDE" : "ok")
+                    print("  \(status.padding(toLength: 8, withPad: " ", startingAt: 0)) \(s.file): \(s.rowsRead) rows, \(s.rowsSetAside) set aside")
+                    for sample in f.samples { print("             \(sample)") }
+                }
+            }
+            if report.ok {
+                print("All extracts follow the delivery format.")
+            } else {
+                let bad = report.missing.count + report.files.filter { $0.error != nil || $0.overLimit }.count
+                FileHandle.standardError.write(Data("overgang: \(bad) problem(s) found in \(settings.input.directory)\n".utf8))
+                Foundation.exit(ExitCode32.dataError.rawValue)
+            }
+        } catch {
+            fail(error)
+        }
+    }
+}

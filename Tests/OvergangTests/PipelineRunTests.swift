@@ -1,0 +1,133 @@
+import XCTest
+@testable import Extracts
+@testable import Pipeline
+
+/// The run as a whole: outputs appear only when everything succeeded; every fatal input
+/// error leaves the earlier outputs exactly as they were.
+final class PipelineRunTests: XCTestCase {
+    func smallSet() -> ExtractSetBuilder {
+        var b = ExtractSetBuilder(from: "2022-01", to: "2022-08")
+        for i in 0..<40 {
+            let p = "P\(i)"
+            b.register(p, months: Array(0...(i % 5)))
+            if i % 3 == 0 { b.employ(p, (i % 5) + 2, start: "2021-01-01") }
+            if i % 4 == 0 { b.benefit(p, (i % 5) + 2, "DAGP") }
+        }
+        b.employ("NOT_IN_ARENA", 2, start: "2021-01-01")
+        return b
+    }
+
+    func configuration(input: String, output: String) -> Configuration {
+        var c = Configuration()
+        c.input.directory = input
+        c.output.directory = output
+        return c
+    }
+
+    /// Every file of a folder and its bytes.
+    func snapshot(_ dir: String) -> [String: Data] {
+        var out = [String: Data]()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+            out[name] = FileManager.default.contents(atPath: "\(dir)/\(name)")
+        }
+        return out
+    }
+
+    func testRunWritesTablesManifestAndQuarantine() throws {
+        let input = try smallSet().write()
+        let output = temporaryDirectory() + "/out"
+        let summary = try PipelineRun(config: configuration(input: input, output: output)).run()
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: output))
+        XCTAssertEqual(names, ["exit_cohorts.csv", "exit_cohorts_detailed.csv", "exit_cohorts_by_enhet.csv",
+                               "exit_cohorts_by_fylke.csv", "exit_cohorts_by_kjonn.csv", "exit_cohorts_by_aldersgruppe.csv",
+                               "exit_cohorts_by_innsatsgruppe.csv", "quarantine.csv", "manifest.json"])
+        XCTAssertEqual(summary.rowsNotInArena, 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: "\(output)/quarantine.csv")[.posixPermissions] as! Int
+        XCTAssertEqual(mode & 0o777, 0o600)
+        let manifest = try JSONDecoder().decode(JSONValue.self, from: FileManager.default.contents(atPath: "\(output)/manifest.json")!)
+        guard case .object(let m) = manifest, case .array(let inputs)? = m["inputs"], case .object(let first)? = inputs.first,
+              case .string(let sha)? = first["sha256"] else { return XCTFail("manifest shape") }
+        XCTAssertEqual(inputs.count, 24)
+        XCTAssertEqual(sha.count, 64)
+        // Nothing that looks like a person key in any output but the quarantine.
+        for (name, data) in snapshot(output) where name != "quarantine.csv" {
+            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("NOT_IN_ARENA"), name)
+            XCTAssertNil(String(decoding: data, as: UTF8.self).range(of: #"\bP[0-9]+\b"#, options: .regularExpression), name)
+        }
+        // A second run keeps the first result as <output>.previous.
+        _ = try PipelineRun(config: configuration(input: input, output: output)).run()
+        XCTAssertEqual(snapshot(output + ".previous").keys.sorted(), snapshot(output).keys.sorted())
+    }
+
+    /// Runs once to get outputs, breaks the input with `damage`, and checks that the second
+    /// run fails with the expected message and leaves the outputs and no staging folder.
+    func assertFailureKeepsOutputs(_ damage: (String) throws -> Void, message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let input = try smallSet().write()
+        let root = temporaryDirectory()
+        let output = root + "/out"
+        _ = try PipelineRun(config: configuration(input: input, output: output)).run()
+        let before = snapshot(output)
+        try damage(input)
+        XCTAssertThrowsError(try PipelineRun(config: configuration(input: input, output: output)).run(), file: file, line: line) { error in
+            XCTAssertTrue(error is ExtractError, "\(error)", file: file, line: line)
+            XCTAssertTrue("\(error)".contains(message), "'\(error)' lacks '\(message)'", file: file, line: line)
+        }
+        XCTAssertEqual(snapshot(output), before, file: file, line: line)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root).sorted(), ["out"], file: file, line: line)
+    }
+
+    func testTruncatedGzipLeavesOutputs() throws {
+        try assertFailureKeepsOutputs({ input in
+            let path = "\(input)/aa_202204.csv.gz"
+            let data = FileManager.default.contents(atPath: path)!
+            try data.prefix(data.count - 6).write(to: URL(fileURLWithPath: path))
+        }, message: "aa_202204.csv.gz: truncated gzip")
+    }
+
+    func testNotGzipLeavesOutputs() throws {
+        try assertFailureKeepsOutputs({ input in
+            try "person_id;ytelse;grad\n".write(toFile: "\(input)/ytelse_202203.csv.gz", atomically: true, encoding: .utf8)
+        }, message: "ytelse_202203.csv.gz: not valid gzip")
+    }
+
+    func testMissingColumnLeavesOutputs() throws {
+        try assertFailureKeepsOutputs({ input in
+            try ExtractSetBuilder.writeGzip("\(input)/ytelse_202203.csv.gz", "person_id;ytelse\nP1;DAGP\n")
+        }, message: "ytelse_202203.csv.gz: line 1: the header lacks the required column 'grad'")
+    }
+
+    func testMissingKindInsideTheRangeLeavesOutputs() throws {
+        try assertFailureKeepsOutputs({ input in
+            try FileManager.default.removeItem(atPath: "\(input)/aa_202205.csv.gz")
+        }, message: "aa_202205.csv.gz: missing — 2022-05 lies inside the analysed range but has no aa extract")
+    }
+
+    func testTooManySetAsideLeavesOutputs() throws {
+        try assertFailureKeepsOutputs({ input in
+            let rows = [ExtractSetBuilder.arenaHeader, "P1;ARBS;IKVAL;0301;03;;35;K;V;N;N", "P2;XXXX;IKVAL;0301;03;;35;K;V;N;N"]
+            try ExtractSetBuilder.writeGzip("\(input)/arena_202203.csv.gz", rows.joined(separator: "\n"))
+        }, message: "arena_202203.csv.gz: 1 of 2 rows set aside")
+    }
+
+    func testSetAsideRowsWithinTheLimitAreCountedAndWritten() throws {
+        let input = try smallSet().write()
+        let rows = [ExtractSetBuilder.arenaHeader, "P1;ARBS;IKVAL;0301;03;;35;K;V;N;N", "P2;XXXX;IKVAL;0301;03;;35;K;V;N;N"]
+        try ExtractSetBuilder.writeGzip("\(input)/arena_202203.csv.gz", rows.joined(separator: "\n"))
+        var config = configuration(input: input, output: temporaryDirectory() + "/out")
+        config.input.maxRejectedShare = 0.5
+        let summary = try PipelineRun(config: config).run()
+        XCTAssertEqual(summary.rowsSetAside, 1)
+        let q = try String(contentsOfFile: config.output.directory + "/quarantine.csv", encoding: .utf8)
+        XCTAssertEqual(q, "file,line,reason,row\narena_202203.csv.gz,3,hovedstatus: unknown code 'XXXX',\"P2;XXXX;IKVAL;0301;03;;35;K;V;N;N\"\n")
+    }
+
+    func testInputRangeLimitsTheMonthsRead() throws {
+        let input = try smallSet().write()
+        try FileManager.default.removeItem(atPath: "\(input)/aa_202201.csv.gz")   // outside the range: no error
+        var config = configuration(input: input, output: temporaryDirectory() + "/out")
+        config.input.from = Month("2022-02")
+        let summary = try PipelineRun(config: config).run()
+        XCTAssertEqual(summary.months.description, "2022-02..2022-08")
+        XCTAssertEqual(summary.files.count, 21)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+@testable import Episodes
+@testable import Extracts
+@testable import Panel
+
+/// Reads a folder of extracts into a panel and finds its exits, as the pipeline does.
+func exits(in dir: String, rules: ExitRules = ExitRules(), outcome: OutcomeRules = OutcomeRules()) throws -> (Panel, ExitSet) {
+    let inventory = try ExtractInventory(directory: dir)
+    let months = MonthRange(from: inventory.months.first!, to: inventory.months.last!)
+    let built = try PanelBuilder(files: try inventory.files(in: months), months: months, maxRejectedShare: 1,
+                                 quarantineDirectory: nil).build()
+    return (built.panel, ExitFinder(rules: rules, outcome: outcome).find(in: built.panel))
+}
+
+/// The exits of one person (by key) as (exit month, exit status, detailed status).
+func exitsOf(_ person: String, _ panel: Panel, _ set: ExitSet, dir: String) -> [(String, String, String)] {
+    // Person numbers follow first appearance in Arena, month by month; find the number by
+    // re-reading the keys the same way the builder does.
+    let inventory = try! ExtractInventory(directory: dir)
+    var table = KeyTable()
+    for f in inventory.files where f.kind == .arena {
+        let a = try! ArenaExtract.read(f, quarantine: Quarantine(fileName: f.name, path: nil))
+        for i in 0..<a.rows.count { _ = table.insert(a.persons.key(i)) }
+    }
+    guard let id = table.find(Array(person.utf8)) else { return [] }
+    return set.exits.filter { Int($0.person) == id }.map { (panel.month(Int($0.month)).description, $0.status.name, $0.outcome.name) }
+}
+
+func temporaryDirectory() -> String {
+    let dir = NSTemporaryDirectory() + "overgang-test-\(UUID().uuidString)"
+    try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}

@@ -73,6 +73,10 @@ public final class LineReader {
             if scanFrom < end,
                let nl = memchr(buffer + scanFrom, 0x0A, end - scanFrom) {
                 let lineEnd = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                if lineEnd - start > LineReader.maxLineLength {
+                    lastLineWasCut = true
+                    return emit(upTo: start + LineReader.maxLineLength, consumed: lineEnd + 1)
+                }
                 return emit(upTo: lineEnd, consumed: lineEnd + 1)
             }
             let scanned = end - start

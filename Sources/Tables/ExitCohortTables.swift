@@ -94,6 +94,8 @@ public struct ExitCohortTables {
             .sorted { a, b in
                 if a.key.month != b.key.month { return a.key.month < b.key.month }
                 if a.key.status != b.key.status { return order[a.key.status]! < order[b.key.status]! }
+                // Age groups in age order; other values as text (codes are fixed-width).
+                if breakdown == .aldersgruppe { return a.key.value < b.key.value }
                 return a.label.utf8.lexicographicallyPrecedes(b.label.utf8)
             }
         for item in keyed {

@@ -152,7 +152,7 @@ final class ExtractReaderTests: XCTestCase {
     func testFatalFileErrorsNameTheFile() throws {
         let dir = temporaryDirectory()
         func attempt(_ bytes: [UInt8]) -> ExtractError? {
-            FileManager.default.createFile(atPath: "\(dir)/arena_202201.csv.gz", contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: "\(dir)/arena_202201.csv.gz", contents: Data(bytes))
             let file = try! ExtractFile.recognise(name: "arena_202201.csv.gz", in: dir)!
             do {
                 _ = try ArenaExtract.read(file, quarantine: Quarantine(fileName: file.name, path: nil))

@@ -1,5 +1,4 @@
 import Foundation
-import Generator
 @testable import Extracts
 
 /// Builds a small folder of extracts by hand, for tests of the definitions' rules.
@@ -58,17 +57,37 @@ struct ExtractSetBuilder {
         return dir
     }
 
+    /// Compresses `text` with the system's `gzip` (an encoder independent of ours) into
+    /// `members` concatenated gzip members.
     static func writeGzip(_ path: String, _ text: String, members: Int = 1) throws {
-        let w = try GzipWriter(path: path)
         let bytes = Array(text.utf8)
-        let step = max(1, bytes.count / max(members, 1))
+        let step = max(1, (bytes.count + max(members, 1) - 1) / max(members, 1))
+        var out = Data()
         var i = 0
-        while i < bytes.count {
-            let j = members > 1 ? min(bytes.count, i + step) : bytes.count
-            try w.write(Array(bytes[i..<j]))
-            if j < bytes.count { try w.finishMember() }
+        repeat {
+            let j = min(bytes.count, i + step)
+            out.append(try gzip(Array(bytes[i..<j])))
             i = j
+        } while i < bytes.count
+        try out.write(to: URL(fileURLWithPath: path))
+    }
+
+    static func gzip(_ bytes: [UInt8]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-c", "-n"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        // Write on another thread so a full output pipe cannot block us.
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data(bytes))
+            try? input.fileHandleForWriting.close()
         }
-        try w.close()
+        writer.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
     }
 }

@@ -41,6 +41,6 @@ let package = Package(
         ]),
         .testTarget(name: "OvergangTests", dependencies: [
             "Extracts", "Panel", "Episodes", "Tables", "Pipeline",
-        ], resources: [.copy("Fixtures")]),
+        ], exclude: ["Fixtures"]),
     ]
 )

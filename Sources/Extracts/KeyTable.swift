@@ -104,6 +104,13 @@ public struct KeyTable: Sendable {
         return (id, true)
     }
 
+    /// Calls `body` with the bytes of key `id`, without copying them.
+    @inline(__always)
+    public func withKey<R>(_ id: Int, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
+        let s = Int(starts[id]), e = Int(starts[id + 1])
+        return bytes.withUnsafeBufferPointer { body($0.baseAddress! + s, e - s) }
+    }
+
     public mutating func insert(_ key: some Collection<UInt8>) -> (id: Int, isNew: Bool) {
         let array = Array(key)
         return array.withUnsafeBufferPointer { insert($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }

@@ -65,12 +65,12 @@ public struct PanelBuilder: Sendable {
         for extract in arena {
             var map = [UInt32](repeating: 0, count: extract.rows.count)
             for i in 0..<extract.rows.count {
-                map[i] = UInt32(persons.insert(extract.persons.key(i)).id)
+                map[i] = UInt32(extract.persons.withKey(i) { persons.insert($0, $1).id })
             }
             personMaps.append(map)
             var mmap = [UInt16](repeating: 0, count: extract.measures.count + 1)
             for i in 0..<extract.measures.count {
-                mmap[i + 1] = UInt16(measures.insert(extract.measures.key(i)).id + 1)
+                mmap[i + 1] = UInt16(extract.measures.withKey(i) { measures.insert($0, $1).id } + 1)
             }
             measureMaps.append(mmap)
         }

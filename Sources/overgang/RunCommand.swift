@@ -48,7 +48,12 @@ struct Run: ParsableCommand {
             if let b = settings.baselineOverride, let c = settings.comparisonOverride, b.overlaps(c) {
                 throw ConfigurationError("--baseline \(b) and --comparison \(c) overlap")
             }
-            let summary = try PipelineRun(config: settings, logger: logger).run()
+            var run = PipelineRun(config: settings, logger: logger)
+            run.onFileRead = { stats in
+                logger.info("read", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsRead)",
+                                               "setAside": "\(stats.rowsSetAside)", "bytes": "\(stats.bytes)"])
+            }
+            let summary = try run.run()
             print(summary.text)
         } catch {
             fail(error)

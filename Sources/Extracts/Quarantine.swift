@@ -12,7 +12,8 @@ public final class Quarantine {
     private var pending = [UInt8]()
     /// Rows set aside so far.
     public private(set) var count = 0
-    /// The first few reasons (line and reason, no row content), for summaries.
+    /// The first few reasons (line and reason, with quoted field values left out: a shifted
+    /// column could put a person key in any field), for summaries on a terminal.
     public private(set) var samples: [(line: Int, reason: String)] = []
 
     /// `path`: where to write the part for this file (created on the first row set aside);
@@ -24,12 +25,26 @@ public final class Quarantine {
 
     deinit { try? close() }
 
+    /// The reason with every quoted value replaced by `'…'`.
+    static func withoutValues(_ reason: String) -> String {
+        var out = "", inQuote = false
+        for c in reason {
+            if c == "'" {
+                if !inQuote { out += "'…'" }
+                inQuote.toggle()
+            } else if !inQuote {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
     /// The header of a quarantine file.
     public static let header = "file,line,reason,row\n"
 
     public func setAside(line: Int, reason: String, raw: UnsafeBufferPointer<UInt8>) throws {
         count += 1
-        if samples.count < 5 { samples.append((line, reason)) }
+        if samples.count < 5 { samples.append((line, Quarantine.withoutValues(reason))) }
         guard let path else { return }
         if handle == nil {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),

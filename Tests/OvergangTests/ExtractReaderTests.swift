@@ -178,3 +178,12 @@ final class ExtractReaderTests: XCTestCase {
         XCTAssertEqual(attempt([UInt8](FileManager.default.contents(atPath: "\(dir)/d.gz")!))?.reason, .duplicateColumn("enhet"))
     }
 }
+
+extension ExtractReaderTests {
+    func testSummariesLeaveOutFieldValues() throws {
+        // Columns shifted by one: a person key lands in `hovedstatus`.
+        let (_, rejects, written) = try read([header, "X;SECRET1;ARBS;IKVAL;0301;03;;35;K;V;N"].joined(separator: "\n"))
+        XCTAssertEqual(rejects.map(\.reason), ["hovedstatus: unknown code '…'"])
+        XCTAssertTrue(written.contains("SECRET1"))   // the quarantine file keeps the row for its owner
+    }
+}

@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "OvergangTests", dependencies: [
-            "Extracts", "Panel", "Episodes", "Tables", "Pipeline",
+            "Extracts", "Panel", "Episodes", "Tables", "Pipeline", "Generator",
         ], exclude: ["Fixtures"]),
     ]
 )

@@ -47,7 +47,7 @@ struct ExtractSetBuilder {
 
     /// Writes every month's three files into a new temporary folder and returns its path.
     func write(to directory: String? = nil) throws -> String {
-        let dir = directory ?? NSTemporaryDirectory() + "overgang-test-\(UUID().uuidString)"
+        let dir = directory ?? temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for m in months.months {
             try Self.writeGzip("\(dir)/arena_\(m.compact).csv.gz", ([Self.arenaHeader] + arena[m]!).joined(separator: "\n") + "\n")

@@ -27,8 +27,15 @@ func exitsOf(_ person: String, _ panel: Panel, _ set: ExitSet, dir: String) -> [
     return set.exits.filter { Int($0.person) == id }.map { (panel.month(Int($0.month)).description, $0.status.name, $0.outcome.name) }
 }
 
+/// One folder per test process for everything the tests write, removed when the process ends.
+let testRoot: String = {
+    let root = NSTemporaryDirectory() + "overgang-tests-\(getpid())"
+    atexit { try? FileManager.default.removeItem(atPath: testRoot) }
+    return root
+}()
+
 func temporaryDirectory() -> String {
-    let dir = NSTemporaryDirectory() + "overgang-test-\(UUID().uuidString)"
+    let dir = testRoot + "/\(UUID().uuidString)"
     try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }

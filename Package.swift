@@ -24,13 +24,15 @@ let package = Package(
         .target(name: "Panel", dependencies: ["Extracts"]),
         // Exits (§1) and their status after exit (§2).
         .target(name: "Episodes", dependencies: ["Panel", "Extracts"]),
+        // Pure numerics with no knowledge of registers: proportions, DiD, (later) survival.
+        .target(name: "Statistics"),
         // The published tables.
-        .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts"]),
+        .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts", "Statistics"]),
         // Synthetic extracts in the delivery format.
         .target(name: "Generator", dependencies: ["CZlib"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "Extracts", "Panel", "Episodes", "Tables", "Generator",
+            "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Generator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line, thin.
@@ -40,7 +42,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "OvergangTests", dependencies: [
-            "Extracts", "Panel", "Episodes", "Tables", "Pipeline", "Generator",
+            "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Pipeline", "Generator",
         ], exclude: ["Fixtures"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Episodes
 import Extracts
 import Foundation
+import Statistics
 import Tables
 
 /// The run's settings: `pipeline.json` with every key optional and defaulted as in
@@ -23,6 +24,8 @@ public struct Configuration: Sendable {
     public var exit = ExitRules()
     public var outcome = OutcomeRules()
     public var cohortBreakdowns: [Breakdown] = [.enhet, .fylke, .kjonn, .aldersgruppe, .innsatsgruppe]
+    /// Comparisons of §4, in the order configured.
+    public var comparisons: [Comparison] = []
     /// Sections that later stages read (comparisons, noe, survival, stocks, report), kept as
     /// given so the manifest records them; this version checks only their shape.
     public var laterSections: [String: JSONValue] = [:]
@@ -136,8 +139,18 @@ public struct Configuration: Sendable {
             }
             try o.finish()
         }
+        if let list = try root.array("comparisons") {
+            comparisons = try list.enumerated().map { i, value in
+                guard case .object(let o) = value else { throw root.fail("comparisons", "entry \(i + 1) is not an object") }
+                return try Configuration.comparison(JSONReader(file: root.file, path: "comparisons[\(i)]", object: o))
+            }
+            var names = Set<String>()
+            for c in comparisons where !names.insert(c.name).inserted {
+                throw root.fail("comparisons", "two comparisons are named \"\(c.name)\"")
+            }
+        }
         // Sections of later stages: right shape now, read in full by their stage.
-        for (key, isList) in [("comparisons", true), ("noe", false), ("survival", false), ("stocks", false), ("report", false)] {
+        for (key, isList) in [("noe", false), ("survival", false), ("stocks", false), ("report", false)] {
             guard let value = root.raw(key) else { continue }
             switch (value, isList) {
             case (.array, true), (.object, false): laterSections[key] = value
@@ -145,6 +158,49 @@ public struct Configuration: Sendable {
             }
         }
         try root.finish()
+    }
+
+    static func comparison(_ reader: JSONReader) throws -> Comparison {
+        var o = reader
+        guard let name = try o.string("name"), !name.isEmpty else { throw o.fail("name", "every comparison needs a name") }
+        guard let baseline = try o.range("baseline") else { throw o.fail("baseline", "missing: { \"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\" }") }
+        guard let period = try o.range("comparison") else { throw o.fail("comparison", "missing: { \"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\" }") }
+        var filter = Comparison.Filter()
+        if var f = try o.object("filter") {
+            filter.tiltak = try f.strings("tiltak") ?? []
+            filter.enhet = try f.strings("enhet") ?? []
+            try f.finish()
+        }
+        let treatment = try o.strings("treatment") ?? []
+        let control = try o.strings("control") ?? []
+        var pairs = [(treatment: String, control: String)]()
+        for value in try o.array("pairs") ?? [] {
+            guard case .array(let pair) = value, pair.count == 2, case .string(let t) = pair[0], case .string(let c) = pair[1] else {
+                throw o.fail("pairs", "expected a list of [treatment, control] office pairs")
+            }
+            pairs.append((t, c))
+        }
+        let seName = try o.string("se") ?? "binomial"
+        guard let se = DiDStandardError(rawValue: seName) else {
+            throw o.fail("se", "expected \"binomial\" or \"baseline-counts\", found \"\(seName)\"")
+        }
+        try o.finish()
+        let c = Comparison(name: name, baseline: baseline, comparison: period, filter: filter, treatment: treatment,
+                           control: control, pairs: pairs, se: se)
+        if let problem = c.problem() { throw ConfigurationError("\(o.file): \(o.path): \(problem)") }
+        return c
+    }
+
+    /// Replaces the periods of every comparison (and, once they exist, every survival
+    /// analysis) with `--baseline` / `--comparison`, and checks the result.
+    public mutating func applyPeriodOverrides() throws {
+        for i in comparisons.indices {
+            if let b = baselineOverride { comparisons[i].baseline = b }
+            if let c = comparisonOverride { comparisons[i].comparison = c }
+            if let problem = comparisons[i].problem() {
+                throw ConfigurationError("comparison \"\(comparisons[i].name)\" with the periods given on the command line: \(problem)")
+            }
+        }
     }
 
     /// The statuses that rows of the exit tables show: the configured ones, plus NEDS where
@@ -172,6 +228,21 @@ public struct Configuration: Sendable {
                         "oldAge": JSONValue(outcome.oldAge.map(\.name))],
             "cohorts": ["breakdowns": JSONValue(cohortBreakdowns.map(\.rawValue))],
         ]
+        root["comparisons"] = .array(comparisons.map { c in
+            var o: [String: JSONValue] = [
+                "name": .string(c.name),
+                "baseline": ["from": .string(c.baseline.from.description), "to": .string(c.baseline.to.description)],
+                "comparison": ["from": .string(c.comparison.from.description), "to": .string(c.comparison.to.description)],
+                "filter": ["tiltak": JSONValue(c.filter.tiltak), "enhet": JSONValue(c.filter.enhet)],
+                "se": .string(c.se.rawValue),
+            ]
+            if c.hasGroups {
+                o["treatment"] = JSONValue(c.treatment)
+                o["control"] = JSONValue(c.control)
+                o["pairs"] = .array(c.pairs.map { JSONValue([$0.treatment, $0.control]) })
+            }
+            return .object(o)
+        })
         for (k, v) in laterSections { root[k] = v }
         return .object(root)
     }

@@ -46,6 +46,7 @@ struct Manifest {
                       "pendingDecision": JSONValue(summary.pendingDecision),
                       "pendingOutcome": JSONValue(summary.pendingOutcome)],
             "outputs": JSONValue(summary.tables),
+            "warnings": JSONValue(summary.warnings),
             "timings": .object(timings),
         ]
     }

@@ -71,6 +71,15 @@ public struct PipelineRun {
                                            minCellCount: config.output.minCellCount)
             var tables = [cohorts.headlineTable(), cohorts.detailedTable()]
             for b in config.cohortBreakdowns { tables.append(cohorts.table(by: b)) }
+            var warnings = [String]()
+            if !config.comparisons.isEmpty {
+                var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons,
+                                                   minCellCount: config.output.minCellCount)
+                tables.append(comparisons.comparisonTable())
+                tables.append(comparisons.statusTable())
+                warnings += comparisons.warnings
+            }
+            for w in warnings { logger.warning("\(w)") }
             do {
                 for t in tables { try t.write(into: output.staging) }
                 try Self.assembleQuarantine(parts: built.quarantineParts, into: output.path("quarantine.csv"))
@@ -88,7 +97,7 @@ public struct PipelineRun {
                 exitsTabulated: exits.exits.lazy.filter { complete.contains(Int($0.month)) }.count,
                 tabulatedMonths: complete.isEmpty ? nil : MonthRange(from: panel.month(complete.lowerBound), to: panel.month(complete.upperBound - 1)),
                 pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
-                tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"], timings: timings)
+                tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"], timings: timings, warnings: warnings)
             summary.timings.append(("total", Date().timeIntervalSince(started)))
             let manifest = Manifest(config: config, summary: summary, started: started, finished: Date())
             do {

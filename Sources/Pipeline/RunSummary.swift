@@ -13,6 +13,8 @@ public struct RunSummary: Sendable {
     public var tables: [String]
     /// Seconds per stage, in stage order.
     public var timings: [(stage: String, seconds: Double)]
+    /// Warnings about the results (empty comparison cells …), also in the manifest.
+    public var warnings: [String] = []
 
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var rowsSetAside: Int { files.reduce(0) { $0 + $1.rowsSetAside } }
@@ -45,6 +47,9 @@ public struct RunSummary: Sendable {
         lines.append("  pending         \(n(pendingDecision)) not yet decidable, \(n(pendingOutcome)) without status yet (not in tables)")
         lines.append("  time            " + timings.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
                      + String(format: "; total %.2f s", total))
+        if !warnings.isEmpty {
+            lines.append("  warnings        \(warnings.count) (in manifest.json), e.g.: \(warnings[0])")
+        }
         lines.append("Tables written to \(outputDirectory)/:")
         for t in tables { lines.append("  \(t)") }
         return lines.joined(separator: "\n")

@@ -48,6 +48,7 @@ struct Run: ParsableCommand {
             if let b = settings.baselineOverride, let c = settings.comparisonOverride, b.overlaps(c) {
                 throw ConfigurationError("--baseline \(b) and --comparison \(c) overlap")
             }
+            try settings.applyPeriodOverrides()
             var run = PipelineRun(config: settings, logger: logger)
             run.onFileRead = { stats in
                 logger.info("read", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsRead)",

@@ -1,0 +1,80 @@
+import Extracts
+import Statistics
+
+/// A before/after comparison of exits (definitions.md §4): a baseline and a comparison range
+/// of exit months, optionally treatment and control offices and office pairs.
+public struct Comparison: Sendable, Equatable {
+    /// Which exits a comparison looks at: an empty list means no restriction.
+    public struct Filter: Sendable, Equatable {
+        public var tiltak: [String] = []
+        public var enhet: [String] = []
+        public init(tiltak: [String] = [], enhet: [String] = []) {
+            self.tiltak = tiltak
+            self.enhet = enhet
+        }
+    }
+
+    public var name: String
+    public var baseline: MonthRange
+    public var comparison: MonthRange
+    public var filter: Filter
+    /// Treatment and control offices (`enhet`, 4 digits); both empty: all exits, unit `all`.
+    public var treatment: [String]
+    public var control: [String]
+    /// (treatment office, control office) pairs, each reported as its own unit.
+    public var pairs: [(treatment: String, control: String)]
+    public var se: DiDStandardError
+
+    public init(name: String, baseline: MonthRange, comparison: MonthRange, filter: Filter = Filter(),
+                treatment: [String] = [], control: [String] = [], pairs: [(treatment: String, control: String)] = [],
+                se: DiDStandardError = .binomial) {
+        self.name = name
+        self.baseline = baseline
+        self.comparison = comparison
+        self.filter = filter
+        self.treatment = treatment
+        self.control = control
+        self.pairs = pairs
+        self.se = se
+    }
+
+    public var hasGroups: Bool { !treatment.isEmpty }
+
+    public static func == (a: Comparison, b: Comparison) -> Bool {
+        a.name == b.name && a.baseline == b.baseline && a.comparison == b.comparison && a.filter == b.filter
+            && a.treatment == b.treatment && a.control == b.control && a.se == b.se
+            && a.pairs.map { [$0.treatment, $0.control] } == b.pairs.map { [$0.treatment, $0.control] }
+    }
+
+    /// Checks what can be checked before any extract is read; returns the problem, if any.
+    public func problem() -> String? {
+        if baseline.overlaps(comparison) {
+            return "the baseline \(baseline) and the comparison \(comparison) overlap"
+        }
+        for office in treatment + control + filter.enhet where !Comparison.isOffice(office) {
+            return "'\(office)' is not a 4-digit enhet"
+        }
+        if treatment.isEmpty != control.isEmpty {
+            return "treatment and control go together: name offices for both or for neither"
+        }
+        if let both = treatment.first(where: { control.contains($0) }) {
+            return "office \(both) is in both the treatment and the control group"
+        }
+        if !pairs.isEmpty && treatment.isEmpty { return "pairs need treatment and control offices" }
+        var seen = Set<String>()
+        for pair in pairs {
+            if !treatment.contains(pair.treatment) {
+                return "the pair [\(pair.treatment), \(pair.control)] names \(pair.treatment), which is not a treatment office"
+            }
+            if !control.contains(pair.control) {
+                return "the pair [\(pair.treatment), \(pair.control)] names \(pair.control), which is not a control office"
+            }
+            if !seen.insert(pair.treatment).inserted {
+                return "treatment office \(pair.treatment) is in two pairs (each pair is a row named by its treatment office)"
+            }
+        }
+        return nil
+    }
+
+    static func isOffice(_ s: String) -> Bool { s.count == 4 && s.allSatisfy { $0.isASCII && $0.isNumber } }
+}

@@ -1,0 +1,185 @@
+import Episodes
+import Extracts
+import Panel
+import Statistics
+
+/// `comparisons.csv` and `comparison_status.csv` (definitions.md §4): for each comparison,
+/// unit (pair or `total`, or `all` without groups) and measure, the shares of exits in each
+/// group and period, their changes and the difference in differences.
+public struct ComparisonTables {
+    public let panel: Panel
+    public let exits: ExitSet
+    public let comparisons: [Comparison]
+    public let minCellCount: Int
+    /// Problems worth a warning (empty cells, periods past the complete months), no person keys.
+    public private(set) var warnings: [String] = []
+
+    /// The measures of §4 and the detailed statuses each counts.
+    public static let measures: [(name: String, statuses: Set<DetailedStatus>)] = [
+        ("work", [.workOnly]), ("work_benefit", [.workBenefit]), ("work_total", [.workOnly, .workBenefit]),
+    ]
+
+    public init(panel: Panel, exits: ExitSet, comparisons: [Comparison], minCellCount: Int = 0) {
+        self.panel = panel
+        self.exits = exits
+        self.comparisons = comparisons
+        self.minCellCount = minCellCount
+    }
+
+    enum Period: Int, CaseIterable {
+        case baseline = 0, comparison
+        var name: String { self == .baseline ? "baseline" : "comparison" }
+    }
+
+    /// Detailed-status counts of one group in one period.
+    struct Counts {
+        var byStatus = [Int](repeating: 0, count: DetailedStatus.allCases.count)
+        var total: Int { byStatus.reduce(0, +) }
+        func proportion(_ statuses: Set<DetailedStatus>) -> Proportion {
+            Proportion(statuses.reduce(0) { $0 + byStatus[Int($1.rawValue)] }, of: total)
+        }
+        static func + (a: Counts, b: Counts) -> Counts {
+            var c = a
+            for i in c.byStatus.indices { c.byStatus[i] += b.byStatus[i] }
+            return c
+        }
+    }
+
+    /// One row unit: its name and the treatment/control counts by period ([period]).
+    struct Unit {
+        var name: String
+        var treatment: [Counts]
+        var control: [Counts]?
+    }
+
+    /// Counts the exits of `c` by office (enhet number; -1 for all exits when there are no groups) and period.
+    func count(_ c: Comparison) -> [Int: [Counts]] {
+        let tiltak = Set(c.filter.tiltak.compactMap { panel.measureCode($0) })
+        let filterByTiltak = !c.filter.tiltak.isEmpty
+        let enhetFilter = Set(c.filter.enhet.compactMap { Int($0) })
+        let offices = Set((c.treatment + c.control).compactMap { Int($0) })
+        var counts = [Int: [Counts]]()
+        for e in exits.exits where exits.completeMonths.contains(Int(e.month)) {
+            let month = panel.month(Int(e.month))
+            let period: Period
+            if c.baseline.contains(month) { period = .baseline } else if c.comparison.contains(month) { period = .comparison } else { continue }
+            let row = panel.row(Int(e.person), Int(e.month))
+            if filterByTiltak && !tiltak.contains(row.tiltak) { continue }
+            if !enhetFilter.isEmpty && !enhetFilter.contains(Int(row.enhet)) { continue }
+            let key: Int
+            if c.hasGroups {
+                guard offices.contains(Int(row.enhet)) else { continue }
+                key = Int(row.enhet)
+            } else {
+                key = -1
+            }
+            counts[key, default: [Counts(), Counts()]][period.rawValue].byStatus[Int(e.outcome.rawValue)] += 1
+        }
+        return counts
+    }
+
+    func units(_ c: Comparison) -> [Unit] {
+        let counts = count(c)
+        let empty = [Counts(), Counts()]
+        func group(_ offices: [String]) -> [Counts] {
+            offices.compactMap { Int($0) }.reduce(empty) { acc, office in
+                let o = counts[office] ?? empty
+                return [acc[0] + o[0], acc[1] + o[1]]
+            }
+        }
+        guard c.hasGroups else { return [Unit(name: "all", treatment: counts[-1] ?? empty, control: nil)] }
+        var units = c.pairs.map { Unit(name: $0.treatment, treatment: group([$0.treatment]), control: group([$0.control])) }
+        units.append(Unit(name: "total", treatment: group(c.treatment), control: group(c.control)))
+        return units
+    }
+
+    private func hidden(_ n: Int) -> Bool { minCellCount > 0 && n < minCellCount }
+
+    /// `comparisons.csv`.
+    public mutating func comparisonTable() -> CSVTable {
+        var t = CSVTable(name: "comparisons.csv", header: [
+            "comparison", "unit", "measure",
+            "treatment_baseline_pct", "treatment_comparison_pct", "treatment_change_pp",
+            "control_baseline_pct", "control_comparison_pct", "control_change_pp",
+            "did_pp", "se_pp", "ci_low_pp", "ci_high_pp", "z", "p_one_sided", "did_pct",
+            "treatment_baseline_exits", "treatment_baseline_count", "treatment_comparison_exits", "treatment_comparison_count",
+            "control_baseline_exits", "control_baseline_count", "control_comparison_exits", "control_comparison_count",
+            "se_method",
+        ])
+        let lastComplete = exits.completeMonths.isEmpty ? nil : panel.month(exits.completeMonths.upperBound - 1)
+        for c in comparisons {
+            for range in [c.baseline, c.comparison] {
+                if let lastComplete, range.to > lastComplete {
+                    warnings.append("comparison \"\(c.name)\": period \(range) runs past \(lastComplete), the last month whose exits all have their status; later exits are pending and not counted")
+                } else if lastComplete == nil {
+                    warnings.append("comparison \"\(c.name)\": no month has decided exits yet")
+                }
+                if range.from < panel.months.from {
+                    warnings.append("comparison \"\(c.name)\": period \(range) starts before the data (\(panel.months.from))")
+                }
+            }
+            for unit in units(c) {
+                let cells = [("treatment", Period.baseline, unit.treatment[0]), ("treatment", .comparison, unit.treatment[1])]
+                    + (unit.control.map { [("control", Period.baseline, $0[0]), ("control", .comparison, $0[1])] } ?? [])
+                for (group, period, counts) in cells where counts.total == 0 {
+                    warnings.append("comparison \"\(c.name)\", unit \(unit.name): no exits in the \(group) group in the \(period.name) period; its derived figures are left empty")
+                }
+                for measure in Self.measures {
+                    let tb = unit.treatment[0].proportion(measure.statuses), tc = unit.treatment[1].proportion(measure.statuses)
+                    let treatment = PeriodChange(baseline: tb, comparison: tc)
+                    var row: [CSVTable.Cell] = [.text(c.name), .text(unit.name), .text(measure.name)]
+                    // Suppression: a blanked count blanks every figure built on it.
+                    func pct(_ p: Proportion) -> Double? { hidden(p.count) || hidden(p.total) ? nil : p.percent }
+                    func change(_ ch: PeriodChange) -> Double? { pct(ch.baseline) == nil || pct(ch.comparison) == nil ? nil : ch.changePoints }
+                    row += [.number(pct(tb)), .number(pct(tc)), .number(change(treatment))]
+                    var counts: [Proportion] = [tb, tc]
+                    if let control = unit.control {
+                        let cb = control[0].proportion(measure.statuses), cc = control[1].proportion(measure.statuses)
+                        let controlChange = PeriodChange(baseline: cb, comparison: cc)
+                        counts += [cb, cc]
+                        row += [.number(pct(cb)), .number(pct(cc)), .number(change(controlChange))]
+                        let did = DifferenceInDifferences(treatment: treatment, control: controlChange, method: c.se)
+                        let anyHidden = counts.contains { hidden($0.count) || hidden($0.total) }
+                        if anyHidden {
+                            row += Array(repeating: .number(nil), count: 7)
+                        } else {
+                            row += [.number(did.estimate), .number(did.standardError), .number(did.interval?.low),
+                                    .number(did.interval?.high), .number(did.z), .number(did.pOneSided), .number(did.relativePercent)]
+                        }
+                    } else {
+                        row += Array(repeating: .number(nil), count: 10)
+                    }
+                    for p in counts { row += [.count(hidden(p.total) ? nil : p.total), .count(hidden(p.count) ? nil : p.count)] }
+                    if unit.control == nil { row += Array(repeating: .count(nil), count: 4) }
+                    row.append(.text(unit.control == nil ? "" : c.se.rawValue))
+                    t.append(row)
+                }
+            }
+        }
+        return t
+    }
+
+    /// `comparison_status.csv`: the distribution of detailed statuses per comparison, unit, group and period.
+    public func statusTable() -> CSVTable {
+        var t = CSVTable(name: "comparison_status.csv",
+                         header: ["comparison", "unit", "group", "period", "outcome_detail", "count", "exits", "pct"])
+        for c in comparisons {
+            for unit in units(c) {
+                let groups = [(c.hasGroups ? "treatment" : "all", unit.treatment)] + (unit.control.map { [("control", $0)] } ?? [])
+                for (group, byPeriod) in groups {
+                    for period in Period.allCases {
+                        let counts = byPeriod[period.rawValue]
+                        for status in DetailedStatus.allCases {
+                            let p = Proportion(counts.byStatus[Int(status.rawValue)], of: counts.total)
+                            let blank = hidden(p.count) || hidden(p.total)
+                            t.append([.text(c.name), .text(unit.name), .text(group), .text(period.name), .text(status.name),
+                                      .count(hidden(p.count) ? nil : p.count), .count(hidden(p.total) ? nil : p.total),
+                                      .number(blank ? nil : p.percent)])
+                        }
+                    }
+                }
+            }
+        }
+        return t
+    }
+}

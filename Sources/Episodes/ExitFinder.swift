@@ -12,16 +12,18 @@ public struct ExitFinder: Sendable {
         self.outcome = outcome
     }
 
-    public func find(in panel: Panel) -> ExitSet {
+    /// Finds the exits of months `firstMonth` and later; earlier panel months are context
+    /// (read only so that the NEDS look-back sees the months before the analysed range).
+    public func find(in panel: Panel, firstMonth: Int = 0) -> ExitSet {
         let months = panel.monthCount
         let lastComplete = months - 1 - max(rules.quietMonths, outcome.horizonMonths)
-        let complete = 0..<max(0, lastComplete + 1)
+        let complete = firstMonth..<max(firstMonth, lastComplete + 1)
         // Persons split in blocks, one per core; each block's exits stay in person order.
         let blocks = max(1, min(8, panel.personCount / 50_000 + 1))
-        let parts: [ExitSet] = (try? parallelMap(blocks) { (b: Int) -> ExitSet in
+        let parts: [ExitSet] = (try! parallelMap(blocks) { (b: Int) -> ExitSet in
             let lo = panel.personCount * b / blocks, hi = panel.personCount * (b + 1) / blocks
-            return scan(panel, persons: lo..<hi)
-        }) ?? []
+            return scan(panel, persons: lo..<hi, firstMonth: firstMonth)
+        })
         var exits = [Exit]()
         exits.reserveCapacity(parts.reduce(0) { $0 + $1.exits.count })
         var pendingDecision = 0, pendingOutcome = 0
@@ -34,7 +36,7 @@ public struct ExitFinder: Sendable {
                        completeMonths: complete)
     }
 
-    private func scan(_ panel: Panel, persons: Range<Int>) -> ExitSet {
+    private func scan(_ panel: Panel, persons: Range<Int>, firstMonth: Int) -> ExitSet {
         let months = panel.monthCount
         let registered = rules.registeredMask
         let quiet = rules.quietMonths, lookback = rules.nedsLookbackMonths, horizon = outcome.horizonMonths
@@ -70,7 +72,7 @@ public struct ExitFinder: Sendable {
                 @inline(__always) func continues(_ m: Int) -> Bool {
                     isMeasureExit ? inMeasure(rows[base + m]) : isRegistered(m)
                 }
-                for m in 0..<months where qualifies(m) {
+                for m in firstMonth..<months where qualifies(m) {
                     var continued = false, beyond = false
                     for k in 1...quiet {
                         if m + k >= months { beyond = true; break }

@@ -11,6 +11,9 @@ public struct ArenaExtract: Sendable {
     /// The file's measure codes; `ArenaRow.tiltak` is an id here plus one.
     public var measures = KeyTable(capacity: 64)
 
+    /// Measure codes are stored in 16 bits (0 = none).
+    public static let maxMeasureCodes = Int(UInt16.max) - 1
+
     static let statusCodes = Hovedstatus.byteTable
     static let needCodes = Innsatsgruppe.byteTable
     static let educationCodes = Utdanning.byteTable
@@ -59,7 +62,9 @@ public struct ArenaExtract: Sendable {
             guard FieldRules.isCode(tk, tkN) else {
                 return "tiltak: \(FieldRules.quote(tk, tkN)) is not a code of 1-32 characters A-Z a-z 0-9 _ -"
             }
-            tiltak = UInt16(measures.insert(tk, tkN).id + 1)
+            if measures.count >= ArenaExtract.maxMeasureCodes && measures.find(tk, tkN) == nil {
+                return "tiltak: more than \(ArenaExtract.maxMeasureCodes) different measure codes in one file"
+            }
         }
         let (al, alN) = row.value(6)
         guard let alder = FieldRules.integer(al, alN, in: 15...80) else {
@@ -87,6 +92,8 @@ public struct ArenaExtract: Sendable {
         guard peN == 1, pe[0] == 0x4A || pe[0] == 0x4E else { return "permittert: \(FieldRules.quote(pe, peN)) is not J or N" }
 
         guard persons.insert(pid, pidN).isNew else { return "a second arena row for the same person in this file" }
+        // Measure codes are numbered only for rows that are kept.
+        if tkN > 0 { tiltak = UInt16(measures.insert(tk, tkN).id + 1) }
         rows.append(ArenaRow(hovedstatus: status, innsatsgruppe: need, enhet: enhet, fylke: fylke, tiltak: tiltak,
                              alder: alder, male: kj[0] == 0x4D, utdanning: education, innvandrer: immigrant,
                              permittert: pe[0] == 0x4A))

@@ -18,6 +18,8 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable, Equatable 
     public let file: String
     public let line: Int?
     public let reason: Reason
+    /// Where the rows set aside were kept when the run failed, if anywhere.
+    public var keptQuarantine: String?
 
     public init(file: String, line: Int? = nil, _ reason: Reason) {
         self.file = file
@@ -36,7 +38,8 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable, Equatable 
         case .emptyFile: return "\(place): no header row"
         case .tooManySetAside(let s, let n, let limit):
             let share = n == 0 ? 0 : Double(s) / Double(n)
-            return "\(place): \(s) of \(n) rows set aside (\(formatShare(share))), more than input.maxRejectedShare = \(formatShare(limit)); see quarantine.csv"
+            let see = keptQuarantine.map { "; the rows set aside are in \($0)" } ?? ""
+            return "\(place): \(s) of \(n) rows set aside (\(formatShare(share))), more than input.maxRejectedShare = \(formatShare(limit))\(see)"
         case .missingMonth(let kind, let month):
             return "\(place): missing — \(month) lies inside the analysed range but has no \(kind) extract"
         case .badFileName: return "\(place): not named <kind>_<YYYYMM>.csv.gz"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level readers for the field types of `extracts.md`. Each returns nil for a value
 /// that breaks the type; the caller turns that into a reason naming the column.
 enum FieldRules {
@@ -74,9 +76,15 @@ enum FieldRules {
         return whole < 100 || (whole == 100 && !fracNonZero)
     }
 
-    /// The field's text for a message, shortened; only for columns that hold no person key.
+    /// Marks where a field value starts and ends inside a reason: the quarantine file shows
+    /// the value in quotes, summaries on a terminal leave it out (a shifted column can put a
+    /// person key in any field). Field text never contains the mark (it is replaced).
+    static let valueMark: Character = "\u{1}"
+
+    /// The field's text for a reason, shortened and marked as a value.
     static func quote(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
         let text = String(decoding: UnsafeBufferPointer(start: p, count: min(n, 24)), as: UTF8.self)
-        return "'" + text + (n > 24 ? "…" : "") + "'"
+            .replacingOccurrences(of: String(valueMark), with: "?")
+        return String(valueMark) + text + (n > 24 ? "…" : "") + String(valueMark)
     }
 }

@@ -25,18 +25,23 @@ public final class Quarantine {
 
     deinit { try? close() }
 
-    /// The reason with every quoted value replaced by `'…'`.
+    /// The reason with every field value replaced by `'…'`.
     static func withoutValues(_ reason: String) -> String {
-        var out = "", inQuote = false
+        var out = "", inValue = false
         for c in reason {
-            if c == "'" {
-                if !inQuote { out += "'…'" }
-                inQuote.toggle()
-            } else if !inQuote {
+            if c == FieldRules.valueMark {
+                if !inValue { out += "'…'" }
+                inValue.toggle()
+            } else if !inValue {
                 out.append(c)
             }
         }
         return out
+    }
+
+    /// The reason as the quarantine file shows it: values in single quotes.
+    static func withValues(_ reason: String) -> String {
+        reason.replacingOccurrences(of: String(FieldRules.valueMark), with: "'")
     }
 
     /// The header of a quarantine file.
@@ -53,7 +58,7 @@ public final class Quarantine {
             }
             handle = h
         }
-        pending.append(contentsOf: "\(csvField(fileName)),\(line),\(csvField(reason)),\"".utf8)
+        pending.append(contentsOf: "\(csvField(fileName)),\(line),\(csvField(Quarantine.withValues(reason))),\"".utf8)
         for b in raw {
             if b == 0x22 { pending.append(0x22) }
             pending.append(b)

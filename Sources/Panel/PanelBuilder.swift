@@ -70,7 +70,12 @@ public struct PanelBuilder: Sendable {
             personMaps.append(map)
             var mmap = [UInt16](repeating: 0, count: extract.measures.count + 1)
             for i in 0..<extract.measures.count {
-                mmap[i + 1] = UInt16(extract.measures.withKey(i) { measures.insert($0, $1).id } + 1)
+                let id = extract.measures.withKey(i) { measures.insert($0, $1).id }
+                guard id < ArenaExtract.maxMeasureCodes else {
+                    throw ExtractError(file: extract.file.path,
+                                       .unreadable("more than \(ArenaExtract.maxMeasureCodes) different tiltak codes in the analysed months"))
+                }
+                mmap[i + 1] = UInt16(id + 1)
             }
             measureMaps.append(mmap)
         }

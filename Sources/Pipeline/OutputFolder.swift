@@ -23,11 +23,19 @@ public struct OutputFolder {
         staging = trimmed + ".tmp-\(getpid())"
     }
 
-    /// Creates an empty staging folder (owner-only: it will hold the quarantine).
+    /// Creates an empty staging folder (owner-only: it will hold the quarantine), after
+    /// removing those of runs that died (they may hold raw rows).
     public func prepare() throws {
         let fm = FileManager.default
         try? fm.removeItem(atPath: staging)
         let parent = (target as NSString).deletingLastPathComponent
+        let prefix = (target as NSString).lastPathComponent + ".tmp-"
+        for name in (try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? [] where name.hasPrefix(prefix) {
+            // kill(pid, 0) fails with ESRCH when no such process exists.
+            if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0 && errno == ESRCH {
+                try? fm.removeItem(atPath: (parent.isEmpty ? "." : parent) + "/" + name)
+            }
+        }
         do {
             if !parent.isEmpty { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false,

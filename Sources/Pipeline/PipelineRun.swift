@@ -42,7 +42,15 @@ public struct PipelineRun {
 
         let inventory = try ExtractInventory(directory: config.input.directory)
         let months = try Self.monthRange(inventory, config.input)
-        let files = try inventory.files(in: months)
+        // Context: the arena files of the look-back months before the range, so that an exit's
+        // NEDS history does not depend on where the analysed range starts.
+        var contextFrom = months.from
+        let arenaMonths = Set(inventory.files.filter { $0.kind == .arena }.map(\.month))
+        while contextFrom > months.from - config.exit.nedsLookbackMonths, arenaMonths.contains(contextFrom - 1) {
+            contextFrom = contextFrom - 1
+        }
+        let context = inventory.files.filter { $0.kind == .arena && $0.month >= contextFrom && $0.month < months.from }
+        let files = context + (try inventory.files(in: months))
         logger.info("input", metadata: ["folder": "\(config.input.directory)", "months": "\(months)", "files": "\(files.count)"])
         for section in config.laterSections.keys.sorted() {
             logger.warning("configuration section not computed by this version", metadata: ["section": "\(section)"])
@@ -54,7 +62,8 @@ public struct PipelineRun {
             let partsDir = output.path("quarantine-parts")
             try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])
-            var builder = PanelBuilder(files: files, months: months, maxRejectedShare: config.input.maxRejectedShare,
+            var builder = PanelBuilder(files: files, months: MonthRange(from: contextFrom, to: months.to),
+                                       maxRejectedShare: config.input.maxRejectedShare,
                                        quarantineDirectory: partsDir)
             builder.onFileRead = onFileRead
             let built = try builder.build()
@@ -64,7 +73,7 @@ public struct PipelineRun {
             }
             lap("ingest")
 
-            let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel)
+            let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel, firstMonth: months.from - contextFrom)
             lap("exits")
 
             let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses,
@@ -108,6 +117,19 @@ public struct PipelineRun {
             summary.timings.removeLast()
             try output.publish()
             return summary
+        } catch var error as ExtractError {
+            // Too many rows set aside: keep them (owner-only) where the analyst can look, since
+            // the staging folder goes and the output folder keeps the previous result.
+            if case .tooManySetAside = error.reason {
+                let kept = output.target + ".rejected-quarantine.csv"
+                let dir = output.path("quarantine-parts")
+                let parts = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+                    .map { Optional(($0 as NSString).isAbsolutePath ? $0 : (dir as NSString).appendingPathComponent($0)) }
+                try? FileManager.default.removeItem(atPath: kept)
+                if (try? Self.assembleQuarantine(parts: parts, into: kept)) != nil { error.keptQuarantine = kept }
+            }
+            output.discard()
+            throw error
         } catch {
             output.discard()
             throw error
@@ -124,7 +146,9 @@ public struct PipelineRun {
         defer { try? out.close() }
         try out.seekToEnd()
         for case let part? in parts {
-            guard let input = FileHandle(forReadingAtPath: part) else { continue }
+            guard let input = FileHandle(forReadingAtPath: part) else {
+                throw OutputError("\(part): cannot read a quarantine part")
+            }
             while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try out.write(contentsOf: chunk) }
             try input.close()
         }

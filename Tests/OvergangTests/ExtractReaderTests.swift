@@ -182,8 +182,21 @@ final class ExtractReaderTests: XCTestCase {
 extension ExtractReaderTests {
     func testSummariesLeaveOutFieldValues() throws {
         // Columns shifted by one: a person key lands in `hovedstatus`.
-        let (_, rejects, written) = try read([header, "X;SECRET1;ARBS;IKVAL;0301;03;;35;K;V;N"].joined(separator: "\n"))
-        XCTAssertEqual(rejects.map(\.reason), ["hovedstatus: unknown code '…'"])
-        XCTAssertTrue(written.contains("SECRET1"))   // the quarantine file keeps the row for its owner
+        let (_, rejects, written) = try read([header, "X;SECRET1;ARBS;IKVAL;0301;03;;35;K;V;N",
+                                              "P2;ARBS;IKVAL;0301;03;;35;K;V;N;x'SECRET2'y"].joined(separator: "\n"))
+        XCTAssertEqual(rejects.map(\.reason), ["hovedstatus: unknown code '…'", "permittert: '…' is not J or N"])
+        // The quarantine file keeps the rows and the values for its owner.
+        XCTAssertTrue(written.contains("hovedstatus: unknown code 'SECRET1'"))
+        XCTAssertTrue(written.contains("permittert: 'x'SECRET2'y' is not J or N"))
+    }
+}
+
+extension ExtractReaderTests {
+    func testMeasureCodesBeyondSixteenBitsAreSetAsideNotACrash() throws {
+        let rows = (0..<(ArenaExtract.maxMeasureCodes + 3)).map { "P\($0);ARBS;IKVAL;0301;03;T\($0);35;K;V;N;N" }
+        let (a, rejects, _) = try read(([header] + rows).joined(separator: "\n"))
+        XCTAssertEqual(a.measures.count, ArenaExtract.maxMeasureCodes)
+        XCTAssertEqual(a.stats.rowsSetAside, 3)
+        XCTAssertTrue(rejects[0].reason.contains("different measure codes"))
     }
 }

@@ -73,7 +73,9 @@ final class PipelineRunTests: XCTestCase {
             XCTAssertTrue("\(error)".contains(message), "'\(error)' lacks '\(message)'", file: file, line: line)
         }
         XCTAssertEqual(snapshot(output), before, file: file, line: line)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root).sorted(), ["out"], file: file, line: line)
+        // No staging folder left behind (a kept quarantine of a failed run may stand beside the output).
+        let left = try FileManager.default.contentsOfDirectory(atPath: root).filter { !$0.hasSuffix(".rejected-quarantine.csv") }
+        XCTAssertEqual(left, ["out"], file: file, line: line)
     }
 
     func testTruncatedGzipLeavesOutputs() throws {
@@ -109,6 +111,43 @@ final class PipelineRunTests: XCTestCase {
         }, message: "arena_202203.csv.gz: 1 of 2 rows set aside")
     }
 
+    func testRowsSetAsideInAFailedRunAreKeptForTheOwner() throws {
+        let input = try smallSet().write()
+        let rows = [ExtractSetBuilder.arenaHeader, "P1;ARBS;IKVAL;0301;03;;35;K;V;N;N", "P2;XXXX;IKVAL;0301;03;;35;K;V;N;N"]
+        try ExtractSetBuilder.writeGzip("\(input)/arena_202203.csv.gz", rows.joined(separator: "\n"))
+        let output = temporaryDirectory() + "/out"
+        XCTAssertThrowsError(try PipelineRun(config: configuration(input: input, output: output)).run()) { error in
+            XCTAssertTrue("\(error)".hasSuffix("the rows set aside are in \(output).rejected-quarantine.csv"), "\(error)")
+        }
+        let kept = try String(contentsOfFile: output + ".rejected-quarantine.csv", encoding: .utf8)
+        XCTAssertTrue(kept.contains("arena_202203.csv.gz,3,hovedstatus: unknown code 'XXXX'"), kept)
+        let mode = try FileManager.default.attributesOfItem(atPath: output + ".rejected-quarantine.csv")[.posixPermissions] as! Int
+        XCTAssertEqual(mode & 0o777, 0o600)
+    }
+
+    func testStagingFoldersOfDeadRunsAreRemoved() throws {
+        let input = try smallSet().write()
+        let root = temporaryDirectory()
+        // A staging folder left by a run that was killed (pid 999999 does not exist).
+        try FileManager.default.createDirectory(atPath: root + "/out.tmp-999999/quarantine-parts", withIntermediateDirectories: true)
+        _ = try PipelineRun(config: configuration(input: input, output: root + "/out")).run()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root).sorted(), ["out"])
+    }
+
+    func testNedsLookBackReadsMonthsBeforeTheRange() throws {
+        var b = ExtractSetBuilder(from: "2022-01", to: "2022-06")
+        b.register("Q", 0, status: "NEDS")
+        b.register("Q", 1)   // ARBS in 2022-02, gone in 03 and 04: an exit, NEDS by the look-back
+        let input = try b.write()
+        var config = configuration(input: input, output: temporaryDirectory() + "/out")
+        config.input.from = Month("2022-02")
+        let summary = try PipelineRun(config: config).run()
+        XCTAssertEqual(summary.months.description, "2022-02..2022-06")
+        let table = try String(contentsOfFile: config.output.directory + "/exit_cohorts.csv", encoding: .utf8)
+        XCTAssertTrue(table.contains("2022-02,NEDS,other,1,1,100.0"), table)
+        XCTAssertFalse(table.contains("2022-01"), table)
+    }
+
     func testSetAsideRowsWithinTheLimitAreCountedAndWritten() throws {
         let input = try smallSet().write()
         let rows = [ExtractSetBuilder.arenaHeader, "P1;ARBS;IKVAL;0301;03;;35;K;V;N;N", "P2;XXXX;IKVAL;0301;03;;35;K;V;N;N"]
@@ -128,6 +167,7 @@ final class PipelineRunTests: XCTestCase {
         config.input.from = Month("2022-02")
         let summary = try PipelineRun(config: config).run()
         XCTAssertEqual(summary.months.description, "2022-02..2022-08")
-        XCTAssertEqual(summary.files.count, 21)
+        // 7 months × 3 kinds, and the arena file of 2022-01 for the NEDS look-back.
+        XCTAssertEqual(summary.files.count, 22)
     }
 }

@@ -38,7 +38,7 @@ public final class GzipReader {
         // 15 window bits + 16: gzip wrapper only (no raw deflate, no zlib wrapper).
         let rc = inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         if rc != Z_OK {
-            close(fd)
+            // deinit still runs (every property is set) and closes the file: do not close it twice.
             throw ExtractError(file: self.displayName, .unreadable("zlib could not start (\(rc))"))
         }
     }

@@ -81,6 +81,11 @@ public struct PipelineRun {
             var tables = [cohorts.headlineTable(), cohorts.detailedTable()]
             for b in config.cohortBreakdowns { tables.append(cohorts.table(by: b)) }
             var warnings = [String]()
+            if case .measure(let codes) = config.exit.kind {
+                for code in codes where panel.measureCode(code) == nil {
+                    warnings.append("exit.measures: no row in the analysed months has tiltak \(code)")
+                }
+            }
             if !config.comparisons.isEmpty {
                 var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons,
                                                    minCellCount: config.output.minCellCount)

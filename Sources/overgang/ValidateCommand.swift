@@ -22,14 +22,14 @@ struct Validate: ParsableCommand {
             if let input { settings.input.directory = input }
             let report = try Validation(input: settings.input).run()
             print("Checked \(report.files.count) files for \(report.months.count) months \(report.months) in \(settings.input.directory)")
-            for m in report.missing { print("  MISSING  \(m)") }
+            for m in report.missing { print("  MISSING   \(m)") }
             for f in report.files {
                 if let e = f.error {
-                    print("  ERROR    \(e)")
+                    print("  ERROR     \(e)")
                 } else if let s = f.stats {
                     let status = f.overLimit ? "TOO MANY" : (s.rowsSetAside > 0 ? "SET ASIDE" : "ok")
-                    print("  \(status.padding(toLength: 8, withPad: " ", startingAt: 0)) \(s.file): \(s.rowsRead) rows, \(s.rowsSetAside) set aside")
-                    for sample in f.samples { print("             \(sample)") }
+                    print("  \(status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(s.file): \(s.rowsRead) rows, \(s.rowsSetAside) set aside")
+                    for sample in f.samples { print("              \(sample)") }
                 }
             }
             if report.ok {

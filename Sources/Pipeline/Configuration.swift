@@ -26,6 +26,10 @@ public struct Configuration: Sendable {
     public var cohortBreakdowns: [Breakdown] = [.enhet, .fylke, .kjonn, .aldersgruppe, .innsatsgruppe]
     /// Comparisons of §4, in the order configured.
     public var comparisons: [Comparison] = []
+    /// The national follow-up unit and its target group (`noe`).
+    public var noe = TargetGroup()
+    /// The survival analyses of §5 (`survival`).
+    public var survival = SurvivalSettings()
     /// Sections that later stages read (comparisons, noe, survival, stocks, report), kept as
     /// given so the manifest records them; this version checks only their shape.
     public var laterSections: [String: JSONValue] = [:]
@@ -149,8 +153,51 @@ public struct Configuration: Sendable {
                 throw root.fail("comparisons", "two comparisons are named \"\(c.name)\"")
             }
         }
+        if var o = try root.object("noe") {
+            if let unit = try o.string("unit") {
+                guard Comparison.isOffice(unit), let n = UInt16(unit) else { throw o.fail("unit", "expected a 4-digit enhet, found \"\(unit)\"") }
+                noe.unit = n
+            }
+            noe.minAge = try o.int("minAge", in: 15...80) ?? noe.minAge
+            noe.maxAge = try o.int("maxAge", in: 15...80) ?? noe.maxAge
+            if noe.minAge > noe.maxAge { throw o.fail("minAge", "\(noe.minAge) is above maxAge \(noe.maxAge)") }
+            try o.finish()
+        }
+        if var o = try root.object("survival") {
+            survival.maxMonths = try o.int("maxMonths", in: 1...120) ?? survival.maxMonths
+            survival.baseline = try o.range("baseline") ?? survival.baseline
+            survival.comparison = try o.range("comparison") ?? survival.comparison
+            if let names = try o.strings("events") {
+                survival.events = try names.map { name in
+                    guard let e = SpellEvent(rawValue: name) else {
+                        throw o.fail("events", "unknown event \"\(name)\" (one of \(SpellEvent.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    return e
+                }
+            }
+            let ties = try o.string("ties") ?? survival.ties
+            guard ["efron", "breslow"].contains(ties) else { throw o.fail("ties", "expected \"efron\" or \"breslow\", found \"\(ties)\"") }
+            survival.ties = ties
+            if let names = try o.strings("situationalGroups") {
+                survival.situationalGroups = try names.map { name in
+                    guard let g = Innsatsgruppe(name: name), !name.isEmpty else { throw o.fail("situationalGroups", "unknown innsatsgruppe \"\(name)\"") }
+                    return g
+                }
+            }
+            if var c = try o.object("covariates") {
+                for key in c.object.keys.sorted() {
+                    survival.covariates[key] = try c.string(key)
+                }
+                try c.finish()
+            }
+            survival.pooled = try o.range("pooled")
+            try o.finish()
+            if survival.baseline.overlaps(survival.comparison) {
+                throw ConfigurationError("\(root.file): survival: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
+            }
+        }
         // Sections of later stages: right shape now, read in full by their stage.
-        for (key, isList) in [("noe", false), ("survival", false), ("stocks", false), ("report", false)] {
+        for (key, isList) in [ ("survival", false), ("stocks", false), ("report", false)] {
             guard let value = root.raw(key) else { continue }
             switch (value, isList) {
             case (.array, true), (.object, false): laterSections[key] = value
@@ -194,6 +241,11 @@ public struct Configuration: Sendable {
     /// Replaces the periods of every comparison (and, once they exist, every survival
     /// analysis) with `--baseline` / `--comparison`, and checks the result.
     public mutating func applyPeriodOverrides() throws {
+        if let b = baselineOverride { survival.baseline = b }
+        if let c = comparisonOverride { survival.comparison = c }
+        if survival.baseline.overlaps(survival.comparison) {
+            throw ConfigurationError("survival with the periods given on the command line: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
+        }
         for i in comparisons.indices {
             if let b = baselineOverride { comparisons[i].baseline = b }
             if let c = comparisonOverride { comparisons[i].comparison = c }
@@ -243,7 +295,32 @@ public struct Configuration: Sendable {
             }
             return .object(o)
         })
+        func range(_ r: MonthRange) -> JSONValue { ["from": .string(r.from.description), "to": .string(r.to.description)] }
+        let unit = String(noe.unit)
+        root["noe"] = ["unit": .string(String(repeating: "0", count: max(0, 4 - unit.count)) + unit),
+                       "minAge": JSONValue(noe.minAge), "maxAge": JSONValue(noe.maxAge)]
+        root["survival"] = ["maxMonths": JSONValue(survival.maxMonths), "baseline": range(survival.baseline),
+                            "comparison": range(survival.comparison), "events": JSONValue(survival.events.map(\.rawValue)),
+                            "ties": .string(survival.ties), "situationalGroups": JSONValue(survival.situationalGroups.map(\.name)),
+                            "covariates": .object(survival.covariates.mapValues { JSONValue.string($0) }),
+                            "pooled": survival.pooled.map(range) ?? .null]
         for (k, v) in laterSections { root[k] = v }
         return .object(root)
     }
+}
+
+/// The survival analyses' settings (`survival` in `pipeline.json`, definitions.md §5).
+public struct SurvivalSettings: Sendable, Equatable {
+    public var maxMonths = 12
+    public var baseline = MonthRange(from: Month(year: 2021, month: 3), to: Month(year: 2021, month: 11))
+    public var comparison = MonthRange(from: Month(year: 2023, month: 3), to: Month(year: 2023, month: 11))
+    public var events: [SpellEvent] = SpellEvent.allCases
+    /// Cox ties (`efron` or `breslow`); read by the Cox stage.
+    public var ties = "efron"
+    public var situationalGroups: [Innsatsgruppe] = [.bform, .batt, .varig]
+    /// Extra Cox covariates: term name → CSV of `month,value` (a later stage).
+    public var covariates: [String: String] = [:]
+    /// One more analysis over a single entry window (a later stage).
+    public var pooled: MonthRange?
+    public init() {}
 }

@@ -47,6 +47,7 @@ struct Manifest {
                       "pendingOutcome": JSONValue(summary.pendingOutcome)],
             "outputs": JSONValue(summary.tables),
             "warnings": JSONValue(summary.warnings),
+            "survival": summary.survival,
             "timings": .object(timings),
         ]
     }

@@ -46,7 +46,9 @@ public struct PipelineRun {
         // NEDS history does not depend on where the analysed range starts.
         var contextFrom = months.from
         let arenaMonths = Set(inventory.files.filter { $0.kind == .arena }.map(\.month))
-        while contextFrom > months.from - config.exit.nedsLookbackMonths, arenaMonths.contains(contextFrom - 1) {
+        // Target-group entries need the two months before (§5), the NEDS rule its look-back.
+        let contextMonths = max(config.exit.nedsLookbackMonths, 2)
+        while contextFrom > months.from - contextMonths, arenaMonths.contains(contextFrom - 1) {
             contextFrom = contextFrom - 1
         }
         let context = inventory.files.filter { $0.kind == .arena && $0.month >= contextFrom && $0.month < months.from }
@@ -93,6 +95,9 @@ public struct PipelineRun {
                 tables.append(comparisons.statusTable())
                 warnings += comparisons.warnings
             }
+            let survival = SurvivalStage(panel: panel, config: config, firstMonth: months.from - contextFrom).run()
+            tables += survival.tables
+            warnings += survival.warnings
             for w in warnings { logger.warning("\(w)") }
             do {
                 for t in tables { try t.write(into: output.staging) }
@@ -112,6 +117,7 @@ public struct PipelineRun {
                 tabulatedMonths: complete.isEmpty ? nil : MonthRange(from: panel.month(complete.lowerBound), to: panel.month(complete.upperBound - 1)),
                 pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
                 tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"], timings: timings, warnings: warnings)
+            summary.survival = survival.counts
             summary.timings.append(("total", Date().timeIntervalSince(started)))
             let manifest = Manifest(config: config, summary: summary, started: started, finished: Date())
             do {

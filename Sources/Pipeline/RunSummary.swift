@@ -15,6 +15,8 @@ public struct RunSummary: Sendable {
     public var timings: [(stage: String, seconds: Double)]
     /// Warnings about the results (empty comparison cells …), also in the manifest.
     public var warnings: [String] = []
+    /// Target-group entries per survival period.
+    public var survival: JSONValue = .null
 
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var rowsSetAside: Int { files.reduce(0) { $0 + $1.rowsSetAside } }

@@ -76,5 +76,6 @@ public struct Comparison: Sendable, Equatable {
         return nil
     }
 
-    static func isOffice(_ s: String) -> Bool { s.count == 4 && s.allSatisfy { $0.isASCII && $0.isNumber } }
+    /// Whether `s` is a 4-digit `enhet`.
+    public static func isOffice(_ s: String) -> Bool { s.count == 4 && s.allSatisfy { $0.isASCII && $0.isNumber } }
 }

@@ -53,6 +53,6 @@ public struct SpellFile {
     public func analysis() -> SurvivalTables.Analysis {
         let names = groups.keys.sorted()
         return SurvivalTables.Analysis(event: "lifetable", periods: [("all", all)] + names.map { ($0, groups[$0]!) },
-                                       testedPeriods: names.count >= 2 ? names : [])
+                                       testedPeriods: names)
     }
 }

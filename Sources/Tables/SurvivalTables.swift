@@ -7,7 +7,7 @@ public struct SurvivalTables {
     public struct Analysis: Sendable {
         public var event: String
         public var periods: [(name: String, data: SurvivalData)]
-        /// The periods the log-rank test compares (by name); empty: no test row.
+        /// The periods the log-rank test compares (by name); fewer than two: empty figures.
         public var testedPeriods: [String]
 
         public init(event: String, periods: [(name: String, data: SurvivalData)], testedPeriods: [String]) {
@@ -55,10 +55,10 @@ public struct SurvivalTables {
         return t
     }
 
-    /// One row per analysis with tested periods; empty figures when there is nothing to test.
+    /// One row per analysis; empty figures when there is nothing to test.
     public func logRank() -> CSVTable {
         var t = CSVTable(name: "logrank.csv", header: ["event", "chisq", "df", "p"])
-        for a in analyses where !a.testedPeriods.isEmpty {
+        for a in analyses {
             let groups = a.testedPeriods.compactMap { name in a.periods.first { $0.name == name }?.data }
             if let test = LogRank(groups) {
                 t.append([.text(a.event), .number(test.chiSquare), .count(test.degreesOfFreedom), .number(test.p)])

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Regenerates every fixture in this folder from scratch.
+# Needs R with the packages survival and KMsurv (Debian: r-base-core r-cran-survival r-cran-kmsurv).
+set -eu
+cd "$(dirname "$0")"
+R=survival_fixture.R
+
+# Hand-checkable spell sets (their expected values are worked out in README.md).
+cat > tiny.csv <<'CSV'
+time,event,group,count
+0,0,baseline,1
+1,1,baseline,2
+1,0,baseline,1
+3,1,baseline,1
+4,0,baseline,1
+5,1,baseline,1
+1,1,comparison,1
+2,1,comparison,2
+3,1,comparison,1
+CSV
+cat > tiny_nogroup.csv <<'CSV'
+time,event
+0,0
+2,1
+2,1
+2,0
+3,0
+4,1
+CSV
+cat > tiny_competing.csv <<'CSV'
+time,cause,group,count
+0,0,baseline,1
+1,1,baseline,2
+1,2,baseline,1
+2,0,baseline,1
+3,2,baseline,1
+1,1,comparison,1
+2,1,comparison,1
+2,0,comparison,1
+CSV
+
+# Spell files from the data sets of the R package survival.
+Rscript make_inputs.R
+
+rm -rf veteran lung mgus2 tiny tiny_nogroup tiny_competing
+Rscript $R spells    veteran_months.csv  veteran        lifetable 12
+Rscript $R spells    lung_months.csv     lung           lifetable 24
+Rscript $R competing mgus2_halfyears.csv mgus2          transferred deregistered 12
+Rscript $R spells    tiny.csv            tiny           lifetable 5
+Rscript $R spells    tiny_nogroup.csv    tiny_nogroup   lifetable 4
+Rscript $R competing tiny_competing.csv  tiny_competing transferred deregistered 4
+
+Rscript -e 'cat(R.version.string, "\n", "survival ", format(packageVersion("survival")), "\n", "KMsurv ", format(packageVersion("KMsurv")), "\n", sep = "")' > versions.txt
+cat versions.txt

@@ -60,13 +60,24 @@ struct SurvivalStage {
             incidence.append((name, data))
         }
         let tables = SurvivalTables(analyses: analyses, maxMonths: settings.maxMonths)
+        // The spells themselves, aggregated (no person keys): for reruns in other tools.
+        var spells = CSVTable(name: "survival_spells.csv", header: ["event", "period", "time", "end", "count"])
+        func add(_ event: String, _ period: String, _ data: SurvivalData) {
+            var counts = [[Int]: Int]()
+            for i in data.times.indices { counts[[data.times[i], data.codes[i]], default: 0] += data.counts[i] }
+            for key in counts.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                spells.append([.text(event), .text(period), .count(key[0]), .count(key[1]), .count(counts[key]!)])
+            }
+        }
+        for a in analyses { for (period, data) in a.periods { add(a.event, period, data) } }
+        for (period, data) in incidence { add("unit_end", period, data) }
         let counts: JSONValue = .object(Dictionary(uniqueKeysWithValues: entriesByPeriod.map { period in
             (period.name, ["entries": JSONValue(period.entries.count),
                            "entriesAtUnit": JSONValue(period.entries.filter(\.atUnit).count)] as JSONValue)
         }))
         return Result(tables: [tables.lifeTables(), tables.kaplanMeier(), tables.logRank(),
                                SurvivalTables.cumulativeIncidence(periods: incidence, causes: ["transferred", "deregistered"],
-                                                                  maxMonths: settings.maxMonths)],
+                                                                  maxMonths: settings.maxMonths), spells],
                       warnings: warnings, counts: counts)
     }
 }

@@ -30,7 +30,8 @@ public struct SurvivalTables {
             "event", "period", "interval_start", "interval_end", "entering", "withdrawn", "exposed", "events",
             "cond_prob", "survival_start", "survival_end", "survival_end_se", "hazard"])
         for a in analyses {
-            for (period, data) in a.periods {
+            // A period without spells has no table (a column of zeros would read as data).
+            for (period, data) in a.periods where !data.isEmpty {
                 for i in LifeTable(data, maxMonths: maxMonths).intervals {
                     t.append([.text(a.event), .text(period), .count(i.start), .count(i.end), .count(i.entering),
                               .count(i.withdrawn), .number(i.exposed), .count(i.events), .number(i.conditionalProbability),
@@ -45,7 +46,7 @@ public struct SurvivalTables {
         var t = CSVTable(name: "kaplan_meier.csv", header: [
             "event", "period", "month", "at_risk", "events", "censored", "survival", "se", "ci_low", "ci_high"])
         for a in analyses {
-            for (period, data) in a.periods {
+            for (period, data) in a.periods where !data.isEmpty {
                 for p in KaplanMeier(data, maxMonths: maxMonths).points {
                     t.append([.text(a.event), .text(period), .count(p.month), .count(p.atRisk), .count(p.events),
                               .count(p.censored), .number(p.survival), .number(p.standardError), .number(p.lower), .number(p.upper)])
@@ -73,7 +74,7 @@ public struct SurvivalTables {
     public static func cumulativeIncidence(periods: [(name: String, data: SurvivalData)], causes: [String],
                                            maxMonths: Int) -> CSVTable {
         var t = CSVTable(name: "cumulative_incidence.csv", header: ["period", "month", "cause", "incidence"])
-        for (period, data) in periods {
+        for (period, data) in periods where !data.isEmpty {
             let ci = CumulativeIncidence(data, causes: causes.count, maxMonths: maxMonths)
             for month in 0...maxMonths {
                 for (c, cause) in causes.enumerated() {

@@ -53,3 +53,46 @@ final class SampleDataFixtureTests: XCTestCase {
         XCTAssertEqual(summary.rowsSetAside, 0)
     }
 }
+
+extension SampleDataFixtureTests {
+    /// The survival tables of the run on `sample-data/` against R on the same spells
+    /// (`Fixtures/survival/make_sample_fixture.sh`; R's extra `all` blocks are not compared).
+    func testSampleDataSurvivalTablesEqualR() throws {
+        let output = temporaryDirectory() + "/out"
+        var config = try Configuration.load(path: Self.repository.appendingPathComponent("pipeline.json").path)
+        config.output.directory = output
+        _ = try PipelineRun(config: config).run()
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/survival/sample")
+        func rows(_ text: String, keys: Int) -> (header: Substring, rows: [String: [String]]) {
+            var out = [String: [String]]()
+            let lines = text.split(separator: "\n")
+            for line in lines.dropFirst() {
+                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                out[f.prefix(keys).joined(separator: ",")] = Array(f.dropFirst(keys))
+            }
+            return (lines[0], out)
+        }
+        var compared = 0
+        for (table, keys) in [("lifetables.csv", 3), ("kaplan_meier.csv", 3), ("logrank.csv", 1), ("cumulative_incidence.csv", 3)] {
+            let ours = rows(try String(contentsOfFile: "\(output)/\(table)", encoding: .utf8), keys: keys)
+            var reference = [String: [String]]()
+            for event in ["deregistered", "transferred", "job", "measure", "situational", "unit_end"] {
+                let path = fixtures.appendingPathComponent("\(event)/\(table)").path
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                let r = rows(try String(contentsOfFile: path, encoding: .utf8), keys: keys)
+                XCTAssertEqual(r.header, ours.header, table)
+                for (k, v) in r.rows where !k.contains(",all,") { reference[k] = v }
+            }
+            XCTAssertEqual(Set(ours.rows.keys), Set(reference.keys), table)
+            for (key, theirs) in reference {
+                guard let mine = ours.rows[key] else { continue }
+                for (x, y) in zip(mine, theirs) {
+                    compared += 1
+                    if x.isEmpty || y.isEmpty { XCTAssertEqual(x, y, "\(table) \(key)"); continue }
+                    XCTAssertEqual(Double(x)!, Double(y)!, accuracy: max(1e-12, abs(Double(y)!) * 1e-10), "\(table) \(key)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 2000)
+    }
+}

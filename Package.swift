@@ -29,7 +29,7 @@ let package = Package(
         // The published tables.
         .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts", "Statistics"]),
         // Synthetic extracts in the delivery format.
-        .target(name: "Generator", dependencies: ["CZlib"]),
+        .target(name: "Generator", dependencies: ["CZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
             "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Generator",

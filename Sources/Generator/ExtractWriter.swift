@@ -1,3 +1,4 @@
+import Extracts
 import Foundation
 
 /// Writes the three files of one month: `arena_YYYYMM.csv.gz`, `aa_YYYYMM.csv.gz` (the
@@ -7,7 +8,7 @@ import Foundation
 enum ExtractWriter {
     static func write(_ rows: MonthRows, background: BackgroundWorkforce, directory: String,
                       level: Int32) throws -> GeneratorSummary {
-        let stamp = YearMonth(index: rows.month).compact
+        let stamp = Month(index: rows.month).compact
         var summary = GeneratorSummary()
 
         // arena

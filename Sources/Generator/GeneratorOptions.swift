@@ -1,12 +1,13 @@
+import Extracts
 /// What `SyntheticExtracts.write` generates.
 public struct GeneratorOptions: Sendable, Equatable {
     /// Approximate number of persons registered in Arena (ARBS or NEDS) at the end of a
     /// month. The `aa` files hold about ten relationships per registered person.
     public var persons: Int
     /// First month written (1990 or later; 18 earlier months are simulated, not written).
-    public var from: YearMonth
+    public var from: Month
     /// Last month written (inclusive).
-    public var to: YearMonth
+    public var to: Month
     /// Seed of the generator's own pseudo-random numbers; same options → same bytes.
     public var seed: UInt64
     /// zlib compression level, 0-9 (or -1 for zlib's default).
@@ -16,8 +17,8 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var workforcePerPerson: Double = 8.4
 
     public init(persons: Int = 3000,
-                from: YearMonth = YearMonth(year: 2020, month: 11),
-                to: YearMonth = YearMonth(year: 2024, month: 2),
+                from: Month = Month(year: 2020, month: 11),
+                to: Month = Month(year: 2024, month: 2),
                 seed: UInt64 = 1,
                 compressionLevel: Int32 = 6) {
         self.persons = persons

@@ -1,3 +1,4 @@
+import Extracts
 import Dispatch
 import Foundation
 
@@ -51,7 +52,7 @@ public enum SyntheticExtracts {
                 do {
                     let summary = try ExtractWriter.write(rows, background: background, directory: directory, level: level)
                     results.add(summary)
-                    progress?("\(YearMonth(index: t)): arena \(summary.arenaRows) rows, aa \(summary.aaRows) rows, "
+                    progress?("\(Month(index: t)): arena \(summary.arenaRows) rows, aa \(summary.aaRows) rows, "
                               + "ytelse \(summary.ytelseRows) rows")
                 } catch {
                     results.fail(error)

@@ -39,8 +39,8 @@ struct Generate: ParsableCommand {
         }
         var options = GeneratorOptions()
         options.persons = persons
-        options.from = YearMonth(year: first.year, month: first.month)
-        options.to = YearMonth(year: last.year, month: last.month)
+        options.from = Month(year: first.year, month: first.month)
+        options.to = Month(year: last.year, month: last.month)
         options.seed = seed
         options.workforcePerPerson = workforce
         let started = Date()

@@ -9,7 +9,7 @@ import XCTest
 final class GeneratorTests: XCTestCase {
     func generate(seed: UInt64 = 3) throws -> String {
         let dir = temporaryDirectory()
-        var options = GeneratorOptions(persons: 400, from: YearMonth(year: 2022, month: 1), to: YearMonth(year: 2023, month: 12), seed: seed)
+        var options = GeneratorOptions(persons: 400, from: Month(year: 2022, month: 1), to: Month(year: 2023, month: 12), seed: seed)
         options.workforcePerPerson = 1
         _ = try SyntheticExtracts.write(options, to: dir)
         return dir

@@ -14,7 +14,7 @@ struct Overgang: ParsableCommand {
             74 outputs could not be written; 70 internal error.
             """,
         version: OvergangVersion.string,
-        subcommands: [Run.self, Validate.self, Generate.self, Lifetable.self],
+        subcommands: [Run.self, Validate.self, Generate.self, Lifetable.self, Cox.self],
         defaultSubcommand: Run.self
     )
 }

@@ -1,0 +1,326 @@
+import Foundation
+
+/// How tied event times enter the partial likelihood.
+public enum CoxTies: String, Sendable, CaseIterable {
+    case efron, breslow
+}
+
+/// Spells for a Cox model: time, event, frequency count and covariate values.
+/// A row with count c counts as c identical spells (tied events included, as in R with the
+/// rows repeated), so aggregated data give the same fit as one row per spell.
+public struct CoxData: Sendable {
+    public var names: [String]
+    public private(set) var times: [Double] = []
+    public private(set) var events: [Bool] = []
+    public private(set) var counts: [Double] = []
+    /// Row-major covariate values: row i is `values[i * names.count ..< (i + 1) * names.count]`.
+    public private(set) var values: [Double] = []
+
+    public init(names: [String]) { self.names = names }
+
+    public var count: Int { times.count }
+
+    public mutating func add(time: Double, event: Bool, count: Int = 1, covariates: [Double]) {
+        precondition(covariates.count == names.count, "one value per covariate")
+        guard count > 0 else { return }
+        times.append(time)
+        events.append(event)
+        counts.append(Double(count))
+        values.append(contentsOf: covariates)
+    }
+}
+
+/// A fitted Cox proportional-hazards model (definitions.md §5): Newton-Raphson on the
+/// partial likelihood with Efron's or Breslow's handling of ties, as R's `coxph`.
+public struct CoxModel: Sendable {
+    public struct Term: Sendable, Equatable {
+        public var name: String
+        public var coefficient: Double
+        public var standardError: Double
+        public var z: Double { coefficient / standardError }
+        /// Two-sided Wald p-value.
+        public var p: Double { 2 * Normal.upperTail(abs(z)) }
+        public var hazardRatio: Double { exp(coefficient) }
+        public var hazardRatioLow: Double { exp(coefficient - Normal.z95 * standardError) }
+        public var hazardRatioHigh: Double { exp(coefficient + Normal.z95 * standardError) }
+        /// The estimate runs off to infinity (monotone likelihood): not a number to read.
+        public var diverged: Bool
+    }
+
+    public var terms: [Term]
+    /// Terms left out, with the reason (no variation, or collinear with the others).
+    public var dropped: [(name: String, reason: String)]
+    public var logLikelihoodNull: Double
+    public var logLikelihood: Double
+    public var iterations: Int
+    public var converged: Bool
+    /// Spells (sum of counts) and events.
+    public var n: Double
+    public var events: Double
+
+    public var likelihoodRatio: Double { 2 * (logLikelihood - logLikelihoodNull) }
+    public var likelihoodRatioDF: Int { terms.count }
+    public var likelihoodRatioP: Double { ChiSquare.upperTail(likelihoodRatio, degreesOfFreedom: max(1, terms.count)) }
+
+    /// Fits the model. Convergence: relative change of the log-likelihood below `tolerance`.
+    public init(_ data: CoxData, ties: CoxTies = .efron, maxIterations: Int = 30, tolerance: Double = 1e-9) {
+        let p0 = data.names.count
+        n = data.counts.reduce(0, +)
+        events = zip(data.events, data.counts).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
+
+        // Centre every covariate (weighted mean); coefficients are unchanged, exp() stays tame.
+        var means = [Double](repeating: 0, count: p0)
+        for i in 0..<data.count { for j in 0..<p0 { means[j] += data.counts[i] * data.values[i * p0 + j] } }
+        for j in 0..<p0 { means[j] /= max(n, 1) }
+
+        // Leave out terms without variation, then terms collinear with earlier ones.
+        var dropped = [(name: String, reason: String)]()
+        var keep = [Int]()
+        var cross = [[Double]]()   // weighted cross-products of the kept, centred columns
+        for j in 0..<p0 {
+            var ss = 0.0
+            for i in 0..<data.count { let x = data.values[i * p0 + j] - means[j]; ss += data.counts[i] * x * x }
+            if ss <= 1e-12 * max(1, n) {
+                dropped.append((data.names[j], "no variation"))
+                continue
+            }
+            // Residual sum of squares of column j after regressing on the kept columns.
+            var candidate = keep + [j]
+            var m = [[Double]](repeating: [Double](repeating: 0, count: candidate.count), count: candidate.count)
+            for (a, ja) in candidate.enumerated() {
+                for (b, jb) in candidate.enumerated() where b >= a {
+                    if a < keep.count && b < keep.count { m[a][b] = cross[a][b]; continue }
+                    var s = 0.0
+                    for i in 0..<data.count {
+                        s += data.counts[i] * (data.values[i * p0 + ja] - means[ja]) * (data.values[i * p0 + jb] - means[jb])
+                    }
+                    m[a][b] = s
+                }
+                for b in 0..<a { m[a][b] = m[b][a] }
+            }
+            if let r = CoxModel.lastPivot(m), r > 1e-10 * ss {
+                keep = candidate
+                cross = m
+            } else {
+                dropped.append((data.names[j], "collinear with other terms"))
+                candidate.removeLast()
+            }
+        }
+        self.dropped = dropped
+        let p = keep.count
+
+        // Rows sorted by time, latest first: the risk set grows as the pass goes back in time.
+        let order = (0..<data.count).sorted { data.times[$0] > data.times[$1] }
+        var x = [Double](repeating: 0, count: data.count * p)
+        var time = [Double](repeating: 0, count: data.count)
+        var event = [Bool](repeating: false, count: data.count)
+        var weight = [Double](repeating: 0, count: data.count)
+        for (r, i) in order.enumerated() {
+            for (a, j) in keep.enumerated() { x[r * p + a] = data.values[i * p0 + j] - means[j] }
+            time[r] = data.times[i]
+            event[r] = data.events[i]
+            weight[r] = data.counts[i]
+        }
+        let pass = PartialLikelihood(x: x, time: time, event: event, weight: weight, p: p, ties: ties)
+
+        var beta = [Double](repeating: 0, count: p)
+        var current = pass.evaluate(beta)
+        let null = current.logLik
+        var iterations = 0, converged = p == 0
+        while !converged && iterations < maxIterations {
+            iterations += 1
+            guard let step = CoxModel.solve(current.information, current.score) else { break }
+            var next = zip(beta, step).map { $0 + $1 }
+            var trial = pass.evaluate(next)
+            // Step-halving while the likelihood does not improve.
+            var halvings = 0
+            while !(trial.logLik >= current.logLik) && halvings < 30 {
+                next = zip(beta, next).map { ($0 + $1) / 2 }
+                trial = pass.evaluate(next)
+                halvings += 1
+            }
+            let change = abs(trial.logLik - current.logLik) / max(abs(trial.logLik), 1e-300)
+            beta = next
+            current = trial
+            if change < tolerance { converged = true }
+        }
+        logLikelihoodNull = null
+        logLikelihood = current.logLik
+        self.iterations = iterations
+        self.converged = converged
+
+        // Covariance from the inverse information at the estimate; a coefficient is infinite
+        // when the Newton step it would still take is not small (R's coxph criterion).
+        let variance = CoxModel.inverse(current.information)
+        var terms = [Term]()
+        for (a, j) in keep.enumerated() {
+            let se = variance.map { $0[a][a].squareRoot() } ?? .nan
+            var remaining = 0.0
+            if let v = variance { for b in 0..<p { remaining += v[a][b] * current.score[b] } }
+            let diverged = variance == nil || !se.isFinite
+                || (abs(remaining) > tolerance && abs(remaining) > tolerance.squareRoot() * abs(beta[a]))
+            terms.append(Term(name: data.names[j], coefficient: beta[a], standardError: se, diverged: diverged))
+        }
+        self.terms = terms
+    }
+
+    /// The last pivot of a Cholesky factorisation of a symmetric matrix; nil if not positive.
+    static func lastPivot(_ m: [[Double]]) -> Double? {
+        let k = m.count
+        var l = m
+        for c in 0..<k {
+            var d = l[c][c]
+            for t in 0..<c { d -= l[c][t] * l[c][t] }
+            if d <= 0 { return nil }
+            if c == k - 1 { return d }
+            let root = d.squareRoot()
+            l[c][c] = root
+            for r in (c + 1)..<k {
+                var s = l[r][c]
+                for t in 0..<c { s -= l[r][t] * l[c][t] }
+                l[r][c] = s / root
+            }
+        }
+        return nil
+    }
+
+    /// Solves A x = b for symmetric positive-definite A (Cholesky); nil if A is not.
+    static func solve(_ a: [[Double]], _ b: [Double]) -> [Double]? {
+        let k = b.count
+        if k == 0 { return [] }
+        var l = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        for c in 0..<k {
+            var d = a[c][c]
+            for t in 0..<c { d -= l[c][t] * l[c][t] }
+            guard d > 0, d.isFinite else { return nil }
+            l[c][c] = d.squareRoot()
+            for r in (c + 1)..<k where c + 1 < k {
+                var s = a[r][c]
+                for t in 0..<c { s -= l[r][t] * l[c][t] }
+                l[r][c] = s / l[c][c]
+            }
+        }
+        var y = b
+        for r in 0..<k {
+            for t in 0..<r { y[r] -= l[r][t] * y[t] }
+            y[r] /= l[r][r]
+        }
+        for r in stride(from: k - 1, through: 0, by: -1) {
+            for t in (r + 1)..<k where r + 1 < k { y[r] -= l[t][r] * y[t] }
+            y[r] /= l[r][r]
+        }
+        return y
+    }
+
+    static func inverse(_ a: [[Double]]) -> [[Double]]? {
+        let k = a.count
+        var columns = [[Double]]()
+        for c in 0..<k {
+            var e = [Double](repeating: 0, count: k)
+            e[c] = 1
+            guard let col = solve(a, e) else { return nil }
+            columns.append(col)
+        }
+        return (0..<k).map { r in (0..<k).map { c in columns[c][r] } }
+    }
+}
+
+/// The log partial likelihood with its score and information, in one backward pass over
+/// spells sorted latest first (O(n·p²), no O(n²) step).
+struct PartialLikelihood {
+    let x: [Double]
+    let time: [Double]
+    let event: [Bool]
+    let weight: [Double]
+    let p: Int
+    let ties: CoxTies
+
+    struct Value {
+        var logLik: Double
+        var score: [Double]
+        var information: [[Double]]
+    }
+
+    func evaluate(_ beta: [Double]) -> Value {
+        let n = time.count
+        var eta = [Double](repeating: 0, count: n)
+        var top = -Double.infinity
+        for i in 0..<n {
+            var s = 0.0
+            for a in 0..<p { s += x[i * p + a] * beta[a] }
+            eta[i] = s
+            top = max(top, s)
+        }
+        // exp(η − top): the shift cancels in the partial likelihood and keeps exp() finite.
+        if !top.isFinite { top = 0 }
+        var logLik = 0.0
+        var score = [Double](repeating: 0, count: p)
+        var info = [Double](repeating: 0, count: p * p)
+        var s0 = 0.0
+        var s1 = [Double](repeating: 0, count: p), s2 = [Double](repeating: 0, count: p * p)
+        var d1 = [Double](repeating: 0, count: p), d2 = [Double](repeating: 0, count: p * p)
+        var mean = [Double](repeating: 0, count: p)
+        var i = 0
+        while i < n {
+            // All spells with this time join the risk set; those with events are the deaths.
+            let t = time[i]
+            var d0 = 0.0, deaths = 0.0
+            for a in 0..<p { d1[a] = 0 }
+            for a in 0..<(p * p) { d2[a] = 0 }
+            var j = i
+            while j < n && time[j] == t {
+                let r = weight[j] * exp(eta[j] - top)
+                s0 += r
+                for a in 0..<p {
+                    let xa = x[j * p + a]
+                    s1[a] += r * xa
+                    for b in 0...a { s2[a * p + b] += r * xa * x[j * p + b] }
+                }
+                if event[j] {
+                    deaths += weight[j]
+                    d0 += r
+                    logLik += weight[j] * (eta[j] - top)
+                    for a in 0..<p {
+                        let xa = x[j * p + a]
+                        score[a] += weight[j] * xa
+                        d1[a] += r * xa
+                        for b in 0...a { d2[a * p + b] += r * xa * x[j * p + b] }
+                    }
+                }
+                j += 1
+            }
+            if deaths > 0 {
+                if ties == .breslow || deaths == 1 {
+                    accumulate(deaths, s0, s1, s2, &logLik, &score, &info, &mean)
+                } else {
+                    // Efron: the k-th of d tied deaths sees the risk set less k/d of the deaths.
+                    let d = Int(deaths.rounded())
+                    var e1 = [Double](repeating: 0, count: p), e2 = [Double](repeating: 0, count: p * p)
+                    for k in 0..<d {
+                        let f = Double(k) / Double(d)
+                        let e0 = s0 - f * d0
+                        for a in 0..<p { e1[a] = s1[a] - f * d1[a] }
+                        for a in 0..<(p * p) { e2[a] = s2[a] - f * d2[a] }
+                        accumulate(1, e0, e1, e2, &logLik, &score, &info, &mean)
+                    }
+                }
+            }
+            i = j
+        }
+        var information = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        for a in 0..<p { for b in 0...a { information[a][b] = info[a * p + b]; information[b][a] = info[a * p + b] } }
+        return Value(logLik: logLik, score: score, information: information)
+    }
+
+    /// Adds `deaths` events against risk-set sums (s0, s1, s2 lower triangle).
+    @inline(__always)
+    private func accumulate(_ deaths: Double, _ s0: Double, _ s1: [Double], _ s2: [Double],
+                            _ logLik: inout Double, _ score: inout [Double], _ info: inout [Double], _ mean: inout [Double]) {
+        logLik -= deaths * log(s0)
+        for a in 0..<p {
+            mean[a] = s1[a] / s0
+            score[a] -= deaths * mean[a]
+        }
+        for a in 0..<p { for b in 0...a { info[a * p + b] += deaths * (s2[a * p + b] / s0 - mean[a] * mean[b]) } }
+    }
+}

@@ -31,7 +31,7 @@ public enum CoxTable {
                                                        "lr_p", "iterations", "converged", "dropped_terms"])
         for (event, model) in models {
             guard let m = model else { continue }
-            t.append([.text(event), .number(m.n), .number(m.events), .number(m.logLikelihoodNull), .number(m.logLikelihood),
+            t.append([.text(event), .count(Int(m.n)), .count(Int(m.events)), .number(m.logLikelihoodNull), .number(m.logLikelihood),
                       .number(m.likelihoodRatio), .count(m.likelihoodRatioDF), .number(m.likelihoodRatioP),
                       .count(m.iterations), .text(m.converged ? "yes" : "no"),
                       .text(m.dropped.map { "\($0.name) (\($0.reason))" }.joined(separator: "; "))])

@@ -14,7 +14,7 @@ struct Overgang: ParsableCommand {
             74 outputs could not be written; 70 internal error.
             """,
         version: OvergangVersion.string,
-        subcommands: [Run.self, Validate.self, Generate.self, Lifetable.self, Cox.self],
+        subcommands: [Run.self, Validate.self, Generate.self, Lifetable.self, Cox.self, Benchmark.self],
         defaultSubcommand: Run.self
     )
 }

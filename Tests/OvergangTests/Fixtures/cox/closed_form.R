@@ -35,14 +35,14 @@ t1 <- list(
 # Risk sets at the event times 2,3,6,7,8,9: 5r+5, 4r+5, 4r+4, 4r+3, 3r+3, 3r+2 (deaths x =
 # 1,0,0,1,0 and two with x = 1 at 9). Efron's second denominator at 9 is 3r+2 - r = 2r+2.
 den_b <- function(r) c(5 * r + 5, 4 * r + 5, 4 * r + 4, 4 * r + 3, 3 * r + 3, 3 * r + 2, 3 * r + 2)
+num_b <- function(r) c(5 * r, 4 * r, 4 * r, 4 * r, 3 * r, 3 * r, 3 * r)  # sum of x * exp(b x)
 den_e <- function(r) c(5 * r + 5, 4 * r + 5, 4 * r + 4, 4 * r + 3, 3 * r + 3, 3 * r + 2, 2 * r + 2)
-num1 <- function(r) c(5 * r, 4 * r, 4 * r, 4 * r, 3 * r, 3 * r, 2 * r)  # sum of x*w in each set
-mk2 <- function(den) list(
-  U = function(r) 4 - sum(num1b(r, den) / den(r)),
+num_e <- function(r) c(5 * r, 4 * r, 4 * r, 4 * r, 3 * r, 3 * r, 2 * r)
+mk2 <- function(den, num) list(
+  U = function(r) 4 - sum(num(r) / den(r)),
   ll = function(r) 4 * log(r) - sum(log(den(r))),
-  I = function(r) { q <- num1b(r, den) / den(r); sum(q - q^2) })
-num1b <- function(r, den) if (identical(den, den_e)) num1(r) else c(num1(r)[1:6], 3 * r)
-t2 <- list(breslow = mk2(den_b), efron = mk2(den_e))
+  I = function(r) { q <- num(r) / den(r); sum(q - q^2) })
+t2 <- list(breslow = mk2(den_b, num_b), efron = mk2(den_e, num_e))
 
 out <- function(name, sets) {
   rows <- character(0)

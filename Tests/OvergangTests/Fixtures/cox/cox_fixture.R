@@ -135,7 +135,7 @@ diverged <- length(warns) > 0 &&
 if (diverged) {
   nf <- file.path(outdir, "notes.txt")
   se_all <- rep(NA_real_, length(coefs))
-  se_all[!is.na(coefs)] <- sqrt(diag(fit$var))
+  se_all[!is.na(coefs)] <- sqrt(diag(fit$var)[!is.na(coefs)])
   tab <- data.frame(term = pub_of(names(coefs)), coef = fmt(coefs), se = fmt(se_all),
                     z = fmt(coefs / se_all), hr = fmt(exp(coefs)))
   lines <- c(
@@ -214,7 +214,7 @@ chk <- function(what, a, b, tol) {
 }
 errs <- c(
   coef = chk("coef", unname(coefs[ok]), beta, 1e-8),
-  se = chk("se", sqrt(diag(fit$var)), sqrt(diag(myvar)), 1e-8),
+  se = chk("se", sqrt(diag(fit$var)[ok]), sqrt(diag(myvar)), 1e-8),
   loglik = chk("loglik", fit$loglik[2], cur$loglik, 1e-10),
   loglik_null = chk("loglik_null", fit$loglik[1], ll0, 1e-10))
 cat(sprintf("%s (%s): independent Newton-Raphson agrees (max rel. diff coef %.2g, se %.2g, loglik %.2g)\n",
@@ -222,7 +222,7 @@ cat(sprintf("%s (%s): independent Newton-Raphson agrees (max rel. diff coef %.2g
 
 # ---- write -----------------------------------------------------------------------------
 b <- unname(coefs[ok])
-se <- sqrt(diag(fit$var))
+se <- sqrt(diag(fit$var)[ok])
 z <- b / se
 p <- 2 * pnorm(-abs(z))
 sm <- summary(fit)$coefficients

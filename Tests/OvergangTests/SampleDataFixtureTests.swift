@@ -96,3 +96,44 @@ extension SampleDataFixtureTests {
         XCTAssertGreaterThan(compared, 2000)
     }
 }
+
+extension SampleDataFixtureTests {
+    /// The Cox models of the run on `sample-data/` against R's coxph on the same spells
+    /// (`Fixtures/cox/sample/`, exported by `FixtureExport`, fitted by `cox_fixture.R`).
+    func testSampleDataCoxModelsEqualR() throws {
+        let output = temporaryDirectory() + "/out"
+        var config = try Configuration.load(path: Self.repository.appendingPathComponent("pipeline.json").path)
+        config.output.directory = output
+        let summary = try PipelineRun(config: config).run()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cox/sample")
+        func rows(_ path: String) throws -> [[String: String]] {
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        }
+        let ours = try rows("\(output)/cox.csv")
+        for event in ["deregistered", "transferred", "job"] {
+            let reference = try rows(folder.appendingPathComponent("\(event)_efron/cox.csv").path)
+            let mine = ours.filter { $0["event"] == event }
+            XCTAssertEqual(mine.map { $0["term"]! }, reference.map { $0["term"]! }, event)
+            for (m, r) in zip(mine, reference) {
+                XCTAssertEqual(m["flag"], "", "\(event) \(m["term"]!)")
+                for column in ["coef", "se", "p", "hr_low", "hr_high"] {
+                    let a = Double(m[column]!)!, b = Double(r[column]!)!
+                    XCTAssertEqual(a, b, accuracy: max(1e-10, abs(b) * 1e-6), "\(event) \(m["term"]!) \(column)")
+                }
+            }
+        }
+        // R warns that laid_off's coefficient may be infinite for measure and situational;
+        // here it is flagged, with no numbers, and the run warns.
+        for event in ["measure", "situational"] {
+            let notes = try String(contentsOf: folder.appendingPathComponent("\(event)_efron/notes.txt"), encoding: .utf8)
+            XCTAssertTrue(notes.contains("before variable  10 ; coefficient may be infinite"), event)
+            let laidOff = ours.first { $0["event"] == event && $0["term"] == "laid_off" }!
+            XCTAssertEqual(laidOff["flag"], "diverged")
+            XCTAssertEqual(laidOff["coef"], "")
+            XCTAssertTrue(summary.warnings.contains { $0.contains("cox \(event): the estimate of laid_off runs off to infinity") })
+        }
+        XCTAssertTrue(summary.warnings.contains("cox transferred: term comparison_period left out (no variation)"))
+    }
+}

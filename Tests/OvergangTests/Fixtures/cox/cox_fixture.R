@@ -225,7 +225,7 @@ b <- unname(coefs[ok])
 se <- sqrt(diag(fit$var)[ok])
 z <- b / se
 p <- 2 * pnorm(-abs(z))
-sm <- summary(fit)$coefficients
+sm <- summary(fit)$coefficients[ok, , drop = FALSE]
 invisible(chk("summary z", sm[, "z"], z, 1e-12))
 invisible(chk("summary p", sm[, "Pr(>|z|)"], p, 1e-12))
 cox <- data.frame(event = "cox", term = pub_of(names(coefs)[ok]), coef = fmt(b), se = fmt(se),

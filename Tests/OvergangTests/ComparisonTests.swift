@@ -123,6 +123,9 @@ final class ComparisonTests: XCTestCase {
         try config.applyPeriodOverrides()
         XCTAssertEqual(config.comparisons.map(\.baseline), [MonthRange("2022-01..2022-03")!, MonthRange("2022-01..2022-03")!])
         XCTAssertEqual(config.comparisons.map(\.comparison), [MonthRange("2022-05..2022-07")!, MonthRange("2022-05..2022-07")!])
+        // The survival periods are replaced too.
+        XCTAssertEqual(config.survival.baseline, MonthRange("2022-01..2022-03"))
+        XCTAssertEqual(config.survival.comparison, MonthRange("2022-05..2022-07"))
         config.comparisonOverride = MonthRange("2022-03..2022-07")
         XCTAssertThrowsError(try config.applyPeriodOverrides()) { error in
             XCTAssertTrue("\(error)".contains("overlap"), "\(error)")

@@ -98,3 +98,16 @@ final class CoxRegressionTests: XCTestCase {
         XCTAssertTrue(csv.contains("job,x,,,,,,,,diverged"), csv)
     }
 }
+
+extension CoxRegressionTests {
+    func testCategoricalReferenceChosenOnTheCommandLine() throws {
+        let path = Self.folder.appendingPathComponent("veteran.csv").path
+        let byDefault = try CoxSpellFile(path: path, time: "time", event: "event")
+        XCTAssertEqual(byDefault.references["celltype"], "adeno")
+        let chosen = try CoxSpellFile(path: path, time: "time", event: "event", references: ["celltype": "squamous"])
+        XCTAssertEqual(chosen.data.names.filter { $0.hasPrefix("celltype_") }, ["celltype_adeno", "celltype_large", "celltype_smallcell"])
+        // The same model: the likelihood does not depend on the reference.
+        XCTAssertEqual(CoxModel(byDefault.data).logLikelihood, CoxModel(chosen.data).logLikelihood, accuracy: 1e-9)
+        XCTAssertThrowsError(try CoxSpellFile(path: path, time: "time", event: "event", references: ["celltype": "huge"]))
+    }
+}

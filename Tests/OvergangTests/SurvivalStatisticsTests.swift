@@ -87,3 +87,19 @@ final class SurvivalStatisticsTests: XCTestCase {
         XCTAssertEqual(LifeTable(counted, maxMonths: 6).intervals, LifeTable(repeated, maxMonths: 6).intervals)
     }
 }
+
+extension SurvivalStatisticsTests {
+    func testTimesPastMaxMonthsAreCensoredThere() throws {
+        let dir = temporaryDirectory()
+        try "time,event,count\n2,1,3\n20,1,2\n15,0,1\n".write(toFile: "\(dir)/s.csv", atomically: true, encoding: .utf8)
+        let spells = try SpellFile(path: "\(dir)/s.csv")
+        XCTAssertEqual(spells.maxTime, 20)
+        var capped = SurvivalData()
+        capped.add(time: 2, code: 1, count: 3)
+        capped.add(time: 12, code: 0, count: 3)
+        XCTAssertEqual(KaplanMeier(spells.all, maxMonths: 12).points, KaplanMeier(capped, maxMonths: 12).points)
+        XCTAssertEqual(LifeTable(spells.all, maxMonths: 12).intervals.last?.withdrawn, 3)
+        XCTAssertThrowsError(try { try "time,event\n1,2\n".write(toFile: "\(dir)/b.csv", atomically: true, encoding: .utf8)
+            _ = try SpellFile(path: "\(dir)/b.csv") }()) { XCTAssertTrue("\($0)".hasSuffix("b.csv: line 2: event '2' is not 0 or 1"), "\($0)") }
+    }
+}

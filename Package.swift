@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "overgang", targets: ["overgang"]),
+        // For the fuzz package in Fuzz/ (and other tools): the extract readers.
+        .library(name: "OvergangExtracts", targets: ["Extracts", "Generator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,6 +20,8 @@ let package = Package(
         // zlib, the system C library (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib",
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // One system call Swift's Glibc module does not expose (atomic exchange of two folders).
+        .target(name: "CSystem"),
         // Streaming gzip, CSV tokenizer, the three schemas, validation, quarantine.
         .target(name: "Extracts", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // The compact person-month store built from parsed extracts.
@@ -32,7 +36,7 @@ let package = Package(
         .target(name: "Generator", dependencies: ["CZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Generator",
+            "CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Generator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line, thin.

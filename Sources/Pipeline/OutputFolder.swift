@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// A failure to write outputs (disk full, permissions): not the data's fault, nor the configuration's.
@@ -51,20 +52,33 @@ public struct OutputFolder {
     public func discard() { try? FileManager.default.removeItem(atPath: staging) }
 
     /// Makes the staged result the output, keeping the one it replaces as `<output>.previous`.
+    ///
+    /// The swap is one atomic exchange of the two folders (renameat2 RENAME_EXCHANGE), so a
+    /// run killed at any moment leaves the output folder holding a complete result, old or
+    /// new. Where the file system cannot exchange, two renames are used (a short window).
     public func publish() throws {
         let fm = FileManager.default
         // Readable by the group like ordinary outputs; the quarantine file inside stays 0600.
         _ = chmod(staging, 0o755)
-        let hadTarget = fm.fileExists(atPath: target)
-        if hadTarget {
-            try? fm.removeItem(atPath: previous)
-            guard rename(target, previous) == 0 else {
-                throw OutputError("\(target): cannot move the earlier result aside: \(String(cString: strerror(errno)))")
+        guard fm.fileExists(atPath: target) else {
+            guard rename(staging, target) == 0 else {
+                throw OutputError("\(target): cannot move the new result into place: \(String(cString: strerror(errno)))")
             }
+            return
+        }
+        if overgang_exchange_paths(staging, target) == 0 {
+            // The output is the new result; the staging path now holds the old one.
+            try? fm.removeItem(atPath: previous)
+            if rename(staging, previous) != 0 { try? fm.removeItem(atPath: staging) }
+            return
+        }
+        try? fm.removeItem(atPath: previous)
+        guard rename(target, previous) == 0 else {
+            throw OutputError("\(target): cannot move the earlier result aside: \(String(cString: strerror(errno)))")
         }
         guard rename(staging, target) == 0 else {
             let why = String(cString: strerror(errno))
-            if hadTarget { _ = rename(previous, target) }
+            _ = rename(previous, target)
             throw OutputError("\(target): cannot move the new result into place: \(why)")
         }
     }

@@ -59,6 +59,8 @@ public struct PipelineRun {
         }
 
         let output = OutputFolder(target: config.output.directory)
+        let lock = try RunLock(output: output.target)
+        defer { lock.release() }
         try output.prepare()
         do {
             let partsDir = output.path("quarantine-parts")

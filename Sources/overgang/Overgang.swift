@@ -11,7 +11,8 @@ struct Overgang: ParsableCommand {
         abstract: "Exits from NAV's registers and the status after exit, from the monthly register extracts.",
         discussion: """
             Exit codes: 0 success; 65 bad input data; 64 bad configuration or usage;
-            74 outputs could not be written; 70 internal error.
+            75 another run holds the output folder; 74 outputs could not be written;
+            70 internal error.
             """,
         version: OvergangVersion.string,
         subcommands: [Run.self, Validate.self, Generate.self, Lifetable.self, Cox.self, Benchmark.self],
@@ -21,7 +22,7 @@ struct Overgang: ParsableCommand {
 
 /// What a scheduler can act on (sysexits.h numbers).
 enum ExitCode32: Int32 {
-    case success = 0, usage = 64, dataError = 65, internalError = 70, ioError = 74
+    case success = 0, usage = 64, dataError = 65, internalError = 70, ioError = 74, lockHeld = 75
 }
 
 /// Logging and failure handling shared by the subcommands.
@@ -52,6 +53,7 @@ func fail(_ error: Error) -> Never {
     case is ExtractError: code = .dataError
     case is ConfigurationError: code = .usage
     case is OutputError: code = .ioError
+    case is LockHeld: code = .lockHeld
     default: code = .internalError
     }
     FileHandle.standardError.write(Data("overgang: \(error)\n".utf8))

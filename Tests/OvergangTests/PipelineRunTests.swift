@@ -5,17 +5,7 @@ import XCTest
 /// The run as a whole: outputs appear only when everything succeeded; every fatal input
 /// error leaves the earlier outputs exactly as they were.
 final class PipelineRunTests: XCTestCase {
-    func smallSet() -> ExtractSetBuilder {
-        var b = ExtractSetBuilder(from: "2022-01", to: "2022-08")
-        for i in 0..<40 {
-            let p = "P\(i)"
-            b.register(p, months: Array(0...(i % 5)))
-            if i % 3 == 0 { b.employ(p, (i % 5) + 2, start: "2021-01-01") }
-            if i % 4 == 0 { b.benefit(p, (i % 5) + 2, "DAGP") }
-        }
-        b.employ("NOT_IN_ARENA", 2, start: "2021-01-01")
-        return b
-    }
+    func smallSet() -> ExtractSetBuilder { smallExtractSet() }
 
     func configuration(input: String, output: String) -> Configuration {
         var c = Configuration()

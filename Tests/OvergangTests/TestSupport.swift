@@ -39,3 +39,17 @@ func temporaryDirectory() -> String {
     try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }
+
+/// 40 persons over eight months with exits, employment and benefits, and one employment of
+/// a person never in Arena.
+func smallExtractSet() -> ExtractSetBuilder {
+    var b = ExtractSetBuilder(from: "2022-01", to: "2022-08")
+    for i in 0..<40 {
+        let p = "P\(i)"
+        b.register(p, months: Array(0...(i % 5)))
+        if i % 3 == 0 { b.employ(p, (i % 5) + 2, start: "2021-01-01") }
+        if i % 4 == 0 { b.benefit(p, (i % 5) + 2, "DAGP") }
+    }
+    b.employ("NOT_IN_ARENA", 2, start: "2021-01-01")
+    return b
+}

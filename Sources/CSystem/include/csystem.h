@@ -1,0 +1,8 @@
+#ifndef OVERGANG_CSYSTEM_H
+#define OVERGANG_CSYSTEM_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0, or -1
+/// with errno set (ENOSYS/EINVAL where the kernel or file system cannot exchange).
+int overgang_exchange_paths(const char *a, const char *b);
+
+#endif

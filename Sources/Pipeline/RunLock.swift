@@ -1,0 +1,43 @@
+import Foundation
+
+/// Another run holds the output folder.
+public struct LockHeld: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
+}
+
+/// One run at a time per output folder: an exclusive `flock` on `<output>.lock`, which the
+/// kernel releases when the holder dies, so a lock left by a dead process is simply taken
+/// over. The file names the holder (pid, start time) for the message a second run prints.
+public final class RunLock {
+    public let path: String
+    private var fd: Int32 = -1
+
+    /// Takes the lock or throws `LockHeld` at once.
+    public init(output: String) throws {
+        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        path = trimmed + ".lock"
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty { try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw OutputError("\(path): cannot open the lock file: \(String(cString: strerror(errno)))") }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            close(fd)
+            fd = -1
+            throw LockHeld(message: "\(trimmed): another run is using this output folder (\(holder.map { $0.isEmpty ? "holder unknown" : $0 } ?? "holder unknown")); lock file \(path)")
+        }
+        let text = "pid \(getpid()), started \(ISO8601DateFormatter().string(from: Date()))\n"
+        _ = ftruncate(fd, 0)
+        _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    deinit { release() }
+
+    public func release() {
+        guard fd >= 0 else { return }
+        _ = flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+}

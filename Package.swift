@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Generator", dependencies: ["CZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Generator",
+            "CSystem", "CZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Generator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line, thin.

@@ -28,7 +28,7 @@ public struct ArenaExtract: Sendable {
         return out
     }
 
-    private init(file: ExtractFile, stats: FileStats) {
+    public init(file: ExtractFile, stats: FileStats) {
         self.file = file
         self.stats = stats
     }

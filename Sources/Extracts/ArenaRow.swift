@@ -2,7 +2,7 @@
 ///
 /// The same layout is the panel's cell, so a parsed row is stored without conversion.
 /// An all-zero value means "no row in that month".
-public struct ArenaRow: Sendable, Equatable {
+public struct ArenaRow: Sendable, Equatable, BitwiseCopyable {
     /// 4-digit NAV unit as a number (0-9999).
     public var enhet: UInt16
     /// Measure code: an id in a measure `KeyTable` plus one; 0 = no measure.

@@ -1,21 +1,24 @@
-/// A parsed `aa_YYYYMM` file, reduced to what §2 reads: which Arena persons were employed
-/// on the last day of the month.
+/// A parsed `aa_YYYYMM` file, reduced to what §2 reads: per person in the file, whether any
+/// listed relationship covered the last day of the month, and how many rows the person had.
 ///
-/// A relationship listed twice changes nothing here: "employed" is whether any listed
-/// relationship covers the last day, so keeping one copy or both gives the same answer.
+/// Keyed by person key (not by run-wide number) so that the parsed form depends on this
+/// file alone and can be cached by its checksum. A relationship listed twice changes
+/// nothing: "employed" is whether any listed relationship covers the last day.
 public struct EmploymentExtract: Sendable {
     public let file: ExtractFile
     public var stats: FileStats
-    /// Run-wide ids (in the Arena person table) of persons employed at month end; may repeat.
-    public var employed: [UInt32] = []
+    /// Every person with a valid row in the file.
+    public var persons = KeyTable(capacity: 1 << 12)
+    /// 1 when person i was employed at month end.
+    public var employed: [UInt8] = []
+    /// Valid rows of person i (for counting rows of persons never in Arena).
+    public var rowCounts: [UInt32] = []
 
-    /// Reads and validates the file. `persons` is the run's Arena person table: rows of
-    /// anyone else are validated, counted and dropped.
-    public static func read(_ file: ExtractFile, persons: KeyTable, quarantine: Quarantine) throws -> EmploymentExtract {
+    /// Reads and validates the file.
+    public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> EmploymentExtract {
         var reader = ExtractReader(file: file)
         var out = EmploymentExtract(file: file, stats: reader.stats)
         let firstDay = file.month.firstDay, lastDay = file.month.lastDay
-        var notInArena = 0
         try reader.read(quarantine: quarantine) { row in
             let (pid, pidN) = row.value(0)
             guard FieldRules.isToken(pid, pidN) else { return "person_id: not a key of 1-64 characters A-Z a-z 0-9 _ -" }
@@ -40,19 +43,20 @@ public struct EmploymentExtract: Sendable {
             if start > lastDay { return "startdato \(start) is after the file's month" }
             if let end, end < firstDay { return "sluttdato \(end) is before the file's month" }
 
-            guard let person = persons.find(pid, pidN) else {
-                notInArena += 1
-                return nil
+            let (id, isNew) = out.persons.insert(pid, pidN)
+            if isNew {
+                out.employed.append(0)
+                out.rowCounts.append(0)
             }
-            if end.map({ $0 >= lastDay }) ?? true { out.employed.append(UInt32(person)) }
+            out.rowCounts[id] += 1
+            if start <= lastDay && (end.map { $0 >= lastDay } ?? true) { out.employed[id] = 1 }
             return nil
         }
         out.stats = reader.stats
-        out.stats.rowsNotInArena = notInArena
         return out
     }
 
-    private init(file: ExtractFile, stats: FileStats) {
+    public init(file: ExtractFile, stats: FileStats) {
         self.file = file
         self.stats = stats
     }

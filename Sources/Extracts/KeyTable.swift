@@ -25,6 +25,28 @@ public struct KeyTable: Sendable {
 
     public var count: Int { hashes.count }
 
+    /// The table's storage (all keys' bytes, and where each starts), for caching.
+    public var storage: (bytes: [UInt8], starts: [UInt32]) { (bytes, starts) }
+
+    /// Rebuilds a table from `storage` (the hash index is rebuilt, not stored).
+    public init(bytes: [UInt8], starts: [UInt32]) {
+        self.init(capacity: max(16, starts.count))
+        self.bytes = bytes
+        self.starts = starts
+        let n = starts.count - 1
+        hashes.reserveCapacity(n)
+        bytes.withUnsafeBufferPointer { b in
+            for id in 0..<n {
+                let s = Int(starts[id]), e = Int(starts[id + 1])
+                let h = KeyTable.hash(b.baseAddress! + s, e - s)
+                hashes.append(UInt32(truncatingIfNeeded: h >> 32))
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = UInt32(id + 1)
+            }
+        }
+    }
+
     /// The bytes of key `id`.
     public func key(_ id: Int) -> ArraySlice<UInt8> {
         bytes[Int(starts[id])..<Int(starts[id + 1])]

@@ -31,6 +31,18 @@ public struct Panel: Sendable {
         benefits = Array(repeating: 0, count: cells)
     }
 
+    /// A panel from stored cells (the panel cache).
+    public init(months: MonthRange, personCount: Int, measures: KeyTable, rows: [ArenaRow], employed: [UInt8], benefits: [UInt8]) {
+        precondition(rows.count == personCount * months.count && employed.count == rows.count && benefits.count == rows.count)
+        self.months = months
+        monthCount = months.count
+        self.personCount = personCount
+        self.measures = measures
+        self.rows = rows
+        self.employed = employed
+        self.benefits = benefits
+    }
+
     @inline(__always) public func cell(_ person: Int, _ month: Int) -> Int { person * monthCount + month }
     @inline(__always) public func row(_ person: Int, _ month: Int) -> ArenaRow { rows[person * monthCount + month] }
     @inline(__always) public func isEmployed(_ person: Int, _ month: Int) -> Bool { employed[person * monthCount + month] != 0 }

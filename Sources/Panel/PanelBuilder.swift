@@ -13,6 +13,12 @@ public struct PanelBuilder: Sendable {
         public var files: [FileStats]
         /// Where each file's set-aside rows were written, in the same order (nil: none).
         public var quarantineParts: [String?]
+
+        public init(panel: Panel, files: [FileStats], quarantineParts: [String?]) {
+            self.panel = panel
+            self.files = files
+            self.quarantineParts = quarantineParts
+        }
     }
 
     public let files: [ExtractFile]
@@ -42,6 +48,24 @@ public struct PanelBuilder: Sendable {
         }
     }
 
+    /// Where parsed files come from: the parser, or a cache that parses only what it lacks.
+    public var source: (any ParsedFileSource)?
+
+    private func arenaExtract(_ file: ExtractFile) throws -> ArenaExtract {
+        if let source { return try source.arena(file) { try ArenaExtract.read(file, quarantine: quarantine(for: file)) } }
+        return try ArenaExtract.read(file, quarantine: quarantine(for: file))
+    }
+
+    private func employment(_ file: ExtractFile) throws -> EmploymentExtract {
+        if let source { return try source.employment(file) { try EmploymentExtract.read(file, quarantine: quarantine(for: file)) } }
+        return try EmploymentExtract.read(file, quarantine: quarantine(for: file))
+    }
+
+    private func benefits(_ file: ExtractFile) throws -> BenefitExtract {
+        if let source { return try source.benefits(file) { try BenefitExtract.read(file, quarantine: quarantine(for: file)) } }
+        return try BenefitExtract.read(file, quarantine: quarantine(for: file))
+    }
+
     public func build() throws -> Result {
         let arenaFiles = files.filter { $0.kind == .arena }.sorted { $0.month < $1.month }
         // Largest first, so that both cores stay busy to the end.
@@ -51,7 +75,7 @@ public struct PanelBuilder: Sendable {
         // Pass 1: Arena.
         let arena = try parallelMap(arenaFiles.count) { i in
             let file = arenaFiles[i]
-            let extract = try ArenaExtract.read(file, quarantine: quarantine(for: file))
+            let extract = try arenaExtract(file)
             onFileRead?(extract.stats)
             try checkShare(extract.stats, file)
             return extract
@@ -94,50 +118,57 @@ public struct PanelBuilder: Sendable {
             }
         }
 
-        // Pass 2: employment and benefits, looked up in the finished person table.
+        // Pass 2: employment and benefits, each file parsed on its own (so that its parsed
+        // form depends on it alone), then at once linked to the finished Arena person table:
+        // rows of anyone else are counted and dropped. One file per core at a time.
         let table = persons
-        enum Parsed: Sendable { case employment(EmploymentExtract), benefit(BenefitExtract) }
-        let parsed = try parallelMap(otherFiles.count) { i in
+        let linked = try parallelMap(otherFiles.count) { i -> LinkedMonth in
             let file = otherFiles[i]
-            let q = quarantine(for: file)
-            let result: Parsed
-            let stats: FileStats
+            var link: LinkedMonth
             if file.kind == .aa {
-                let e = try EmploymentExtract.read(file, persons: table, quarantine: q)
-                result = .employment(e)
-                stats = e.stats
-            } else {
-                let b = try BenefitExtract.read(file, persons: table, quarantine: q)
-                result = .benefit(b)
-                stats = b.stats
-            }
-            onFileRead?(stats)
-            try checkShare(stats, file)
-            return result
-        }
-        for item in parsed {
-            switch item {
-            case .employment(let e):
-                let m = e.file.month - months.from
-                panel.employed.withUnsafeMutableBufferPointer { cells in
-                    for p in e.employed { cells[Int(p) * monthCount + m] = 1 }
+                let e = try employment(file)
+                onFileRead?(e.stats)
+                try checkShare(e.stats, file)
+                link = LinkedMonth(file: e.file, stats: e.stats)
+                for k in 0..<e.persons.count {
+                    if let p = e.persons.withKey(k, { table.find($0, $1) }) {
+                        if e.employed[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(1) }
+                    } else {
+                        link.stats.rowsNotInArena += Int(e.rowCounts[k])
+                    }
                 }
-            case .benefit(let b):
-                let m = b.file.month - months.from
+            } else {
+                let b = try benefits(file)
+                onFileRead?(b.stats)
+                try checkShare(b.stats, file)
+                link = LinkedMonth(file: b.file, stats: b.stats)
+                for k in 0..<b.persons.count {
+                    if let p = b.persons.withKey(k, { table.find($0, $1) }) {
+                        link.persons.append(UInt32(p))
+                        link.bits.append(b.benefits[k])
+                    } else {
+                        link.stats.rowsNotInArena += Int(b.rowCounts[k])
+                    }
+                }
+            }
+            return link
+        }
+        for link in linked {
+            let m = link.file.month - months.from
+            if link.file.kind == .aa {
+                panel.employed.withUnsafeMutableBufferPointer { cells in
+                    for p in link.persons { cells[Int(p) * monthCount + m] = 1 }
+                }
+            } else {
                 panel.benefits.withUnsafeMutableBufferPointer { cells in
-                    for (p, bit) in zip(b.persons, b.benefits) { cells[Int(p) * monthCount + m] |= bit }
+                    for (p, bits) in zip(link.persons, link.bits) { cells[Int(p) * monthCount + m] |= bits }
                 }
             }
         }
 
         var statsByName = [String: FileStats]()
         for e in arena { statsByName[e.file.name] = e.stats }
-        for item in parsed {
-            switch item {
-            case .employment(let e): statsByName[e.file.name] = e.stats
-            case .benefit(let b): statsByName[b.file.name] = b.stats
-            }
-        }
+        for link in linked { statsByName[link.file.name] = link.stats }
         let ordered = files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
         let stats = ordered.map { statsByName[$0.name]! }
         let parts: [String?] = ordered.map { file in
@@ -147,4 +178,21 @@ public struct PanelBuilder: Sendable {
         }
         return Result(panel: panel, files: stats, quarantineParts: parts)
     }
+}
+
+/// A source of parsed files, e.g. a cache keyed by the files' checksums. Each method returns
+/// the file's parsed form, calling `parse` only when it has none.
+public protocol ParsedFileSource: Sendable {
+    func arena(_ file: ExtractFile, parse: () throws -> ArenaExtract) throws -> ArenaExtract
+    func employment(_ file: ExtractFile, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract
+    func benefits(_ file: ExtractFile, parse: () throws -> BenefitExtract) throws -> BenefitExtract
+}
+
+/// An employment or benefit month linked to the panel's persons: run-wide ids with their
+/// employed flag or benefit mask; the file's persons never in Arena are counted in `stats`.
+struct LinkedMonth: Sendable {
+    var file: ExtractFile
+    var stats: FileStats
+    var persons: [UInt32] = []
+    var bits: [UInt8] = []
 }

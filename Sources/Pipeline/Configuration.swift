@@ -19,8 +19,16 @@ public struct Configuration: Sendable {
         public var minCellCount = 0
     }
 
+    public struct Cache: Sendable {
+        /// Off: every run parses every file (`--no-cache`).
+        public var enabled = true
+        /// Default: `<output>.cache` beside the output folder.
+        public var directory: String?
+    }
+
     public var input = Input()
     public var output = Output()
+    public var cache = Cache()
     public var exit = ExitRules()
     public var outcome = OutcomeRules()
     public var cohortBreakdowns: [Breakdown] = [.enhet, .fylke, .kjonn, .aldersgruppe, .innsatsgruppe]
@@ -58,6 +66,7 @@ public struct Configuration: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         config.input.directory = resolve(config.input.directory, against: folder)
         config.output.directory = resolve(config.output.directory, against: folder)
+        config.cache.directory = config.cache.directory.map { resolve($0, against: folder) }
         return config
     }
 
@@ -98,6 +107,14 @@ public struct Configuration: Sendable {
         if var o = try root.object("output") {
             output.directory = try o.string("directory") ?? output.directory
             output.minCellCount = try o.int("minCellCount", in: 0...1_000_000) ?? 0
+            try o.finish()
+        }
+        if var o = try root.object("cache") {
+            if o.has("enabled") {
+                guard case .bool(let b)? = o.object["enabled"] else { throw o.fail("enabled", "expected true or false") }
+                cache.enabled = b
+            }
+            cache.directory = try o.string("directory")
             try o.finish()
         }
         if var o = try root.object("exit") {
@@ -272,6 +289,7 @@ public struct Configuration: Sendable {
             "input": ["directory": .string(input.directory), "from": month(input.from), "to": month(input.to),
                       "maxRejectedShare": .number(input.maxRejectedShare)],
             "output": ["directory": .string(output.directory), "minCellCount": JSONValue(output.minCellCount)],
+            "cache": ["enabled": .bool(cache.enabled), "directory": cache.directory.map(JSONValue.string) ?? .null],
             "exit": ["kind": kind, "measures": measures, "statuses": JSONValue(exit.statuses.map(\.name)),
                      "quietMonths": JSONValue(exit.quietMonths), "nedsLookbackMonths": JSONValue(exit.nedsLookbackMonths)],
             "outcome": ["horizonMonths": JSONValue(outcome.horizonMonths),

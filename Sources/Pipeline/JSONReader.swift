@@ -35,6 +35,12 @@ struct JSONReader {
         return v
     }
 
+    /// Whether the key is present (marks it known).
+    mutating func has(_ k: String) -> Bool {
+        known.insert(k)
+        return object[k] != nil && object[k] != .null
+    }
+
     /// The raw value of a key (marks it known), for sections passed through as they are.
     mutating func raw(_ k: String) -> JSONValue? { value(k) }
 

@@ -15,7 +15,8 @@ struct Manifest {
             ["file": .string(f.file), "kind": .string(f.kind), "month": .string(f.month), "bytes": JSONValue(f.bytes),
              "sha256": .string(f.sha256), "gzipMembers": JSONValue(f.gzipMembers), "rowsRead": JSONValue(f.rowsRead),
              "rowsSetAside": JSONValue(f.rowsSetAside), "rowsNotInArena": JSONValue(f.rowsNotInArena),
-             "blankLines": JSONValue(f.blankLines)]
+             "blankLines": JSONValue(f.blankLines),
+             "cache": summary.cacheUses[f.file].map(JSONValue.string) ?? .null]
         }
         var kind: JSONValue = "register"
         if case .measure = config.exit.kind { kind = "measure" }
@@ -47,6 +48,7 @@ struct Manifest {
                       "pendingOutcome": JSONValue(summary.pendingOutcome)],
             "outputs": JSONValue(summary.tables),
             "warnings": JSONValue(summary.warnings),
+            "changesSincePreviousRun": summary.changes,
             "survival": summary.survival,
             "timings": .object(timings),
         ]

@@ -66,11 +66,30 @@ public struct PipelineRun {
             let partsDir = output.path("quarantine-parts")
             try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])
-            var builder = PanelBuilder(files: files, months: MonthRange(from: contextFrom, to: months.to),
-                                       maxRejectedShare: config.input.maxRejectedShare,
-                                       quarantineDirectory: partsDir)
-            builder.onFileRead = onFileRead
-            let built = try builder.build()
+            let panelMonths = MonthRange(from: contextFrom, to: months.to)
+            let cache = config.cache.enabled
+                ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache") : nil
+            cache?.quarantineDirectory = partsDir
+            let built: PanelBuilder.Result
+            if let cache, let key = cache.panelKey(files: files, months: panelMonths),
+               let hit = cache.loadPanel(key, files: files) {
+                // The limit may have changed since the panel was built.
+                for (stats, file) in zip(hit.files, files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) })
+                where stats.setAsideShare > config.input.maxRejectedShare {
+                    throw ExtractError(file: file.path, .tooManySetAside(setAside: stats.rowsSetAside, rows: stats.rowsRead,
+                                                                         limit: config.input.maxRejectedShare))
+                }
+                logger.info("panel read from the cache", metadata: ["cache": "\(cache.directory)"])
+                built = hit
+            } else {
+                var builder = PanelBuilder(files: files, months: panelMonths, maxRejectedShare: config.input.maxRejectedShare,
+                                           quarantineDirectory: partsDir)
+                builder.onFileRead = onFileRead
+                builder.source = cache
+                built = try builder.build()
+                if let cache, let key = cache.panelKey(files: files, months: panelMonths) { cache.storePanel(key, built) }
+            }
+            cache?.saveIndex()
             let panel = built.panel
             for stats in built.files where stats.rowsSetAside > 0 {
                 logger.warning("rows set aside", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsSetAside)"])
@@ -120,6 +139,8 @@ public struct PipelineRun {
                 pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
                 tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"], timings: timings, warnings: warnings)
             summary.survival = survival.counts
+            summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
+            summary.changes = Self.changes(since: output.target + "/manifest.json", now: built.files)
             summary.timings.append(("total", Date().timeIntervalSince(started)))
             let manifest = Manifest(config: config, summary: summary, started: started, finished: Date())
             do {
@@ -147,6 +168,24 @@ public struct PipelineRun {
             output.discard()
             throw error
         }
+    }
+
+    /// Input files added, changed (another checksum) and gone since the run that made the
+    /// current output, from its manifest; nil when there is none.
+    static func changes(since manifest: String, now: [FileStats]) -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: manifest),
+              case .object(let m)? = try? JSONDecoder().decode(JSONValue.self, from: data),
+              case .array(let inputs)? = m["inputs"] else { return .null }
+        var before = [String: String]()
+        for case .object(let i) in inputs {
+            if case .string(let name)? = i["file"], case .string(let sha)? = i["sha256"] { before[name] = sha }
+        }
+        let current = Dictionary(uniqueKeysWithValues: now.map { ($0.file, $0.sha256) })
+        let added = current.keys.filter { before[$0] == nil }.sorted()
+        let changed = current.keys.filter { before[$0] != nil && before[$0] != current[$0] }.sorted()
+        let gone = before.keys.filter { current[$0] == nil }.sorted()
+        return ["added": JSONValue(added), "changed": JSONValue(changed), "gone": JSONValue(gone),
+                "unchanged": JSONValue(current.count - added.count - changed.count)]
     }
 
     /// Joins the per-file quarantine parts, in file order, into one owner-only file.

@@ -15,6 +15,10 @@ public struct RunSummary: Sendable {
     public var timings: [(stage: String, seconds: Double)]
     /// Warnings about the results (empty comparison cells …), also in the manifest.
     public var warnings: [String] = []
+    /// What the cache did per input file (parsed, reused, rebuilt).
+    public var cacheUses: [String: String] = [:]
+    /// Inputs added, changed and gone since the previous result.
+    public var changes: JSONValue = .null
     /// Target-group entries per survival period.
     public var survival: JSONValue = .null
 
@@ -41,6 +45,10 @@ public struct RunSummary: Sendable {
         lines.append("  set aside       \(n(rowsSetAside))\(rowsSetAside > 0 ? "  (see quarantine.csv)" : "")")
         lines.append("  not in Arena    \(n(rowsNotInArena))  (employment/benefit rows of persons never registered; not kept)")
         lines.append("  persons         \(n(persons))")
+        if !cacheUses.isEmpty {
+            let counts = Dictionary(grouping: cacheUses.values, by: { $0 }).mapValues(\.count)
+            lines.append("  cache           " + ["reused", "parsed", "rebuilt"].compactMap { k in counts[k].map { "\($0) \(k)" } }.joined(separator: ", "))
+        }
         if let tabulatedMonths {
             lines.append("  exits           \(n(exitsTabulated)) in \(tabulatedMonths)")
         } else {

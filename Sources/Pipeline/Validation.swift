@@ -42,8 +42,6 @@ public struct Validation {
         }
         let files = inventory.files.filter { months.contains($0.month) }
         let limit = input.maxRejectedShare
-        // Employment and benefit rows are checked on their own: who is in Arena does not matter here.
-        let noPersons = KeyTable(capacity: 16)
         let reports = try parallelMap(files.count) { i -> FileReport in
             let file = files[i]
             let q = Quarantine(fileName: file.name, path: nil)
@@ -51,8 +49,8 @@ public struct Validation {
                 let stats: FileStats
                 switch file.kind {
                 case .arena: stats = try ArenaExtract.read(file, quarantine: q).stats
-                case .aa: stats = try EmploymentExtract.read(file, persons: noPersons, quarantine: q).stats
-                case .ytelse: stats = try BenefitExtract.read(file, persons: noPersons, quarantine: q).stats
+                case .aa: stats = try EmploymentExtract.read(file, quarantine: q).stats
+                case .ytelse: stats = try BenefitExtract.read(file, quarantine: q).stats
                 }
                 return FileReport(file: file, stats: stats, error: nil,
                                   samples: q.samples.map { "line \($0.line): \($0.reason)" },

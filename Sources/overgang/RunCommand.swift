@@ -25,6 +25,12 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("min-cell"), help: "Blank counts below N in the published tables (replaces output.minCellCount).")
     var minCell: Int?
 
+    @Option(name: .long, help: "Cache folder of parsed extracts (replaces cache.directory; default <output>.cache).")
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Parse every file; read and write no cache.")
+    var noCache = false
+
     @OptionGroup var log: LogOptions
 
     func run() throws {
@@ -33,6 +39,8 @@ struct Run: ParsableCommand {
             var settings = try Configuration.load(path: config)
             if let input { settings.input.directory = input }
             if let output { settings.output.directory = output }
+            if let cache { settings.cache.directory = cache }
+            if noCache { settings.cache.enabled = false }
             if let minCell {
                 guard minCell >= 0 else { throw ConfigurationError("--min-cell: expected a whole number ≥ 0") }
                 settings.output.minCellCount = minCell

@@ -128,13 +128,12 @@ final class ExtractReaderTests: XCTestCase {
         let aaGood = ["P1;AF1;987654321;2021-01-01;;37,5", "P1;AF2;987654321;2022-01-31;2022-01-31;", "Q9;AF3;987654321;2021-01-01;;100.0"]
         try ExtractSetBuilder.writeGzip("\(dir)/aa_202201.csv.gz",
                                         ([ExtractSetBuilder.aaHeader] + aaGood + aaBad.map(\.0)).joined(separator: "\n"))
-        var persons = KeyTable()
-        _ = persons.insert(Array("P1".utf8))
         let q = Quarantine(fileName: "aa_202201.csv.gz", path: "\(dir)/q")
-        let e = try EmploymentExtract.read(try ExtractFile.recognise(name: "aa_202201.csv.gz", in: dir)!, persons: persons, quarantine: q)
+        let e = try EmploymentExtract.read(try ExtractFile.recognise(name: "aa_202201.csv.gz", in: dir)!, quarantine: q)
         XCTAssertEqual(e.stats.rowsSetAside, aaBad.count)
-        XCTAssertEqual(e.stats.rowsNotInArena, 1)          // Q9 never in Arena: dropped, not set aside
-        XCTAssertEqual(e.employed, [0, 0])                 // both P1 relationships cover 31 January
+        XCTAssertEqual(e.persons.count, 2)                 // P1 and Q9 (Q9 is dropped later: never in Arena)
+        XCTAssertEqual(e.employed, [1, 1])                 // both P1 relationships cover 31 January
+        XCTAssertEqual(e.rowCounts, [2, 1])
         let written = try String(contentsOfFile: "\(dir)/q", encoding: .utf8).split(separator: "\n")
         for (i, (_, reason)) in aaBad.enumerated() { XCTAssertTrue(written[i].contains(reason), "\(written[i]) lacks \(reason)") }
 
@@ -142,9 +141,10 @@ final class ExtractReaderTests: XCTestCase {
         try ExtractSetBuilder.writeGzip("\(dir)/ytelse_202201.csv.gz",
                                         ([ExtractSetBuilder.ytelseHeader, "P1;DAGP;", "P1;UFOR;100", "P1;UFOR;100"] + ytBad.map(\.0)).joined(separator: "\n"))
         let q2 = Quarantine(fileName: "ytelse_202201.csv.gz", path: "\(dir)/q2")
-        let y = try BenefitExtract.read(try ExtractFile.recognise(name: "ytelse_202201.csv.gz", in: dir)!, persons: persons, quarantine: q2)
+        let y = try BenefitExtract.read(try ExtractFile.recognise(name: "ytelse_202201.csv.gz", in: dir)!, quarantine: q2)
         XCTAssertEqual(y.stats.rowsSetAside, ytBad.count)
-        XCTAssertEqual(y.benefits.reduce(0, |), Benefit.dagp.bit | Benefit.ufor.bit)
+        XCTAssertEqual(y.benefits, [Benefit.dagp.bit | Benefit.ufor.bit])
+        XCTAssertEqual(y.rowCounts, [3])
         let written2 = try String(contentsOfFile: "\(dir)/q2", encoding: .utf8).split(separator: "\n")
         for (i, (_, reason)) in ytBad.enumerated() { XCTAssertTrue(written2[i].contains(reason)) }
     }

@@ -26,16 +26,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         return 0
     }
-    var persons = KeyTable(capacity: 16)
-    _ = persons.insert(Array("P1".utf8))
     let month = Month(year: 2022, month: 1)
     for kind in ExtractKind.allCases {
         let file = ExtractFile(kind: kind, month: month, path: path)
         let quarantine = Quarantine(fileName: file.name, path: dir + "/quarantine.csv")
         switch kind {
         case .arena: _ = try? ArenaExtract.read(file, quarantine: quarantine)
-        case .aa: _ = try? EmploymentExtract.read(file, persons: persons, quarantine: quarantine)
-        case .ytelse: _ = try? BenefitExtract.read(file, persons: persons, quarantine: quarantine)
+        case .aa: _ = try? EmploymentExtract.read(file, quarantine: quarantine)
+        case .ytelse: _ = try? BenefitExtract.read(file, quarantine: quarantine)
         }
         try? quarantine.close()
         try? FileManager.default.removeItem(atPath: dir + "/quarantine.csv")

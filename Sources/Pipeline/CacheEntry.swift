@@ -1,0 +1,103 @@
+import CZlib
+import Foundation
+
+/// The on-disk form of one cache entry: a header that says what it is and a checksummed
+/// payload. An entry whose header does not match (another format version, another key,
+/// another kind) or whose CRC-32 does not match its payload is not trusted: the caller
+/// rebuilds it from the extracts.
+enum CacheEntry {
+    static let magic: [UInt8] = Array("OVGC".utf8)
+    /// Bumped whenever a parsed form or the panel changes layout or meaning.
+    static let formatVersion: UInt32 = 1
+
+    static func encode(kind: String, key: String, payload: [UInt8]) -> [UInt8] {
+        var w = BinaryWriter()
+        w.bytes(magic)
+        w.u32(formatVersion)
+        w.string(kind)
+        w.string(key)
+        w.u64(UInt64(payload.count))
+        w.u32(crc(payload))
+        w.bytes(payload)
+        return w.data
+    }
+
+    /// The payload, or nil when the entry is not what it claims to be.
+    static func decode(_ data: [UInt8], kind: String, key: String) -> [UInt8]? {
+        var r = BinaryReader(data)
+        guard r.bytes(4) == magic, r.u32() == formatVersion, r.string() == kind, r.string() == key,
+              let length = r.u64(), let sum = r.u32(), let payload = r.bytes(Int(length)), r.atEnd,
+              crc(payload) == sum else { return nil }
+        return payload
+    }
+
+    static func crc(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { b in
+            var c = crc32(0, nil, 0)
+            var offset = 0
+            while offset < b.count {
+                let n = min(b.count - offset, Int(UInt32.max))
+                c = crc32(c, b.baseAddress! + offset, uInt(n))
+                offset += n
+            }
+            return UInt32(c)
+        }
+    }
+}
+
+/// Appends fixed-width little-endian values and raw arrays.
+struct BinaryWriter {
+    var data = [UInt8]()
+
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+    mutating func string(_ s: String) { array(Array(s.utf8)) }
+    /// A count and the elements' bytes (trivial types only).
+    mutating func array<T: BitwiseCopyable>(_ a: [T]) {
+        u64(UInt64(a.count))
+        a.withUnsafeBytes { data.append(contentsOf: $0) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; every read returns nil past the end (a cut entry).
+struct BinaryReader {
+    let data: [UInt8]
+    var offset = 0
+
+    init(_ data: [UInt8]) { self.data = data }
+
+    var atEnd: Bool { offset == data.count }
+
+    mutating func bytes(_ n: Int) -> [UInt8]? {
+        guard n >= 0, offset + n <= data.count else { return nil }
+        defer { offset += n }
+        return Array(data[offset..<(offset + n)])
+    }
+
+    mutating func u32() -> UInt32? {
+        guard let b = bytes(4) else { return nil }
+        return b.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+    }
+
+    mutating func u64() -> UInt64? {
+        guard let b = bytes(8) else { return nil }
+        return b.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+    }
+
+    mutating func string() -> String? { array(UInt8.self).map { String(decoding: $0, as: UTF8.self) } }
+
+    mutating func array<T: BitwiseCopyable>(_ type: T.Type) -> [T]? {
+        guard let n = u64(), n <= UInt64(data.count) else { return nil }
+        let size = Int(n) * MemoryLayout<T>.stride
+        guard offset + size <= data.count else { return nil }
+        let out = [T](unsafeUninitializedCapacity: Int(n)) { buffer, count in
+            data.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + size)]))
+            }
+            count = Int(n)
+        }
+        offset += size
+        return out
+    }
+}

@@ -1,0 +1,274 @@
+import Crypto
+import Extracts
+import Foundation
+import Panel
+
+/// What the cache did for one input file in a run.
+public enum CacheUse: String, Sendable {
+    /// Not in the cache: parsed and stored.
+    case parsed
+    /// Read from the cache.
+    case reused
+    /// In the cache but damaged or foreign: parsed again and stored anew.
+    case rebuilt
+}
+
+/// Parsed extracts and built panels on disk, so that a file is parsed once and a rerun that
+/// changes only analysis settings does not read the extracts at all.
+///
+/// - Each file's parsed form is keyed by the file's SHA-256 (and the format version in the
+///   entry's header). Which SHA-256 a file has is remembered per path with its size,
+///   modification time and inode, as git's index does: a file whose stat is unchanged is
+///   not hashed again; any change (a corrected redelivery) makes it be read, hashed, parsed.
+/// - The panel is keyed by the SHA-256 of the ordered list of its files' checksums and the
+///   month range, so any added, changed or removed file makes it be built again (from the
+///   files' cached forms where they are unchanged).
+/// - Entries hold person keys: the folder is owner-only (0700), entries 0600.
+public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
+    public let directory: String
+    private let lock = NSLock()
+    private var index: [String: IndexEntry]
+    private var uses: [String: CacheUse] = [:]
+    /// Where rows set aside go for this run (the staging folder's quarantine parts).
+    var quarantineDirectory: String?
+
+    struct IndexEntry: Codable {
+        var size: Int64
+        var modified: Int64
+        var inode: UInt64
+        var sha256: String
+    }
+
+    public init(directory: String) throws {
+        self.directory = directory
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw OutputError("\(directory): cannot create the cache folder: \(error.localizedDescription)")
+        }
+        _ = chmod(directory, 0o700)
+        let data = fm.contents(atPath: directory + "/index.json") ?? Data()
+        index = (try? JSONDecoder().decode([String: IndexEntry].self, from: data)) ?? [:]
+    }
+
+    /// What the cache did for each file of this run, by file name.
+    public var fileUses: [String: CacheUse] { lock.withLock { uses } }
+
+    // MARK: the index of checksums
+
+    private static func stat(_ path: String) -> (size: Int64, modified: Int64, inode: UInt64)? {
+        guard let a = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (a[.size] as? NSNumber)?.int64Value, let date = a[.modificationDate] as? Date,
+              let inode = (a[.systemFileNumber] as? NSNumber)?.uint64Value else { return nil }
+        // Modification time in microseconds: a rewrite within the same microsecond and of the
+        // same size and inode is not told apart (the same limit as git's index).
+        return (size, Int64((date.timeIntervalSince1970 * 1_000_000).rounded()), inode)
+    }
+
+    /// The SHA-256 of a file whose stat matches the one recorded with it, else nil.
+    func knownChecksum(_ file: ExtractFile) -> String? {
+        guard let s = Self.stat(file.path) else { return nil }
+        return lock.withLock {
+            guard let e = index[file.path], e.size == s.size, e.modified == s.modified, e.inode == s.inode else { return nil }
+            return e.sha256
+        }
+    }
+
+    private func remember(_ file: ExtractFile, _ sha256: String) {
+        guard let s = Self.stat(file.path) else { return }
+        lock.withLock { index[file.path] = IndexEntry(size: s.size, modified: s.modified, inode: s.inode, sha256: sha256) }
+    }
+
+    public func saveIndex() {
+        let data = lock.withLock { try? JSONEncoder().encode(index) }
+        guard let data else { return }
+        write(data: [UInt8](data), to: directory + "/index.json")
+    }
+
+    // MARK: entries
+
+    private func path(_ kind: String, _ key: String) -> String { "\(directory)/\(kind)-\(key).bin" }
+
+    private func write(data: [UInt8], to path: String) {
+        let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(data), attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// The payload of an entry; `.damaged` when it exists but is not to be trusted.
+    private enum Lookup { case missing, damaged, found([UInt8]) }
+
+    private func load(_ kind: String, _ key: String) -> Lookup {
+        guard let data = FileManager.default.contents(atPath: path(kind, key)) else { return .missing }
+        guard let payload = CacheEntry.decode([UInt8](data), kind: kind, key: key) else { return .damaged }
+        return .found(payload)
+    }
+
+    private func store(_ kind: String, _ key: String, _ payload: [UInt8]) {
+        write(data: CacheEntry.encode(kind: kind, key: key, payload: payload), to: path(kind, key))
+    }
+
+    private func note(_ file: ExtractFile, _ use: CacheUse) { lock.withLock { uses[file.name] = use } }
+
+    // MARK: parsed files
+
+    /// Shared by the three kinds: reuse a valid entry, else parse and store (with the rows
+    /// set aside, which the quarantine file of every later run must show again).
+    private func cached<T>(_ file: ExtractFile, kind: String, parse: () throws -> T, stats: (T) -> FileStats,
+                           encode: (T) -> [UInt8], decode: ([UInt8]) -> T?) throws -> T {
+        var damaged = false
+        if let sha = knownChecksum(file) {
+            switch load(kind, sha) {
+            case .found(let payload):
+                if let value = decode(payload), restoreQuarantine(file, sha, stats(value)) {
+                    note(file, .reused)
+                    return value
+                }
+                damaged = true
+            case .damaged: damaged = true
+            case .missing: break
+            }
+        }
+        let value = try parse()
+        let sha = stats(value).sha256
+        store(kind, sha, encode(value))
+        if let part = quarantinePart(file), let rows = FileManager.default.contents(atPath: part) {
+            store("quarantine", sha, [UInt8](rows))
+        }
+        remember(file, sha)
+        note(file, damaged ? .rebuilt : .parsed)
+        return value
+    }
+
+    private func quarantinePart(_ file: ExtractFile) -> String? {
+        quarantineDirectory.map { ($0 as NSString).appendingPathComponent(file.name + ".quarantine") }
+    }
+
+    /// Puts a cached file's set-aside rows into this run's quarantine; false if they are lost.
+    func restoreQuarantine(_ file: ExtractFile, _ sha: String, _ stats: FileStats) -> Bool {
+        guard stats.rowsSetAside > 0 else { return true }
+        guard case .found(let rows) = load("quarantine", sha) else { return false }
+        guard let part = quarantinePart(file) else { return true }
+        return FileManager.default.createFile(atPath: part, contents: Data(rows), attributes: [.posixPermissions: 0o600])
+    }
+
+    private static func encodeStats(_ w: inout BinaryWriter, _ s: FileStats) {
+        w.array([UInt8]((try? JSONEncoder().encode(s)) ?? Data()))
+    }
+
+    private static func decodeStats(_ r: inout BinaryReader, _ file: ExtractFile) -> FileStats? {
+        guard let bytes = r.array(UInt8.self), var s = try? JSONDecoder().decode(FileStats.self, from: Data(bytes)) else { return nil }
+        // The content is the same; the name and month are this run's (a file may be renamed).
+        s.file = file.name
+        s.kind = file.kind.rawValue
+        s.month = file.month.description
+        return s
+    }
+
+    public func arena(_ file: ExtractFile, parse: () throws -> ArenaExtract) throws -> ArenaExtract {
+        try cached(file, kind: "arena", parse: parse, stats: \.stats, encode: { e in
+            var w = BinaryWriter()
+            Self.encodeStats(&w, e.stats)
+            w.array(e.persons.storage.bytes); w.array(e.persons.storage.starts)
+            w.array(e.rows)
+            w.array(e.measures.storage.bytes); w.array(e.measures.storage.starts)
+            return w.data
+        }, decode: { payload in
+            var r = BinaryReader(payload)
+            guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
+                  let rows = r.array(ArenaRow.self), let mb = r.array(UInt8.self), let ms = r.array(UInt32.self), r.atEnd,
+                  ps.count == rows.count + 1 else { return nil }
+            var e = ArenaExtract(file: file, stats: stats)
+            e.persons = KeyTable(bytes: pb, starts: ps)
+            e.rows = rows
+            e.measures = KeyTable(bytes: mb, starts: ms)
+            return e
+        })
+    }
+
+    public func employment(_ file: ExtractFile, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract {
+        try cached(file, kind: "aa", parse: parse, stats: \.stats, encode: { e in
+            var w = BinaryWriter()
+            Self.encodeStats(&w, e.stats)
+            w.array(e.persons.storage.bytes); w.array(e.persons.storage.starts)
+            w.array(e.employed); w.array(e.rowCounts)
+            return w.data
+        }, decode: { payload in
+            var r = BinaryReader(payload)
+            guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
+                  let employed = r.array(UInt8.self), let counts = r.array(UInt32.self), r.atEnd,
+                  ps.count == employed.count + 1, counts.count == employed.count else { return nil }
+            var e = EmploymentExtract(file: file, stats: stats)
+            e.persons = KeyTable(bytes: pb, starts: ps)
+            e.employed = employed
+            e.rowCounts = counts
+            return e
+        })
+    }
+
+    public func benefits(_ file: ExtractFile, parse: () throws -> BenefitExtract) throws -> BenefitExtract {
+        try cached(file, kind: "ytelse", parse: parse, stats: \.stats, encode: { b in
+            var w = BinaryWriter()
+            Self.encodeStats(&w, b.stats)
+            w.array(b.persons.storage.bytes); w.array(b.persons.storage.starts)
+            w.array(b.benefits); w.array(b.rowCounts)
+            return w.data
+        }, decode: { payload in
+            var r = BinaryReader(payload)
+            guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
+                  let benefits = r.array(UInt8.self), let counts = r.array(UInt32.self), r.atEnd,
+                  ps.count == benefits.count + 1, counts.count == benefits.count else { return nil }
+            var b = BenefitExtract(file: file, stats: stats)
+            b.persons = KeyTable(bytes: pb, starts: ps)
+            b.benefits = benefits
+            b.rowCounts = counts
+            return b
+        })
+    }
+
+    // MARK: panels
+
+    /// The panel's key when every file's checksum is known without reading it.
+    func panelKey(files: [ExtractFile], months: MonthRange) -> String? {
+        var text = "panel \(CacheEntry.formatVersion) \(months)\n"
+        for f in files.sorted(by: { ($0.month, $0.kind) < ($1.month, $1.kind) }) {
+            guard let sha = knownChecksum(f) else { return nil }
+            text += "\(f.name) \(sha)\n"
+        }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    func loadPanel(_ key: String, files: [ExtractFile]) -> PanelBuilder.Result? {
+        guard case .found(let payload) = load("panel", key) else { return nil }
+        var r = BinaryReader(payload)
+        guard let from = r.u64(), let to = r.u64(), let persons = r.u64(), let mb = r.array(UInt8.self),
+              let ms = r.array(UInt32.self), let rows = r.array(ArenaRow.self), let employed = r.array(UInt8.self),
+              let benefits = r.array(UInt8.self), let statsBytes = r.array(UInt8.self), r.atEnd,
+              let stats = try? JSONDecoder().decode([FileStats].self, from: Data(statsBytes)), from <= to else { return nil }
+        let months = MonthRange(from: Month(index: Int(from)), to: Month(index: Int(to)))
+        guard rows.count == Int(persons) * months.count, employed.count == rows.count, benefits.count == rows.count else { return nil }
+        let panel = Panel(months: months, personCount: Int(persons), measures: KeyTable(bytes: mb, starts: ms),
+                          rows: rows, employed: employed, benefits: benefits)
+        let ordered = files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
+        guard stats.count == ordered.count else { return nil }
+        var parts = [String?]()
+        for (file, s) in zip(ordered, stats) {
+            guard let sha = knownChecksum(file), restoreQuarantine(file, sha, s) else { return nil }
+            parts.append(s.rowsSetAside > 0 ? quarantinePart(file) : nil)
+            note(file, .reused)
+        }
+        return PanelBuilder.Result(panel: panel, files: stats, quarantineParts: parts)
+    }
+
+    func storePanel(_ key: String, _ result: PanelBuilder.Result) {
+        var w = BinaryWriter()
+        let p = result.panel
+        w.u64(UInt64(p.months.from.index)); w.u64(UInt64(p.months.to.index)); w.u64(UInt64(p.personCount))
+        w.array(p.measures.storage.bytes); w.array(p.measures.storage.starts)
+        w.array(p.rows); w.array(p.employed); w.array(p.benefits)
+        w.array([UInt8]((try? JSONEncoder().encode(result.files)) ?? Data()))
+        store("panel", key, w.data)
+    }
+}
+

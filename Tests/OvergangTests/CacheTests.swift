@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+@testable import Extracts
+@testable import Pipeline
+
+/// The incremental cache: what changed is parsed, the rest reused, damage is rebuilt, and
+/// the tables are always those of a run without the cache.
+final class CacheTests: XCTestCase {
+    struct Run {
+        var summary: RunSummary
+        var manifest: [String: JSONValue]
+        var tables: String
+    }
+
+    func run(_ input: String, _ output: String, cache: Bool = true, maxRejectedShare: Double = 0.001) throws -> Run {
+        var c = Configuration()
+        c.input.directory = input
+        c.output.directory = output
+        c.cache.enabled = cache
+        c.input.maxRejectedShare = maxRejectedShare
+        let summary = try PipelineRun(config: c).run()
+        guard case .object(let m) = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))) else {
+            throw XCTSkip("manifest")
+        }
+        var tables = ""
+        for name in ["exit_cohorts_detailed.csv", "exit_cohorts_by_enhet.csv", "lifetables.csv", "quarantine.csv"] {
+            tables += try String(contentsOfFile: "\(output)/\(name)", encoding: .utf8)
+        }
+        return Run(summary: summary, manifest: m, tables: tables)
+    }
+
+    func uses(_ r: Run) -> [String: Int] { Dictionary(grouping: r.summary.cacheUses.values, by: { $0 }).mapValues(\.count) }
+
+    func fresh(_ input: String) throws -> String { try run(input, temporaryDirectory() + "/nocache", cache: false).tables }
+
+    func testChangedAddedAndRemovedFilesArePickedUp() throws {
+        var b = smallExtractSet()
+        let input = try b.write()
+        let output = temporaryDirectory() + "/out"
+        let first = try run(input, output)
+        XCTAssertEqual(uses(first), ["parsed": 24])
+        let again = try run(input, output)
+        XCTAssertEqual(uses(again), ["reused": 24])
+        XCTAssertEqual(again.tables, first.tables)
+        XCTAssertEqual(again.manifest["changesSincePreviousRun"], ["added": [], "changed": [], "gone": [], "unchanged": 24])
+
+        // A corrected redelivery of one month's arena file.
+        b.register("NEW1", 3)
+        try ExtractSetBuilder.writeGzip(input + "/arena_202204.csv.gz",
+                                        ([ExtractSetBuilder.arenaHeader] + b.arena[b.month(3)]!).joined(separator: "\n") + "\n")
+        let changed = try run(input, output)
+        XCTAssertEqual(uses(changed), ["reused": 23, "parsed": 1])
+        XCTAssertEqual(changed.summary.cacheUses["arena_202204.csv.gz"], "parsed")
+        XCTAssertEqual(changed.manifest["changesSincePreviousRun"], ["added": [], "changed": ["arena_202204.csv.gz"], "gone": [], "unchanged": 23])
+        XCTAssertEqual(changed.tables, try fresh(input))
+        XCTAssertNotEqual(changed.tables, first.tables)
+
+        // A new month.
+        var longer = ExtractSetBuilder(from: "2022-09", to: "2022-09")
+        longer.register("P1", 0)
+        _ = try longer.write(to: input)
+        let added = try run(input, output)
+        XCTAssertEqual(uses(added), ["reused": 24, "parsed": 3])
+        XCTAssertEqual(added.manifest["changesSincePreviousRun"],
+                       ["added": ["aa_202209.csv.gz", "arena_202209.csv.gz", "ytelse_202209.csv.gz"], "changed": [], "gone": [], "unchanged": 24])
+        XCTAssertEqual(added.tables, try fresh(input))
+
+        // The first month removed.
+        for kind in ["arena", "aa", "ytelse"] { try FileManager.default.removeItem(atPath: "\(input)/\(kind)_202201.csv.gz") }
+        let removed = try run(input, output)
+        XCTAssertEqual(uses(removed), ["reused": 24])
+        XCTAssertEqual(removed.manifest["changesSincePreviousRun"],
+                       ["added": [], "changed": [], "gone": ["aa_202201.csv.gz", "arena_202201.csv.gz", "ytelse_202201.csv.gz"], "unchanged": 24])
+        XCTAssertEqual(removed.tables, try fresh(input))
+    }
+
+    func testDamagedOrForeignEntriesAreRebuiltNotTrusted() throws {
+        let input = try smallExtractSet().write()
+        let output = temporaryDirectory() + "/out"
+        let first = try run(input, output)
+        let cache = output + ".cache"
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".bin") }.sorted()
+        // Flip one byte in the payload of every panel entry and one file entry; cut another;
+        // give a third another format version in its header.
+        func damage(_ name: String, _ change: (inout [UInt8]) -> Void) throws {
+            var bytes = [UInt8](FileManager.default.contents(atPath: "\(cache)/\(name)")!)
+            change(&bytes)
+            try Data(bytes).write(to: URL(fileURLWithPath: "\(cache)/\(name)"))
+        }
+        for panel in entries where panel.hasPrefix("panel-") { try damage(panel) { $0[$0.count - 10] ^= 0xFF } }
+        let arena = entries.first { $0.hasPrefix("arena-") }!, aa = entries.first { $0.hasPrefix("aa-") }!
+        let ytelse = entries.first { $0.hasPrefix("ytelse-") }!
+        try damage(arena) { $0[$0.count / 2] ^= 0x01 }
+        try damage(aa) { $0.removeLast(7) }
+        try damage(ytelse) { $0[4] = 99 }
+        let second = try run(input, output)
+        XCTAssertEqual(uses(second), ["reused": 21, "rebuilt": 3])
+        XCTAssertEqual(second.tables, first.tables)
+        // Rebuilt entries are good again.
+        XCTAssertEqual(uses(try run(input, output)), ["reused": 24])
+    }
+
+    func testRowsSetAsideComeBackFromTheCache() throws {
+        let input = try smallExtractSet().write()
+        let rows = [ExtractSetBuilder.arenaHeader, "P1;ARBS;IKVAL;0301;03;;35;K;V;N;N", "P2;XXXX;IKVAL;0301;03;;35;K;V;N;N"]
+        try ExtractSetBuilder.writeGzip("\(input)/arena_202203.csv.gz", rows.joined(separator: "\n"))
+        let output = temporaryDirectory() + "/out"
+        let first = try run(input, output, maxRejectedShare: 0.5)
+        let second = try run(input, output, maxRejectedShare: 0.5)
+        XCTAssertEqual(uses(second), ["reused": 24])
+        XCTAssertTrue(second.tables.contains("arena_202203.csv.gz,3,hovedstatus: unknown code 'XXXX'"))
+        XCTAssertEqual(second.tables, first.tables)
+        // A stricter limit applies to cached files too.
+        XCTAssertThrowsError(try run(input, output, maxRejectedShare: 0.001)) { XCTAssertTrue($0 is ExtractError) }
+        let mode = try FileManager.default.attributesOfItem(atPath: output + ".cache")[.posixPermissions] as! Int
+        XCTAssertEqual(mode & 0o777, 0o700)
+    }
+}

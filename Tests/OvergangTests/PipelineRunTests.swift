@@ -67,7 +67,7 @@ final class PipelineRunTests: XCTestCase {
         XCTAssertEqual(snapshot(output), before, file: file, line: line)
         // No staging folder left behind (a kept quarantine of a failed run may stand beside the output).
         let left = try FileManager.default.contentsOfDirectory(atPath: root)
-            .filter { !$0.hasSuffix(".rejected-quarantine.csv") && !$0.hasSuffix(".lock") }
+            .filter { !$0.hasSuffix(".rejected-quarantine.csv") && !$0.hasSuffix(".lock") && !$0.hasSuffix(".cache") }
         XCTAssertEqual(left, ["out"], file: file, line: line)
     }
 
@@ -124,7 +124,7 @@ final class PipelineRunTests: XCTestCase {
         // A staging folder left by a run that was killed (pid 999999 does not exist).
         try FileManager.default.createDirectory(atPath: root + "/out.tmp-999999/quarantine-parts", withIntermediateDirectories: true)
         _ = try PipelineRun(config: configuration(input: input, output: root + "/out")).run()
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root).sorted(), ["out", "out.lock"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root).sorted(), ["out", "out.cache", "out.lock"])
     }
 
     func testNedsLookBackReadsMonthsBeforeTheRange() throws {

@@ -17,6 +17,15 @@ public struct PipelineRun {
         self.logger = logger
     }
 
+    /// How many extract files the input folder holds (for a progress display; 0 if unknown).
+    public func inputFileCount() -> Int { (try? ExtractInventory(directory: config.input.directory).files.count) ?? 0 }
+
+    /// Their compressed size in bytes.
+    public func inputBytes() -> Int {
+        guard let files = try? ExtractInventory(directory: config.input.directory).files else { return 0 }
+        return files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+    }
+
     /// The months to analyse: `input.from`/`to`, else every month with an extract.
     public static func monthRange(_ inventory: ExtractInventory, _ input: Configuration.Input) throws -> MonthRange {
         let found = inventory.months

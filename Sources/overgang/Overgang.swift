@@ -33,9 +33,20 @@ struct LogOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log errors only.")
     var quiet = false
 
+    @Option(name: .customLong("log-format"), help: "Log lines on stderr as text or json (one object per line).")
+    var logFormat: LogFormat = .text
+
+    enum LogFormat: String, ExpressibleByArgument { case text, json }
+
     func bootstrap() -> Logger {
         let level: Logger.Level = verbose ? .info : (quiet ? .error : .warning)
+        let json = logFormat == .json
         LoggingSystem.bootstrap { label in
+            if json {
+                var h = JSONLogHandler(label: label)
+                h.logLevel = level
+                return h
+            }
             var h = StreamLogHandler.standardError(label: label)
             h.logLevel = level
             return h

@@ -58,11 +58,16 @@ struct Run: ParsableCommand {
             }
             try settings.applyPeriodOverrides()
             var run = PipelineRun(config: settings, logger: logger)
+            let progress = ProgressLine(files: run.inputFileCount(), bytes: run.inputBytes(),
+                                        enabled: !log.quiet && !log.verbose && log.logFormat == .text)
             run.onFileRead = { stats in
+                progress.fileDone(bytes: stats.bytes)
                 logger.info("read", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsRead)",
                                                "setAside": "\(stats.rowsSetAside)", "bytes": "\(stats.bytes)"])
             }
+            defer { progress.finish() }
             let summary = try run.run()
+            progress.finish()
             print(summary.text)
         } catch {
             fail(error)

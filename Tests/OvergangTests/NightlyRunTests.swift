@@ -126,3 +126,32 @@ final class NightlyRunTests: XCTestCase {
         held.release()
     }
 }
+
+extension NightlyRunTests {
+    func testJsonLogLinesAndNoPersonKeysOnStderr() throws {
+        let input = try smallExtractSet().write()
+        let output = temporaryDirectory() + "/out"
+        let config = temporaryDirectory() + "/p.json"
+        try "{}".write(toFile: config, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["run", "--config", config, "--input", input, "--output", output, "-v", "--log-format", "json"]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        let lines = text.split(separator: "\n")
+        XCTAssertGreaterThan(lines.count, 24)
+        for line in lines {
+            let object = try JSONDecoder().decode([String: String].self, from: Data(line.utf8))
+            XCTAssertNotNil(object["level"])
+            XCTAssertNotNil(object["message"])
+        }
+        // No progress line when stderr is not a terminal, and no person key anywhere.
+        XCTAssertFalse(text.contains("\r"))
+        XCTAssertNil(text.range(of: #"\bP[0-9]+\b|NOT_IN_ARENA"#, options: .regularExpression))
+    }
+}

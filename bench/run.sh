@@ -3,16 +3,20 @@
 #
 #   bench/run.sh [MONTHS] [PERSONS]      defaults: 12 months, 300000 registered persons a month
 #
-# Generates the extracts once (cached in bench/data/, not committed), builds a release
-# binary, then times single-core zcat over the same files and a cold `overgang run`,
-# printing wall time, peak memory (max RSS) and the ratio to zcat. Not a test: run by hand.
+# Generates MONTHS + 1 months of extracts once (cached in bench/data/, not committed),
+# builds a release binary, then times, on the first MONTHS months: single-core zcat over
+# the files; a cold `overgang run` (empty cache); a warm rerun with other periods; and a
+# warm run after the next month is added. Prints wall time, peak memory (max RSS) and the
+# ratios. Not a test: run by hand, on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 months=${1:-12}
 persons=${2:-300000}
 from=2022-01
-to=$(python3 -c "y,m=2022,1+$months-1; print(f'{y+(m-1)//12}-{(m-1)%12+1:02d}')")
-data=bench/data/national-$months-$persons
+month_after() { python3 -c "y,m=2022,1+$1; print(f'{y+(m-1)//12}-{(m-1)%12+1:02d}')"; }
+to=$(month_after "$months")          # one month more than measured: the "new month"
+last=$(month_after "$((months - 1))")
+data=bench/data/national-$((months + 1))-$persons
 out=bench/data/output
 
 swift build -c release --product overgang >&2
@@ -34,11 +38,25 @@ measure() { # label, command…  → prints "label  wall s  peak MB", leaves the
     printf '%-28s %8.2f s %8d MB\n' "$label" "$wall" "$((rss / 1024))"
 }
 
+cfg=$(mktemp -d)
+printf '{"input": {"to": "%s"}}\n' "$last" > "$cfg/first.json"
+printf '{}\n' > "$cfg/all.json"
+files=$(ls "$data"/*.csv.gz | grep -v "_${to/-/}.csv.gz")
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%d)"
-echo "input:   $(ls "$data"/*.csv.gz | wc -l) files, $(cat "$data"/*.csv.gz | wc -c) bytes compressed"
-cat "$data"/*.csv.gz > /dev/null   # warm the page cache for both
-measure "zcat (1 core)" zcat "$data"/*.csv.gz
+echo "input:   $(echo "$files" | wc -l) files, $(cat $files | wc -c) bytes compressed ($months months)"
+cat "$data"/*.csv.gz > /dev/null   # warm the page cache for all runs
+measure "zcat (1 core)" zcat $files
 zcat_wall=$wall
-rm -rf "$out" "$out.previous"
-measure "overgang run (cold)" "$bin" run --config pipeline.json --input "$data" --output "$out"
-echo "ratio overgang/zcat: $(python3 -c "print(f'{$wall / $zcat_wall:.2f}')")"
+rm -rf "$out" "$out.previous" "$out.cache"
+measure "overgang run (cold)" "$bin" run --config "$cfg/first.json" --input "$data" --output "$out"
+cold=$wall
+measure "rerun, other periods (warm)" "$bin" run --config "$cfg/first.json" --input "$data" --output "$out" \
+    --baseline 2022-02..2022-04 --comparison 2022-06..2022-08
+warm=$wall
+measure "one new month added (warm)" "$bin" run --config "$cfg/all.json" --input "$data" --output "$out"
+python3 - "$cold" "$zcat_wall" "$warm" "$wall" <<'PY'
+import sys
+cold, zcat, warm, new = map(float, sys.argv[1:])
+print(f"ratio cold/zcat: {cold / zcat:.2f}; warm rerun/cold: {warm / cold:.3f}; new month/cold: {new / cold:.2f}")
+PY

@@ -4,9 +4,8 @@
 public struct BenefitExtract: Sendable {
     public let file: ExtractFile
     public var stats: FileStats
-    public var persons = KeyTable(capacity: 1 << 10)
-    public var benefits: [UInt8] = []
-    public var rowCounts: [UInt32] = []
+    /// Every person with a valid row in the file; flags: the `Benefit` bit mask.
+    public var people = PersonFlags()
 
     static let benefitCodes = Benefit.byteTable
 
@@ -24,13 +23,7 @@ public struct BenefitExtract: Sendable {
             if grN > 0 && FieldRules.integer(gr, grN, in: 0...100) == nil {
                 return "grad: \(FieldRules.quote(gr, grN)) is not a whole number from 0 to 100"
             }
-            let (id, isNew) = out.persons.insert(pid, pidN)
-            if isNew {
-                out.benefits.append(0)
-                out.rowCounts.append(0)
-            }
-            out.benefits[id] |= benefit.bit
-            out.rowCounts[id] += 1
+            out.people.add(pid, pidN, bits: benefit.bit)
             return nil
         }
         out.stats = reader.stats

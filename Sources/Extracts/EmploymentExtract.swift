@@ -7,12 +7,8 @@
 public struct EmploymentExtract: Sendable {
     public let file: ExtractFile
     public var stats: FileStats
-    /// Every person with a valid row in the file.
-    public var persons = KeyTable(capacity: 1 << 12)
-    /// 1 when person i was employed at month end.
-    public var employed: [UInt8] = []
-    /// Valid rows of person i (for counting rows of persons never in Arena).
-    public var rowCounts: [UInt32] = []
+    /// Every person with a valid row in the file; flag 1 when employed at month end.
+    public var people = PersonFlags()
 
     /// Reads and validates the file.
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> EmploymentExtract {
@@ -43,13 +39,7 @@ public struct EmploymentExtract: Sendable {
             if start > lastDay { return "startdato \(start) is after the file's month" }
             if let end, end < firstDay { return "sluttdato \(end) is before the file's month" }
 
-            let (id, isNew) = out.persons.insert(pid, pidN)
-            if isNew {
-                out.employed.append(0)
-                out.rowCounts.append(0)
-            }
-            out.rowCounts[id] += 1
-            if start <= lastDay && (end.map { $0 >= lastDay } ?? true) { out.employed[id] = 1 }
+            out.people.add(pid, pidN, bits: start <= lastDay && (end.map { $0 >= lastDay } ?? true) ? 1 : 0)
             return nil
         }
         out.stats = reader.stats

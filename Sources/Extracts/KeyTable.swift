@@ -6,7 +6,7 @@ import Foundation
 /// row of every extract: this table hashes the bytes where they lie in the read buffer,
 /// makes no `String` and no allocation per lookup, and stores all keys in one byte array.
 /// A value type: a finished table can be shared read-only by parsing threads.
-public struct KeyTable: Sendable {
+public struct KeyTable: Sendable, Equatable {
     /// All keys' bytes, back to back.
     private var bytes: [UInt8] = []
     /// Start of key i in `bytes`; key i ends where key i+1 starts (`starts.count == count + 1`).

@@ -124,31 +124,22 @@ public struct PanelBuilder: Sendable {
         let table = persons
         let linked = try parallelMap(otherFiles.count) { i -> LinkedMonth in
             let file = otherFiles[i]
-            var link: LinkedMonth
+            let (stats, people): (FileStats, PersonFlags)
             if file.kind == .aa {
                 let e = try employment(file)
-                onFileRead?(e.stats)
-                try checkShare(e.stats, file)
-                link = LinkedMonth(file: e.file, stats: e.stats)
-                for k in 0..<e.persons.count {
-                    if let p = e.persons.withKey(k, { table.find($0, $1) }) {
-                        if e.employed[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(1) }
-                    } else {
-                        link.stats.rowsNotInArena += Int(e.rowCounts[k])
-                    }
-                }
+                (stats, people) = (e.stats, e.people)
             } else {
                 let b = try benefits(file)
-                onFileRead?(b.stats)
-                try checkShare(b.stats, file)
-                link = LinkedMonth(file: b.file, stats: b.stats)
-                for k in 0..<b.persons.count {
-                    if let p = b.persons.withKey(k, { table.find($0, $1) }) {
-                        link.persons.append(UInt32(p))
-                        link.bits.append(b.benefits[k])
-                    } else {
-                        link.stats.rowsNotInArena += Int(b.rowCounts[k])
-                    }
+                (stats, people) = (b.stats, b.people)
+            }
+            onFileRead?(stats)
+            try checkShare(stats, file)
+            var link = LinkedMonth(file: file, stats: stats)
+            for k in 0..<people.count {
+                if let p = people.persons.withKey(k, { table.find($0, $1) }) {
+                    if people.flags[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(people.flags[k]) }
+                } else {
+                    link.stats.rowsNotInArena += Int(people.rowCounts[k])
                 }
             }
             return link
@@ -189,7 +180,7 @@ public protocol ParsedFileSource: Sendable {
 }
 
 /// An employment or benefit month linked to the panel's persons: run-wide ids with their
-/// employed flag or benefit mask; the file's persons never in Arena are counted in `stats`.
+/// flags (employed; benefit mask); the file's persons never in Arena are counted in `stats`.
 struct LinkedMonth: Sendable {
     var file: ExtractFile
     var stats: FileStats

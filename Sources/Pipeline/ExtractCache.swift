@@ -188,43 +188,31 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     }
 
     public func employment(_ file: ExtractFile, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract {
-        try cached(file, kind: "aa", parse: parse, stats: \.stats, encode: { e in
-            var w = BinaryWriter()
-            Self.encodeStats(&w, e.stats)
-            w.array(e.persons.storage.bytes); w.array(e.persons.storage.starts)
-            w.array(e.employed); w.array(e.rowCounts)
-            return w.data
-        }, decode: { payload in
-            var r = BinaryReader(payload)
-            guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
-                  let employed = r.array(UInt8.self), let counts = r.array(UInt32.self), r.atEnd,
-                  ps.count == employed.count + 1, counts.count == employed.count else { return nil }
-            var e = EmploymentExtract(file: file, stats: stats)
-            e.persons = KeyTable(bytes: pb, starts: ps)
-            e.employed = employed
-            e.rowCounts = counts
-            return e
+        try cached(file, kind: "aa", parse: parse, stats: \.stats, encode: { Self.encode($0.stats, $0.people) }, decode: { payload in
+            Self.decodePeople(payload, file).map { var e = EmploymentExtract(file: file, stats: $0.0); e.people = $0.1; return e }
         })
     }
 
     public func benefits(_ file: ExtractFile, parse: () throws -> BenefitExtract) throws -> BenefitExtract {
-        try cached(file, kind: "ytelse", parse: parse, stats: \.stats, encode: { b in
-            var w = BinaryWriter()
-            Self.encodeStats(&w, b.stats)
-            w.array(b.persons.storage.bytes); w.array(b.persons.storage.starts)
-            w.array(b.benefits); w.array(b.rowCounts)
-            return w.data
-        }, decode: { payload in
-            var r = BinaryReader(payload)
-            guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
-                  let benefits = r.array(UInt8.self), let counts = r.array(UInt32.self), r.atEnd,
-                  ps.count == benefits.count + 1, counts.count == benefits.count else { return nil }
-            var b = BenefitExtract(file: file, stats: stats)
-            b.persons = KeyTable(bytes: pb, starts: ps)
-            b.benefits = benefits
-            b.rowCounts = counts
-            return b
+        try cached(file, kind: "ytelse", parse: parse, stats: \.stats, encode: { Self.encode($0.stats, $0.people) }, decode: { payload in
+            Self.decodePeople(payload, file).map { var b = BenefitExtract(file: file, stats: $0.0); b.people = $0.1; return b }
         })
+    }
+
+    private static func encode(_ stats: FileStats, _ people: PersonFlags) -> [UInt8] {
+        var w = BinaryWriter()
+        encodeStats(&w, stats)
+        w.array(people.persons.storage.bytes); w.array(people.persons.storage.starts)
+        w.array(people.flags); w.array(people.rowCounts)
+        return w.data
+    }
+
+    private static func decodePeople(_ payload: [UInt8], _ file: ExtractFile) -> (FileStats, PersonFlags)? {
+        var r = BinaryReader(payload)
+        guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
+              let flags = r.array(UInt8.self), let counts = r.array(UInt32.self), r.atEnd,
+              ps.count == flags.count + 1, counts.count == flags.count else { return nil }
+        return (stats, PersonFlags(persons: KeyTable(bytes: pb, starts: ps), flags: flags, rowCounts: counts))
     }
 
     // MARK: panels

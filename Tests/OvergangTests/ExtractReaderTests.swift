@@ -131,9 +131,9 @@ final class ExtractReaderTests: XCTestCase {
         let q = Quarantine(fileName: "aa_202201.csv.gz", path: "\(dir)/q")
         let e = try EmploymentExtract.read(try ExtractFile.recognise(name: "aa_202201.csv.gz", in: dir)!, quarantine: q)
         XCTAssertEqual(e.stats.rowsSetAside, aaBad.count)
-        XCTAssertEqual(e.persons.count, 2)                 // P1 and Q9 (Q9 is dropped later: never in Arena)
-        XCTAssertEqual(e.employed, [1, 1])                 // both P1 relationships cover 31 January
-        XCTAssertEqual(e.rowCounts, [2, 1])
+        XCTAssertEqual(e.people.count, 2)                  // P1 and Q9 (Q9 is dropped later: never in Arena)
+        XCTAssertEqual(e.people.flags, [1, 1])             // P1's relationships cover 31 January
+        XCTAssertEqual(e.people.rowCounts, [2, 1])
         let written = try String(contentsOfFile: "\(dir)/q", encoding: .utf8).split(separator: "\n")
         for (i, (_, reason)) in aaBad.enumerated() { XCTAssertTrue(written[i].contains(reason), "\(written[i]) lacks \(reason)") }
 
@@ -143,8 +143,8 @@ final class ExtractReaderTests: XCTestCase {
         let q2 = Quarantine(fileName: "ytelse_202201.csv.gz", path: "\(dir)/q2")
         let y = try BenefitExtract.read(try ExtractFile.recognise(name: "ytelse_202201.csv.gz", in: dir)!, quarantine: q2)
         XCTAssertEqual(y.stats.rowsSetAside, ytBad.count)
-        XCTAssertEqual(y.benefits, [Benefit.dagp.bit | Benefit.ufor.bit])
-        XCTAssertEqual(y.rowCounts, [3])
+        XCTAssertEqual(y.people.flags, [Benefit.dagp.bit | Benefit.ufor.bit])
+        XCTAssertEqual(y.people.rowCounts, [3])
         let written2 = try String(contentsOfFile: "\(dir)/q2", encoding: .utf8).split(separator: "\n")
         for (i, (_, reason)) in ytBad.enumerated() { XCTAssertTrue(written2[i].contains(reason)) }
     }

@@ -39,6 +39,20 @@ final class NightlyRunTests: XCTestCase {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("overgang").path
     }
 
+    /// Runs `overgang` with `args`; its exit status and what it wrote on stderr.
+    func runBinary(_ args: [String]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, text)
+    }
+
     /// A result is complete when its manifest parses and every output it lists is there.
     func assertComplete(_ output: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let data = try XCTUnwrap(FileManager.default.contents(atPath: output + "/manifest.json"), "no manifest", file: file, line: line)
@@ -96,18 +110,7 @@ final class NightlyRunTests: XCTestCase {
     func testExitCodesOfTheCommandLine() throws {
         let input = try smallExtractSet().write()
         let output = temporaryDirectory() + "/out"
-        func run(_ args: [String]) throws -> (Int32, String) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: binary)
-            p.arguments = args
-            let err = Pipe()
-            p.standardError = err
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            return (p.terminationStatus, text)
-        }
+        func run(_ args: [String]) throws -> (Int32, String) { try runBinary(args) }
         let config = temporaryDirectory() + "/p.json"
         try "{}".write(toFile: config, atomically: true, encoding: .utf8)
         XCTAssertEqual(try run(["run", "--config", config, "--input", input, "--output", output]).0, 0)
@@ -133,16 +136,8 @@ extension NightlyRunTests {
         let output = temporaryDirectory() + "/out"
         let config = temporaryDirectory() + "/p.json"
         try "{}".write(toFile: config, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["run", "--config", config, "--input", input, "--output", output, "-v", "--log-format", "json"]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
+        let (status, text) = try runBinary(["run", "--config", config, "--input", input, "--output", output, "-v", "--log-format", "json"])
+        XCTAssertEqual(status, 0)
         let lines = text.split(separator: "\n")
         XCTAssertGreaterThan(lines.count, 24)
         for line in lines {

@@ -51,15 +51,7 @@ public struct PipelineRun {
 
         let inventory = try ExtractInventory(directory: config.input.directory)
         let months = try Self.monthRange(inventory, config.input)
-        // Context: the arena files of the look-back months before the range, so that an exit's
-        // NEDS history does not depend on where the analysed range starts.
-        var contextFrom = months.from
-        let arenaMonths = Set(inventory.files.filter { $0.kind == .arena }.map(\.month))
-        // Target-group entries need the two months before (§5), the NEDS rule its look-back.
-        let contextMonths = max(config.exit.nedsLookbackMonths, 2)
-        while contextFrom > months.from - contextMonths, arenaMonths.contains(contextFrom - 1) {
-            contextFrom = contextFrom - 1
-        }
+        let contextFrom = contextStart(inventory, months)
         let context = inventory.files.filter { $0.kind == .arena && $0.month >= contextFrom && $0.month < months.from }
         let files = context + (try inventory.files(in: months))
         logger.info("input", metadata: ["folder": "\(config.input.directory)", "months": "\(months)", "files": "\(files.count)"])
@@ -75,30 +67,7 @@ public struct PipelineRun {
             let partsDir = output.path("quarantine-parts")
             try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])
-            let panelMonths = MonthRange(from: contextFrom, to: months.to)
-            let cache = config.cache.enabled
-                ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache") : nil
-            cache?.quarantineDirectory = partsDir
-            let built: PanelBuilder.Result
-            if let cache, let key = cache.panelKey(files: files, months: panelMonths),
-               let hit = cache.loadPanel(key, files: files) {
-                // The limit may have changed since the panel was built.
-                for (stats, file) in zip(hit.files, files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) })
-                where stats.setAsideShare > config.input.maxRejectedShare {
-                    throw ExtractError(file: file.path, .tooManySetAside(setAside: stats.rowsSetAside, rows: stats.rowsRead,
-                                                                         limit: config.input.maxRejectedShare))
-                }
-                logger.info("panel read from the cache", metadata: ["cache": "\(cache.directory)"])
-                built = hit
-            } else {
-                var builder = PanelBuilder(files: files, months: panelMonths, maxRejectedShare: config.input.maxRejectedShare,
-                                           quarantineDirectory: partsDir)
-                builder.onFileRead = onFileRead
-                builder.source = cache
-                built = try builder.build()
-                if let cache, let key = cache.panelKey(files: files, months: panelMonths) { cache.storePanel(key, built) }
-            }
-            cache?.saveIndex()
+            let (built, cache) = try readPanel(files, MonthRange(from: contextFrom, to: months.to), output: output, parts: partsDir)
             let panel = built.panel
             for stats in built.files where stats.rowsSetAside > 0 {
                 logger.warning("rows set aside", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsSetAside)"])
@@ -177,6 +146,44 @@ public struct PipelineRun {
             output.discard()
             throw error
         }
+    }
+
+    /// The first month read: the arena files of the look-back months before the range are
+    /// read as context, so that an exit's NEDS history and a target-group entry (which needs
+    /// the two months before, §5) do not depend on where the analysed range starts.
+    func contextStart(_ inventory: ExtractInventory, _ months: MonthRange) -> Month {
+        var first = months.from
+        let arenaMonths = Set(inventory.files.filter { $0.kind == .arena }.map(\.month))
+        let needed = max(config.exit.nedsLookbackMonths, 2)
+        while first > months.from - needed, arenaMonths.contains(first - 1) { first = first - 1 }
+        return first
+    }
+
+    /// The panel of `files`: from the cache when it holds it, else built (reusing the cached
+    /// parsed forms of unchanged files) and stored.
+    func readPanel(_ files: [ExtractFile], _ panelMonths: MonthRange, output: OutputFolder, parts partsDir: String)
+        throws -> (PanelBuilder.Result, ExtractCache?) {
+        let cache = config.cache.enabled
+            ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache") : nil
+        cache?.quarantineDirectory = partsDir
+        defer { cache?.saveIndex() }
+        if let cache, let key = cache.panelKey(files: files, months: panelMonths), let hit = cache.loadPanel(key, files: files) {
+            // The limit may have changed since the panel was built.
+            for (stats, file) in zip(hit.files, files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) })
+            where stats.setAsideShare > config.input.maxRejectedShare {
+                throw ExtractError(file: file.path, .tooManySetAside(setAside: stats.rowsSetAside, rows: stats.rowsRead,
+                                                                     limit: config.input.maxRejectedShare))
+            }
+            logger.info("panel read from the cache", metadata: ["cache": "\(cache.directory)"])
+            return (hit, cache)
+        }
+        var builder = PanelBuilder(files: files, months: panelMonths, maxRejectedShare: config.input.maxRejectedShare,
+                                   quarantineDirectory: partsDir)
+        builder.onFileRead = onFileRead
+        builder.source = cache
+        let built = try builder.build()
+        if let cache, let key = cache.panelKey(files: files, months: panelMonths) { cache.storePanel(key, built) }
+        return (built, cache)
     }
 
     /// Input files added, changed (another checksum) and gone since the run that made the

@@ -12,6 +12,7 @@ public struct BenefitExtract: Sendable {
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> BenefitExtract {
         var reader = ExtractReader(file: file)
         var out = BenefitExtract(file: file, stats: reader.stats)
+        out.people = PersonFlags(expected: expectedRows(file))
         try reader.read(quarantine: quarantine) { row in
             let (pid, pidN) = row.value(0)
             guard FieldRules.isToken(pid, pidN) else { return "person_id: not a key of 1-64 characters A-Z a-z 0-9 _ -" }

@@ -14,6 +14,7 @@ public struct EmploymentExtract: Sendable {
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> EmploymentExtract {
         var reader = ExtractReader(file: file)
         var out = EmploymentExtract(file: file, stats: reader.stats)
+        out.people = PersonFlags(expected: expectedRows(file))
         let firstDay = file.month.firstDay, lastDay = file.month.lastDay
         try reader.read(quarantine: quarantine) { row in
             let (pid, pidN) = row.value(0)

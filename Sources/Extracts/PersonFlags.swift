@@ -10,6 +10,14 @@ public struct PersonFlags: Sendable, Equatable {
 
     public init() {}
 
+    /// Sized for about `expected` persons, so that a national file does not grow its table
+    /// (and rehash every key) twenty times.
+    public init(expected: Int) {
+        persons = KeyTable(capacity: max(1 << 10, expected))
+        flags.reserveCapacity(expected)
+        rowCounts.reserveCapacity(expected)
+    }
+
     public init(persons: KeyTable, flags: [UInt8], rowCounts: [UInt32]) {
         self.persons = persons
         self.flags = flags

@@ -6,8 +6,8 @@ import PackageDescription
 
 let package = Package(
     name: "OvergangFuzz",
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(name: "Overgang", path: "..")],
     targets: [
-        .executableTarget(name: "ExtractsFuzzer", dependencies: [.product(name: "OvergangExtracts", package: "main")]),
+        .executableTarget(name: "ExtractsFuzzer", dependencies: [.product(name: "OvergangExtracts", package: "Overgang")]),
     ]
 )

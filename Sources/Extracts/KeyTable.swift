@@ -28,8 +28,21 @@ public struct KeyTable: Sendable, Equatable {
     /// The table's storage (all keys' bytes, and where each starts), for caching.
     public var storage: (bytes: [UInt8], starts: [UInt32]) { (bytes, starts) }
 
-    /// Rebuilds a table from `storage` (the hash index is rebuilt, not stored).
+    /// Whether `storage` read back from disk is consistent: starts at 0, never decreasing,
+    /// ending at the byte count, keys of 1-64 bytes (so rebuilding cannot index out of range).
+    public static func isValidStorage(bytes: [UInt8], starts: [UInt32]) -> Bool {
+        guard let first = starts.first, first == 0, Int(starts.last!) == bytes.count else { return false }
+        for i in 1..<starts.count {
+            let n = Int(starts[i]) - Int(starts[i - 1])
+            if n < 1 || n > 64 { return false }
+        }
+        return true
+    }
+
+    /// Rebuilds a table from `storage` (the hash index is rebuilt, not stored); the storage
+    /// must pass `isValidStorage`.
     public init(bytes: [UInt8], starts: [UInt32]) {
+        precondition(KeyTable.isValidStorage(bytes: bytes, starts: starts), "inconsistent key storage")
         self.init(capacity: max(16, starts.count))
         self.bytes = bytes
         self.starts = starts

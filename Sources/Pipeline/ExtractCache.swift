@@ -178,7 +178,8 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
             var r = BinaryReader(payload)
             guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
                   let rows = r.array(ArenaRow.self), let mb = r.array(UInt8.self), let ms = r.array(UInt32.self), r.atEnd,
-                  ps.count == rows.count + 1 else { return nil }
+                  ps.count == rows.count + 1, KeyTable.isValidStorage(bytes: pb, starts: ps),
+                  KeyTable.isValidStorage(bytes: mb, starts: ms), Self.validRows(rows, measures: ms.count - 1) else { return nil }
             var e = ArenaExtract(file: file, stats: stats)
             e.persons = KeyTable(bytes: pb, starts: ps)
             e.rows = rows
@@ -211,8 +212,13 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         var r = BinaryReader(payload)
         guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
               let flags = r.array(UInt8.self), let counts = r.array(UInt32.self), r.atEnd,
-              ps.count == flags.count + 1, counts.count == flags.count else { return nil }
+              ps.count == flags.count + 1, counts.count == flags.count, KeyTable.isValidStorage(bytes: pb, starts: ps) else { return nil }
         return (stats, PersonFlags(persons: KeyTable(bytes: pb, starts: ps), flags: flags, rowCounts: counts))
+    }
+
+    /// Rows whose codes are in range (a measure id must name a stored code).
+    private static func validRows(_ rows: [ArenaRow], measures: Int) -> Bool {
+        rows.allSatisfy { Int($0.tiltak) <= measures && $0.innsatsCode <= 10 && ($0.traits >> 2) & 7 <= 4 && ($0.traits >> 5) & 3 <= 2 }
     }
 
     // MARK: panels
@@ -235,7 +241,8 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
               let benefits = r.array(UInt8.self), let statsBytes = r.array(UInt8.self), r.atEnd,
               let stats = try? JSONDecoder().decode([FileStats].self, from: Data(statsBytes)), from <= to else { return nil }
         let months = MonthRange(from: Month(index: Int(from)), to: Month(index: Int(to)))
-        guard rows.count == Int(persons) * months.count, employed.count == rows.count, benefits.count == rows.count else { return nil }
+        guard rows.count == Int(persons) * months.count, employed.count == rows.count, benefits.count == rows.count,
+              KeyTable.isValidStorage(bytes: mb, starts: ms), Self.validRows(rows, measures: ms.count - 1) else { return nil }
         let panel = Panel(months: months, personCount: Int(persons), measures: KeyTable(bytes: mb, starts: ms),
                           rows: rows, employed: employed, benefits: benefits)
         let ordered = files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }

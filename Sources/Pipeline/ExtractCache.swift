@@ -102,7 +102,25 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     private func load(_ kind: String, _ key: String) -> Lookup {
         guard let data = FileManager.default.contents(atPath: path(kind, key)) else { return .missing }
         guard let payload = CacheEntry.decode([UInt8](data), kind: kind, key: key) else { return .damaged }
+        // Marks the entry as used, for `prune`.
+        _ = utimes(path(kind, key), nil)
         return .found(payload)
+    }
+
+    /// Deletes entries no run has used for `days` days (and temporary files left by killed
+    /// runs), so that the folder does not grow with every delivery for ever.
+    public func prune(olderThanDays days: Double = 30) {
+        let fm = FileManager.default
+        let limit = Date().addingTimeInterval(-days * 86_400)
+        let scratchLimit = Date().addingTimeInterval(-86_400)
+        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] {
+            let path = "\(directory)/\(name)"
+            guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
+            if (name.hasSuffix(".bin") && modified < limit) || (name.contains(".tmp-") && modified < scratchLimit) {
+                try? fm.removeItem(atPath: path)
+            }
+        }
+        lock.withLock { index = index.filter { fm.fileExists(atPath: $0.key) } }
     }
 
     private func store(_ kind: String, _ key: String, _ payload: [UInt8]) {

@@ -166,7 +166,10 @@ public struct PipelineRun {
         let cache = config.cache.enabled
             ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache") : nil
         cache?.quarantineDirectory = partsDir
-        defer { cache?.saveIndex() }
+        defer {
+            cache?.prune()
+            cache?.saveIndex()
+        }
         if let cache, let key = cache.panelKey(files: files, months: panelMonths), let hit = cache.loadPanel(key, files: files) {
             // The limit may have changed since the panel was built.
             for (stats, file) in zip(hit.files, files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) })

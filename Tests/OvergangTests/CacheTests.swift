@@ -145,3 +145,27 @@ extension CacheTests {
         XCTAssertTrue(KeyTable.isValidStorage(bytes: [], starts: [0]))
     }
 }
+
+extension CacheTests {
+    func testEntriesUnusedForThirtyDaysArePruned() throws {
+        let input = try smallExtractSet().write()
+        let output = temporaryDirectory() + "/out"
+        _ = try run(input, output)
+        let cache = output + ".cache"
+        // An entry of a file delivered long ago and no longer in the input folder.
+        let old = "\(cache)/arena-\(String(repeating: "0", count: 64)).bin"
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: old))
+        let longAgo = Date().addingTimeInterval(-40 * 86_400)
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: old)
+        // A used entry made to look old is refreshed by the run that uses it, not deleted.
+        let used = try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasPrefix("aa-") }!
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: "\(cache)/\(used)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) where name.hasPrefix("panel-") {
+            try FileManager.default.removeItem(atPath: "\(cache)/\(name)")
+        }
+        let second = try run(input, output)
+        XCTAssertEqual(uses(second), ["reused": 24])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(cache)/\(used)"))
+    }
+}

@@ -1,4 +1,5 @@
 import CZlib
+import Extracts
 import Foundation
 
 /// The on-disk form of one cache entry: a header that says what it is and a checksummed
@@ -9,11 +10,15 @@ enum CacheEntry {
     static let magic: [UInt8] = Array("OVGC".utf8)
     /// Bumped whenever a parsed form or the panel changes layout or meaning.
     static let formatVersion: UInt32 = 1
+    /// Also in every header: the tool's version (a parser fix must not meet old parses) and
+    /// the in-memory size of a stored Arena row.
+    static let build = "overgang \(OvergangVersion.string), row \(MemoryLayout<ArenaRow>.size)"
 
     static func encode(kind: String, key: String, payload: [UInt8]) -> [UInt8] {
         var w = BinaryWriter()
         w.bytes(magic)
         w.u32(formatVersion)
+        w.string(build)
         w.string(kind)
         w.string(key)
         w.u64(UInt64(payload.count))
@@ -25,8 +30,8 @@ enum CacheEntry {
     /// The payload, or nil when the entry is not what it claims to be.
     static func decode(_ data: [UInt8], kind: String, key: String) -> [UInt8]? {
         var r = BinaryReader(data)
-        guard r.bytes(4) == magic, r.u32() == formatVersion, r.string() == kind, r.string() == key,
-              let length = r.u64(), let sum = r.u32(), let payload = r.bytes(Int(length)), r.atEnd,
+        guard r.bytes(4) == magic, r.u32() == formatVersion, r.string() == build, r.string() == kind, r.string() == key,
+              let length = r.u64(), let n = Int(exactly: length), let sum = r.u32(), let payload = r.bytes(n), r.atEnd,
               crc(payload) == sum else { return nil }
         return payload
     }
@@ -88,9 +93,9 @@ struct BinaryReader {
     mutating func string() -> String? { array(UInt8.self).map { String(decoding: $0, as: UTF8.self) } }
 
     mutating func array<T: BitwiseCopyable>(_ type: T.Type) -> [T]? {
-        guard let n = u64(), n <= UInt64(data.count) else { return nil }
-        let size = Int(n) * MemoryLayout<T>.stride
-        guard offset + size <= data.count else { return nil }
+        guard let n = u64(), n <= UInt64(data.count - offset) else { return nil }
+        let (size, overflow) = Int(n).multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+        guard !overflow, size <= data.count - offset else { return nil }
         let out = [T](unsafeUninitializedCapacity: Int(n)) { buffer, count in
             data.withUnsafeBytes { raw in
                 UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + size)]))

@@ -75,8 +75,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         }
     }
 
-    private func remember(_ file: ExtractFile, _ sha256: String) {
-        guard let s = Self.stat(file.path) else { return }
+    private func remember(_ file: ExtractFile, _ sha256: String, _ s: (size: Int64, modified: Int64, inode: UInt64)) {
         lock.withLock { index[file.path] = IndexEntry(size: s.size, modified: s.modified, inode: s.inode, sha256: sha256) }
     }
 
@@ -148,13 +147,16 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
             case .missing: break
             }
         }
+        // The file may be replaced while it is parsed (a delivery renamed into place): its
+        // checksum is remembered only when its stat was the same before and after.
+        let before = Self.stat(file.path)
         let value = try parse()
         let sha = stats(value).sha256
         store(kind, sha, encode(value))
         if let part = quarantinePart(file), let rows = FileManager.default.contents(atPath: part) {
             store("quarantine", sha, [UInt8](rows))
         }
-        remember(file, sha)
+        if let before, let after = Self.stat(file.path), before == after { remember(file, sha, after) }
         note(file, damaged ? .rebuilt : .parsed)
         return value
     }
@@ -251,23 +253,27 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    func loadPanel(_ key: String, files: [ExtractFile]) -> PanelBuilder.Result? {
+    func loadPanel(_ key: String, files: [ExtractFile], months expected: MonthRange) -> PanelBuilder.Result? {
         guard case .found(let payload) = load("panel", key) else { return nil }
         var r = BinaryReader(payload)
-        guard let from = r.u64(), let to = r.u64(), let persons = r.u64(), let mb = r.array(UInt8.self),
+        guard let from = r.u64().flatMap({ Int(exactly: $0) }), let to = r.u64().flatMap({ Int(exactly: $0) }),
+              let persons = r.u64().flatMap({ Int(exactly: $0) }), from == expected.from.index, to == expected.to.index,
+              let mb = r.array(UInt8.self),
               let ms = r.array(UInt32.self), let rows = r.array(ArenaRow.self), let employed = r.array(UInt8.self),
               let benefits = r.array(UInt8.self), let statsBytes = r.array(UInt8.self), r.atEnd,
-              let stats = try? JSONDecoder().decode([FileStats].self, from: Data(statsBytes)), from <= to else { return nil }
-        let months = MonthRange(from: Month(index: Int(from)), to: Month(index: Int(to)))
-        guard rows.count == Int(persons) * months.count, employed.count == rows.count, benefits.count == rows.count,
+              let stats = try? JSONDecoder().decode([FileStats].self, from: Data(statsBytes)) else { return nil }
+        let months = expected
+        guard persons <= rows.count, rows.count == persons * months.count, employed.count == rows.count, benefits.count == rows.count,
               KeyTable.isValidStorage(bytes: mb, starts: ms), Self.validRows(rows, measures: ms.count - 1) else { return nil }
-        let panel = Panel(months: months, personCount: Int(persons), measures: KeyTable(bytes: mb, starts: ms),
+        let panel = Panel(months: months, personCount: persons, measures: KeyTable(bytes: mb, starts: ms),
                           rows: rows, employed: employed, benefits: benefits)
         let ordered = files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
         guard stats.count == ordered.count else { return nil }
         var parts = [String?]()
         for (file, s) in zip(ordered, stats) {
             guard let sha = knownChecksum(file), restoreQuarantine(file, sha, s) else { return nil }
+            // The files' own entries stay in use while the panel built from them is (prune).
+            _ = utimes(path(file.kind.rawValue, sha), nil)
             parts.append(s.rowsSetAside > 0 ? quarantinePart(file) : nil)
             note(file, .reused)
         }

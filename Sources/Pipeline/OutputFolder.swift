@@ -29,6 +29,9 @@ public struct OutputFolder {
     public func prepare() throws {
         let fm = FileManager.default
         try? fm.removeItem(atPath: staging)
+        // A run killed between the two renames of the fallback swap left no output folder:
+        // the previous result is the last complete one.
+        if !fm.fileExists(atPath: target) && fm.fileExists(atPath: previous) { _ = rename(previous, target) }
         let parent = (target as NSString).deletingLastPathComponent
         let prefix = (target as NSString).lastPathComponent + ".tmp-"
         for name in (try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? [] where name.hasPrefix(prefix) {
@@ -67,9 +70,16 @@ public struct OutputFolder {
             return
         }
         if overgang_exchange_paths(staging, target) == 0 {
-            // The output is the new result; the staging path now holds the old one.
-            try? fm.removeItem(atPath: previous)
-            if rename(staging, previous) != 0 { try? fm.removeItem(atPath: staging) }
+            // The output is the new result; the staging path now holds the old one. Swap it
+            // with `.previous` too, so that a kill at any point leaves a whole `.previous`.
+            if !fm.fileExists(atPath: previous) {
+                if rename(staging, previous) != 0 { try? fm.removeItem(atPath: staging) }
+            } else if overgang_exchange_paths(staging, previous) == 0 {
+                try? fm.removeItem(atPath: staging)
+            } else {
+                try? fm.removeItem(atPath: previous)
+                if rename(staging, previous) != 0 { try? fm.removeItem(atPath: staging) }
+            }
             return
         }
         try? fm.removeItem(atPath: previous)

@@ -170,7 +170,7 @@ public struct PipelineRun {
             cache?.prune()
             cache?.saveIndex()
         }
-        if let cache, let key = cache.panelKey(files: files, months: panelMonths), let hit = cache.loadPanel(key, files: files) {
+        if let cache, let key = cache.panelKey(files: files, months: panelMonths), let hit = cache.loadPanel(key, files: files, months: panelMonths) {
             // The limit may have changed since the panel was built.
             for (stats, file) in zip(hit.files, files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) })
             where stats.setAsideShare > config.input.maxRejectedShare {
@@ -209,13 +209,12 @@ public struct PipelineRun {
 
     /// Joins the per-file quarantine parts, in file order, into one owner-only file.
     static func assembleQuarantine(parts: [String?], into path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(Quarantine.header.utf8),
-                                             attributes: [.posixPermissions: 0o600]),
-              let out = FileHandle(forWritingAtPath: path) else {
-            throw OutputError("\(path): cannot create the quarantine file")
-        }
+        // Created owner-only from the start (no window in which others could open it).
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw OutputError("\(path): cannot create the quarantine file: \(String(cString: strerror(errno)))") }
+        let out = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { try? out.close() }
-        try out.seekToEnd()
+        try out.write(contentsOf: Data(Quarantine.header.utf8))
         for case let part? in parts {
             guard let input = FileHandle(forReadingAtPath: part) else {
                 throw OutputError("\(part): cannot read a quarantine part")

@@ -22,12 +22,18 @@ public final class RunLock {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw OutputError("\(path): cannot open the lock file: \(String(cString: strerror(errno)))") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let why = errno
+            guard why == EWOULDBLOCK else {
+                close(fd)
+                fd = -1
+                throw OutputError("\(path): cannot lock the output folder: \(String(cString: strerror(why))) (the file system must support flock)")
+            }
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
             close(fd)
             fd = -1
             throw LockHeld(message: "\(trimmed): another run is using this output folder (\(holder.map { $0.isEmpty ? "holder unknown" : $0 } ?? "holder unknown")); lock file \(path)")
         }
-        let text = "pid \(getpid()), started \(ISO8601DateFormatter().string(from: Date()))\n"
+        let text = "pid \(getpid()) on \(ProcessInfo.processInfo.hostName), started \(ISO8601DateFormatter().string(from: Date()))\n"
         _ = ftruncate(fd, 0)
         _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
     }

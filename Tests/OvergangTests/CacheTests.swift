@@ -169,3 +169,40 @@ extension CacheTests {
         XCTAssertTrue(FileManager.default.fileExists(atPath: "\(cache)/\(used)"))
     }
 }
+
+extension CacheTests {
+    func testADamagedHeaderLengthIsRebuiltNotACrash() throws {
+        let input = try smallExtractSet().write()
+        let output = temporaryDirectory() + "/out"
+        let first = try run(input, output)
+        let cache = output + ".cache"
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".bin") }
+        // Set the top bit of every entry's payload length (the header is not under the CRC).
+        for name in entries {
+            var bytes = [UInt8](FileManager.default.contents(atPath: "\(cache)/\(name)")!)
+            var r = BinaryReader(bytes)
+            _ = r.bytes(4); _ = r.u32(); _ = r.string(); _ = r.string(); _ = r.string()
+            bytes[r.offset + 7] |= 0x80
+            try Data(bytes).write(to: URL(fileURLWithPath: "\(cache)/\(name)"))
+        }
+        let second = try run(input, output)
+        // Files with the same content share an entry: once rebuilt, the next finds it good.
+        XCTAssertNil(uses(second)["parsed"])
+        XCTAssertGreaterThanOrEqual(uses(second)["rebuilt"] ?? 0, 12)
+        XCTAssertEqual(second.tables, first.tables)
+    }
+
+    func testAPanelEntryOfOtherMonthsIsNotUsed() throws {
+        // The same files but another range: another key, and a stored range must match anyway.
+        let input = try smallExtractSet().write()
+        let output = temporaryDirectory() + "/out"
+        _ = try run(input, output)
+        var c = Configuration()
+        c.input.directory = input
+        c.output.directory = output
+        c.input.from = Month("2022-03")
+        let narrower = try PipelineRun(config: c).run()
+        XCTAssertEqual(narrower.months.description, "2022-03..2022-08")
+        XCTAssertEqual(Set(narrower.cacheUses.values), ["reused"])
+    }
+}

@@ -18,7 +18,7 @@ final class NightlyRunTests: XCTestCase {
         let held = try RunLock(output: output)
         XCTAssertThrowsError(try PipelineRun(config: configuration(input, output)).run()) { error in
             XCTAssertTrue(error is LockHeld, "\(error)")
-            XCTAssertTrue("\(error)".contains("another run is using this output folder (pid \(getpid()), started "), "\(error)")
+            XCTAssertTrue("\(error)".contains("another run is using this output folder (pid \(getpid()) on \(ProcessInfo.processInfo.hostName), started "), "\(error)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
         held.release()

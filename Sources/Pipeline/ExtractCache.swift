@@ -90,9 +90,21 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     private func path(_ kind: String, _ key: String) -> String { "\(directory)/\(kind)-\(key).bin" }
 
     private func write(data: [UInt8], to path: String) {
+        // Written owner-only from the start under a name `prune` knows, then renamed.
         let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(data), attributes: [.posixPermissions: 0o600]) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        var written = 0
+        let ok = data.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
+        close(fd)
+        if !ok || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     /// The payload of an entry; `.damaged` when it exists but is not to be trusted.

@@ -25,7 +25,7 @@ public struct OutputFolder {
     }
 
     /// Creates an empty staging folder (owner-only: it will hold the quarantine), after
-    /// removing those of runs that died (they may hold raw rows).
+    /// removing those of runs that died (they may hold raw rows). Call with the run lock held.
     public func prepare() throws {
         let fm = FileManager.default
         try? fm.removeItem(atPath: staging)
@@ -35,10 +35,9 @@ public struct OutputFolder {
         let parent = (target as NSString).deletingLastPathComponent
         let prefix = (target as NSString).lastPathComponent + ".tmp-"
         for name in (try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? [] where name.hasPrefix(prefix) {
-            // kill(pid, 0) fails with ESRCH when no such process exists.
-            if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0 && errno == ESRCH {
-                try? fm.removeItem(atPath: (parent.isEmpty ? "." : parent) + "/" + name)
-            }
+            // Called with the run lock held: no other run uses this output, so every other
+            // staging folder is a dead run's (whatever its pid now names).
+            try? fm.removeItem(atPath: (parent.isEmpty ? "." : parent) + "/" + name)
         }
         do {
             if !parent.isEmpty { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }

@@ -43,7 +43,6 @@ public struct Panel: Sendable {
         self.benefits = benefits
     }
 
-    @inline(__always) public func cell(_ person: Int, _ month: Int) -> Int { person * monthCount + month }
     @inline(__always) public func row(_ person: Int, _ month: Int) -> ArenaRow { rows[person * monthCount + month] }
     @inline(__always) public func isEmployed(_ person: Int, _ month: Int) -> Bool { employed[person * monthCount + month] != 0 }
     @inline(__always) public func benefitMask(_ person: Int, _ month: Int) -> UInt8 { benefits[person * monthCount + month] }

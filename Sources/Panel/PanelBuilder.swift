@@ -52,18 +52,18 @@ public struct PanelBuilder: Sendable {
     public var source: (any ParsedFileSource)?
 
     private func arenaExtract(_ file: ExtractFile) throws -> ArenaExtract {
-        if let source { return try source.arena(file) { try ArenaExtract.read(file, quarantine: quarantine(for: file)) } }
-        return try ArenaExtract.read(file, quarantine: quarantine(for: file))
+        let parse = { try ArenaExtract.read(file, quarantine: quarantine(for: file)) }
+        return try source?.arena(file, parse: parse) ?? parse()
     }
 
     private func employment(_ file: ExtractFile) throws -> EmploymentExtract {
-        if let source { return try source.employment(file) { try EmploymentExtract.read(file, quarantine: quarantine(for: file)) } }
-        return try EmploymentExtract.read(file, quarantine: quarantine(for: file))
+        let parse = { try EmploymentExtract.read(file, quarantine: quarantine(for: file)) }
+        return try source?.employment(file, parse: parse) ?? parse()
     }
 
     private func benefits(_ file: ExtractFile) throws -> BenefitExtract {
-        if let source { return try source.benefits(file) { try BenefitExtract.read(file, quarantine: quarantine(for: file)) } }
-        return try BenefitExtract.read(file, quarantine: quarantine(for: file))
+        let parse = { try BenefitExtract.read(file, quarantine: quarantine(for: file)) }
+        return try source?.benefits(file, parse: parse) ?? parse()
     }
 
     public func build() throws -> Result {

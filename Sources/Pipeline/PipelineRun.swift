@@ -17,13 +17,12 @@ public struct PipelineRun {
         self.logger = logger
     }
 
-    /// How many extract files the input folder holds (for a progress display; 0 if unknown).
-    public func inputFileCount() -> Int { (try? ExtractInventory(directory: config.input.directory).files.count) ?? 0 }
-
-    /// Their compressed size in bytes.
-    public func inputBytes() -> Int {
-        guard let files = try? ExtractInventory(directory: config.input.directory).files else { return 0 }
-        return files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+    /// How many extract files the input folder holds and their compressed size in bytes,
+    /// for a progress display ((0, 0) if the folder cannot be listed).
+    public func inputSize() -> (files: Int, bytes: Int) {
+        guard let files = try? ExtractInventory(directory: config.input.directory).files else { return (0, 0) }
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+        return (files.count, bytes)
     }
 
     /// The months to analyse: `input.from`/`to`, else every month with an extract.

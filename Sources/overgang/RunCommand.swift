@@ -58,7 +58,8 @@ struct Run: ParsableCommand {
             }
             try settings.applyPeriodOverrides()
             var run = PipelineRun(config: settings, logger: logger)
-            let progress = ProgressLine(files: run.inputFileCount(), bytes: run.inputBytes(),
+            let size = run.inputSize()
+            let progress = ProgressLine(files: size.files, bytes: size.bytes,
                                         enabled: !log.quiet && !log.verbose && log.logFormat == .text)
             run.onFileRead = { stats in
                 progress.fileDone(bytes: stats.bytes)

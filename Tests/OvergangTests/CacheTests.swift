@@ -94,7 +94,10 @@ final class CacheTests: XCTestCase {
         try damage(aa) { $0.removeLast(7) }
         try damage(ytelse) { $0[4] = 99 }
         let second = try run(input, output)
-        XCTAssertEqual(uses(second), ["reused": 21, "rebuilt": 3])
+        // Three entries damaged; files sharing an entry (same content) that are read on the two
+        // cores at once may both find it damaged, so 3 or 4 files are rebuilt, none trusted.
+        XCTAssertNil(uses(second)["parsed"])
+        XCTAssertTrue((3...4).contains(uses(second)["rebuilt"] ?? 0), "\(uses(second))")
         XCTAssertEqual(second.tables, first.tables)
         // Rebuilt entries are good again.
         XCTAssertEqual(uses(try run(input, output)), ["reused": 24])

@@ -15,15 +15,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        // The zip container of report.xlsx.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
-        // zlib, the system C library (Debian: zlib1g-dev).
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
+        // zlib, the system C library (Debian: zlib1g-dev). Not called CZlib: ZIPFoundation ships
+        // a module of that name, and two modules of one name cannot be linked together.
+        .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib",
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // One system call Swift's Glibc module does not expose (atomic exchange of two folders).
         .target(name: "CSystem"),
         // Streaming gzip, CSV tokenizer, the three schemas, validation, quarantine.
-        .target(name: "Extracts", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Extracts", dependencies: ["SystemZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // The compact person-month store built from parsed extracts.
         .target(name: "Panel", dependencies: ["Extracts"]),
         // Exits (§1) and their status after exit (§2).
@@ -32,11 +35,15 @@ let package = Package(
         .target(name: "Statistics"),
         // The published tables.
         .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts", "Statistics"]),
+        // Report-ready exports of a run's tables: Excel, HTML with charts, Markdown.
+        .target(name: "Report", dependencies: [
+            "Tables", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Synthetic extracts in the delivery format.
-        .target(name: "Generator", dependencies: ["CZlib", "Extracts"]),
+        .target(name: "Generator", dependencies: ["SystemZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "CSystem", "CZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Generator",
+            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line, thin.
@@ -46,7 +53,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "OvergangTests", dependencies: [
-            "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Pipeline", "Generator",
+            "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Pipeline", "Generator",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),
     ]
 )

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The report's language: labels and number display (decimal comma and space-grouped
+/// thousands in Norwegian, as NAV and SSB print them).
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case nb, en
+
+    /// Shown in place of a value blanked by small-cell suppression (SSB's symbol ":",
+    /// "not published for confidentiality").
+    public var suppressedMark: String { ":" }
+
+    /// Shown where there is no value (undefined or not applicable; SSB's symbol ".").
+    public var emptyMark: String { "." }
+
+    /// The text of a cell as printed in HTML and Markdown.
+    public func text(_ cell: ReportCell) -> String {
+        switch cell {
+        case .text(let s): return s
+        case .suppressed: return suppressedMark
+        case .empty: return emptyMark
+        case .number(let x, let style): return format(x, style)
+        }
+    }
+
+    /// A number as printed: grouped thousands for counts, fixed decimals otherwise.
+    public func format(_ x: Double, _ style: NumberStyle) -> String {
+        guard x.isFinite else { return emptyMark }
+        switch style {
+        case .count: return grouped(Int(x.rounded()))
+        case .percent: return fixed(x, 1)
+        case .fraction, .decimal: return fixed(x, 3)
+        case .pValue: return x < 0.001 ? (x == 0 ? fixed(0, 3) : fixed(x, 4)) : fixed(x, 3)
+        }
+    }
+
+    /// Decimal point or comma, and a true minus sign in Norwegian typography.
+    func fixed(_ x: Double, _ decimals: Int) -> String {
+        var s = String(format: "%.\(decimals)f", x)
+        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }  // no "-0.0"
+        switch self {
+        case .en: return s
+        case .nb: return s.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "\u{2212}")
+        }
+    }
+
+    func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += self == .nb ? "\u{00A0}" : "," }
+            out.append(ch)
+        }
+        return n < 0 ? (self == .nb ? "\u{2212}" : "-") + out : out
+    }
+}

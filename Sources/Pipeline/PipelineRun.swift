@@ -76,8 +76,7 @@ public struct PipelineRun {
             let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel, firstMonth: months.from - contextFrom)
             lap("exits")
 
-            let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses,
-                                           minCellCount: config.output.minCellCount)
+            let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses)
             var tables = [cohorts.headlineTable(), cohorts.detailedTable()]
             for b in config.cohortBreakdowns { tables.append(cohorts.table(by: b)) }
             var warnings = [String]()
@@ -87,8 +86,7 @@ public struct PipelineRun {
                 }
             }
             if !config.comparisons.isEmpty {
-                var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons,
-                                                   minCellCount: config.output.minCellCount)
+                var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons)
                 tables.append(comparisons.comparisonTable())
                 tables.append(comparisons.statusTable())
                 warnings += comparisons.warnings
@@ -97,6 +95,7 @@ public struct PipelineRun {
             tables += survival.tables
             warnings += survival.warnings
             for w in warnings { logger.warning("\(w)") }
+            tables = TableSuppression.apply(tables, limit: config.output.minCellCount)
             do {
                 for t in tables { try t.write(into: output.staging) }
                 try Self.assembleQuarantine(parts: built.quarantineParts, into: output.path("quarantine.csv"))

@@ -3,7 +3,7 @@ import Foundation
 /// A published table: a header and rows of cells, written as comma-separated UTF-8 text.
 public struct CSVTable: Sendable {
     /// A cell. `nil` payloads are written as empty fields (undefined or suppressed values).
-    public enum Cell: Sendable, Equatable {
+    public enum Cell: Sendable, Hashable {
         case text(String)
         case count(Int?)
         case number(Double?)
@@ -11,7 +11,7 @@ public struct CSVTable: Sendable {
 
     public let name: String
     public let header: [String]
-    public private(set) var rows: [[Cell]] = []
+    public internal(set) var rows: [[Cell]] = []
 
     public init(name: String, header: [String]) {
         self.name = name
@@ -59,4 +59,47 @@ func csvEscape(_ s: String) -> String {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return s
+}
+
+extension CSVTable {
+    /// The index of a column by its header name.
+    public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+    /// Empties one cell (suppression): its payload becomes nil, its kind is kept.
+    public mutating func blank(row: Int, column: Int) {
+        switch rows[row][column] {
+        case .text: rows[row][column] = .text("")
+        case .count: rows[row][column] = .count(nil)
+        case .number: rows[row][column] = .number(nil)
+        }
+    }
+}
+
+extension CSVTable.Cell {
+    /// A whole count, or nil (blank, text or a fraction).
+    public var intValue: Int? {
+        switch self {
+        case .count(let n): return n
+        case .number(let x): return x.flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }
+        case .text: return nil
+        }
+    }
+
+    public var doubleValue: Double? {
+        switch self {
+        case .count(let n): return n.map(Double.init)
+        case .number(let x): return x
+        case .text: return nil
+        }
+    }
+
+    public var textValue: String {
+        if case .text(let s) = self { return s }
+        return ""
+    }
+
+    public var isText: Bool {
+        if case .text = self { return true }
+        return false
+    }
 }

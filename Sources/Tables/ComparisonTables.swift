@@ -10,7 +10,6 @@ public struct ComparisonTables {
     public let panel: Panel
     public let exits: ExitSet
     public let comparisons: [Comparison]
-    public let minCellCount: Int
     /// Problems worth a warning (empty cells, periods past the complete months), no person keys.
     public private(set) var warnings: [String] = []
 
@@ -19,11 +18,11 @@ public struct ComparisonTables {
         ("work", [.workOnly]), ("work_benefit", [.workBenefit]), ("work_total", [.workOnly, .workBenefit]),
     ]
 
-    public init(panel: Panel, exits: ExitSet, comparisons: [Comparison], minCellCount: Int = 0) {
+    /// The tables are unsuppressed; `TableSuppression` blanks small cells before publishing.
+    public init(panel: Panel, exits: ExitSet, comparisons: [Comparison]) {
         self.panel = panel
         self.exits = exits
         self.comparisons = comparisons
-        self.minCellCount = minCellCount
     }
 
     enum Period: Int, CaseIterable {
@@ -93,8 +92,6 @@ public struct ComparisonTables {
         return units
     }
 
-    private func hidden(_ n: Int) -> Bool { minCellCount > 0 && n < minCellCount }
-
     /// `comparisons.csv`.
     public mutating func comparisonTable() -> CSVTable {
         var t = CSVTable(name: "comparisons.csv", header: [
@@ -128,28 +125,20 @@ public struct ComparisonTables {
                     let tb = unit.treatment[0].proportion(measure.statuses), tc = unit.treatment[1].proportion(measure.statuses)
                     let treatment = PeriodChange(baseline: tb, comparison: tc)
                     var row: [CSVTable.Cell] = [.text(c.name), .text(unit.name), .text(measure.name)]
-                    // Suppression: a blanked count blanks every figure built on it.
-                    func pct(_ p: Proportion) -> Double? { hidden(p.count) || hidden(p.total) ? nil : p.percent }
-                    func change(_ ch: PeriodChange) -> Double? { pct(ch.baseline) == nil || pct(ch.comparison) == nil ? nil : ch.changePoints }
-                    row += [.number(pct(tb)), .number(pct(tc)), .number(change(treatment))]
+                    row += [.number(tb.percent), .number(tc.percent), .number(treatment.changePoints)]
                     var counts: [Proportion] = [tb, tc]
                     if let control = unit.control {
                         let cb = control[0].proportion(measure.statuses), cc = control[1].proportion(measure.statuses)
                         let controlChange = PeriodChange(baseline: cb, comparison: cc)
                         counts += [cb, cc]
-                        row += [.number(pct(cb)), .number(pct(cc)), .number(change(controlChange))]
+                        row += [.number(cb.percent), .number(cc.percent), .number(controlChange.changePoints)]
                         let did = DifferenceInDifferences(treatment: treatment, control: controlChange, method: c.se)
-                        let anyHidden = counts.contains { hidden($0.count) || hidden($0.total) }
-                        if anyHidden {
-                            row += Array(repeating: .number(nil), count: 7)
-                        } else {
-                            row += [.number(did.estimate), .number(did.standardError), .number(did.interval?.low),
-                                    .number(did.interval?.high), .number(did.z), .number(did.pOneSided), .number(did.relativePercent)]
-                        }
+                        row += [.number(did.estimate), .number(did.standardError), .number(did.interval?.low),
+                                .number(did.interval?.high), .number(did.z), .number(did.pOneSided), .number(did.relativePercent)]
                     } else {
                         row += Array(repeating: .number(nil), count: 10)
                     }
-                    for p in counts { row += [.count(hidden(p.total) ? nil : p.total), .count(hidden(p.count) ? nil : p.count)] }
+                    for p in counts { row += [.count(p.total), .count(p.count)] }
                     if unit.control == nil { row += Array(repeating: .count(nil), count: 4) }
                     row.append(.text(unit.control == nil ? "" : c.se.rawValue))
                     t.append(row)
@@ -171,10 +160,8 @@ public struct ComparisonTables {
                         let counts = byPeriod[period.rawValue]
                         for status in DetailedStatus.allCases {
                             let p = Proportion(counts.byStatus[Int(status.rawValue)], of: counts.total)
-                            let blank = hidden(p.count) || hidden(p.total)
                             t.append([.text(c.name), .text(unit.name), .text(group), .text(period.name), .text(status.name),
-                                      .count(hidden(p.count) ? nil : p.count), .count(hidden(p.total) ? nil : p.total),
-                                      .number(blank ? nil : p.percent)])
+                                      .count(p.count), .count(p.total), .number(p.percent)])
                         }
                     }
                 }

@@ -12,14 +12,12 @@ public struct ExitCohortTables {
     public let exits: ExitSet
     /// Exit statuses as configured (the rows of every table, in this order).
     public let statuses: [Hovedstatus]
-    /// Counts below this are blanked, with the shares built on them (0: no suppression).
-    public let minCellCount: Int
 
-    public init(panel: Panel, exits: ExitSet, statuses: [Hovedstatus], minCellCount: Int = 0) {
+    /// The tables are unsuppressed; `TableSuppression` blanks small cells before publishing.
+    public init(panel: Panel, exits: ExitSet, statuses: [Hovedstatus]) {
         self.panel = panel
         self.exits = exits
         self.statuses = statuses
-        self.minCellCount = minCellCount
     }
 
     /// Counts per month, status and detailed status: [month][status code][detailed].
@@ -31,10 +29,7 @@ public struct ExitCohortTables {
     }
 
     private func cells(count: Int, of total: Int) -> [CSVTable.Cell] {
-        let hideCount = minCellCount > 0 && count < minCellCount
-        let hideTotal = minCellCount > 0 && total < minCellCount
-        let share: Double? = total == 0 || hideCount || hideTotal ? nil : Double(100 * count) / Double(total)
-        return [.count(hideCount ? nil : count), .count(hideTotal ? nil : total), .number(share)]
+        [.count(count), .count(total), .number(total == 0 ? nil : Double(100 * count) / Double(total))]
     }
 
     private func headline(_ detailed: [Int]) -> [Int] {

@@ -1,0 +1,164 @@
+import XCTest
+@testable import Tables
+
+/// Small-cell suppression on hand-built tables: the primary rule, the secondary rule on row
+/// totals and on pooled columns, and the figures built on blanked counts.
+final class SuppressionTests: XCTestCase {
+    func testPrimaryAndSecondaryOnARow() {
+        // 12 = 7 + 3 + 2 + 0 at limit 3: 2 and 0 are below it. Two blanks in the row: done.
+        let s = CellSuppression(limit: 3)
+        let sum = CellSuppression.Sum(total: 4, parts: [0, 1, 2, 3])
+        XCTAssertEqual(s.hidden([7, 3, 2, 0, 12], sums: [sum]), [false, false, true, true, false])
+        // 12 = 7 + 3 + 2: only 2 is below the limit, so 2 = 12 - 7 - 3 would show.
+        // The smallest visible part (3) goes too.
+        let row = CellSuppression.Sum(total: 3, parts: [0, 1, 2])
+        XCTAssertEqual(s.hidden([7, 3, 2, 12], sums: [row]), [false, true, true, false])
+        // A row whose only other part is blanked already... and a total below the limit:
+        // 2 = 1 + 1 blanks everything.
+        XCTAssertEqual(s.hidden([1, 1, 2], sums: [.init(total: 2, parts: [0, 1])]), [true, true, true])
+        // No limit: nothing blanked, even with sums.
+        XCTAssertEqual(CellSuppression(limit: 0).hidden([0, 1, 1], sums: [.init(total: 2, parts: [0, 1])]), [false, false, false])
+    }
+
+    func testSecondaryFollowsColumnsToo() {
+        // A 2×2 table with row and column totals:
+        //        a    b  | row
+        //   r1   2   10  |  12
+        //   r2   9   11  |  20
+        //  col  11   21  |  32
+        // Limit 3 blanks a1 (2). Row r1 then blanks b1 (10, smallest visible); column a then has
+        // a1 alone blanked, so a2 (9) goes; column b has b1 alone, so b2 (11) goes; the rows
+        // now have two blanks each. Indexes: a1 0, b1 1, a2 2, b2 3, r1 4, r2 5, ca 6, cb 7, T 8.
+        let counts: [Int?] = [2, 10, 9, 11, 12, 20, 11, 21, 32]
+        let sums: [CellSuppression.Sum] = [
+            .init(total: 4, parts: [0, 1]), .init(total: 5, parts: [2, 3]),
+            .init(total: 6, parts: [0, 2]), .init(total: 7, parts: [1, 3]),
+            .init(total: 8, parts: [4, 5]), .init(total: 8, parts: [6, 7]),
+        ]
+        let hidden = CellSuppression(limit: 3).hidden(counts, sums: sums)
+        XCTAssertEqual(hidden, [true, true, true, true, false, false, false, false, false])
+        // No sum is left with exactly one blanked member.
+        for sum in sums { XCTAssertNotEqual((sum.parts + [sum.total]).filter { hidden[$0] }.count, 1) }
+    }
+
+    func testAlreadyBlankedCellsCountAsBlanked() {
+        // A table read back from a run with a limit: the blank is kept, and the row gets its
+        // second blank even though no value is below the (lower) limit now asked for.
+        XCTAssertEqual(CellSuppression(limit: 1).hidden([nil, 5, 6, 13], sums: [.init(total: 3, parts: [0, 1, 2])]),
+                       [true, true, false, false])
+    }
+
+    func exitCohorts() -> CSVTable {
+        var t = CSVTable(name: "exit_cohorts.csv", header: ["exit_month", "exit_status", "outcome", "count", "exits", "pct"])
+        for (month, counts) in [("2022-01", [20, 4, 1, 5]), ("2022-02", [2, 1, 0, 1])] {
+            let total = counts.reduce(0, +)
+            for (outcome, n) in zip(["work", "work_benefit", "disability", "other"], counts) {
+                t.append([.text(month), .text("ARBS"), .text(outcome), .count(n), .count(total), .number(Double(100 * n) / Double(total))])
+            }
+        }
+        return t
+    }
+
+    func testExitCohortTable() {
+        let t = TableSuppression.apply([exitCohorts()], limit: 3)[0]
+        // 2022-01: 30 = 20 + 4 + 1 + 5. Only 1 is below 3; the smallest visible (4) goes too.
+        XCTAssertEqual(t.rows[0][3...5], [.count(20), .count(30), .number(100 * 20 / 30.0)])
+        XCTAssertEqual(t.rows[1][3...5], [.count(nil), .count(30), .number(nil)])
+        XCTAssertEqual(t.rows[2][3...5], [.count(nil), .count(30), .number(nil)])
+        XCTAssertEqual(t.rows[3][3...5], [.count(5), .count(30), .number(100 * 5 / 30.0)])
+        // 2022-02: 4 exits (2 + 1 + 0 + 1), every status below the limit: only the exits show.
+        for r in 4..<8 { XCTAssertEqual(t.rows[r][3...5], [.count(nil), .count(4), .number(nil)]) }
+        // The texts stay.
+        XCTAssertEqual(t.rows[5][0...2], [.text("2022-02"), .text("ARBS"), .text("work_benefit")])
+        // Written, blanks are empty fields.
+        XCTAssertTrue(t.csvText().contains("2022-01,ARBS,work_benefit,,30,\n"))
+        // No limit: the table is unchanged.
+        XCTAssertEqual(TableSuppression.apply([exitCohorts()], limit: 0)[0].rows, exitCohorts().rows)
+    }
+
+    /// comparison_status.csv and comparisons.csv for one comparison with two pairs that add up
+    /// to the pooled groups.
+    func comparisonTables() -> [CSVTable] {
+        let statuses = ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"]
+        // [unit][group][period] → counts per status.
+        let pairA: [[[Int]]] = [[[40, 10, 5, 5, 0, 0, 20], [30, 2, 5, 3, 0, 0, 20]], [[30, 8, 4, 4, 1, 0, 13], [25, 9, 6, 5, 0, 0, 15]]]
+        let pairB: [[[Int]]] = [[[20, 6, 3, 3, 0, 0, 8], [22, 7, 2, 2, 0, 0, 7]], [[18, 5, 2, 2, 0, 0, 13], [21, 4, 3, 3, 0, 0, 9]]]
+        var units: [(String, [[[Int]]])] = [("0301", pairA), ("0402", pairB)]
+        units.append(("total", (0..<2).map { g in (0..<2).map { p in zip(pairA[g][p], pairB[g][p]).map(+) } }))
+        var status = CSVTable(name: "comparison_status.csv", header: ["comparison", "unit", "group", "period", "outcome_detail", "count", "exits", "pct"])
+        var comparisons = CSVTable(name: "comparisons.csv", header: [
+            "comparison", "unit", "measure", "treatment_baseline_pct", "treatment_comparison_pct", "treatment_change_pp",
+            "control_baseline_pct", "control_comparison_pct", "control_change_pp", "did_pp", "se_pp",
+            "treatment_baseline_exits", "treatment_baseline_count", "treatment_comparison_exits", "treatment_comparison_count",
+            "control_baseline_exits", "control_baseline_count", "control_comparison_exits", "control_comparison_count"])
+        for (unit, groups) in units {
+            for (g, group) in ["treatment", "control"].enumerated() {
+                for (p, period) in ["baseline", "comparison"].enumerated() {
+                    let counts = groups[g][p]
+                    let total = counts.reduce(0, +)
+                    for (s, n) in zip(statuses, counts) {
+                        status.append([.text("kin"), .text(unit), .text(group), .text(period), .text(s), .count(n), .count(total), .number(Double(100 * n) / Double(total))])
+                    }
+                }
+            }
+            for (measure, parts) in [("work", [0]), ("work_benefit", [1]), ("work_total", [0, 1])] {
+                var row: [CSVTable.Cell] = [.text("kin"), .text(unit), .text(measure)]
+                row += Array(repeating: .number(1.5), count: 8)
+                for g in 0..<2 {
+                    for p in 0..<2 {
+                        row += [.count(groups[g][p].reduce(0, +)), .count(parts.reduce(0) { $0 + groups[g][p][$1] })]
+                    }
+                }
+                comparisons.append(row)
+            }
+        }
+        return [comparisons, status]
+    }
+
+    func testComparisonsAreSuppressedWithTheirStatusTable() throws {
+        let tables = TableSuppression.apply(comparisonTables(), limit: 3)
+        let comparisons = tables[0], status = tables[1]
+        func count(_ unit: String, _ group: String, _ period: String, _ s: String) -> Int?? {
+            status.rows.first { $0[1] == .text(unit) && $0[2] == .text(group) && $0[3] == .text(period) && $0[4] == .text(s) }.map { $0[5].intValue }
+        }
+        // Pair 0301, treatment, comparison: work_benefit 2 (primary). Its row (exits 60 =
+        // 30+2+5+3+0+0+20) already has the zeros blanked, so the row needs nothing more; but
+        // work in all (32 = 30 + 2) would give 2 away, so work_only (30) is blanked too.
+        XCTAssertEqual(count("0301", "treatment", "comparison", "work_benefit"), .some(nil))
+        XCTAssertEqual(count("0301", "treatment", "comparison", "work_only"), .some(nil))
+        // The pooled total's work_benefit (2 + 7 = 9) would give 2 away through 9 - 7: the
+        // other pair's cell (7) or the total (9) is blanked as well.
+        let other = count("0402", "treatment", "comparison", "work_benefit")!, total = count("total", "treatment", "comparison", "work_benefit")!
+        XCTAssertTrue(other == nil || total == nil)
+        // The comparisons rows of pair 0301: its treatment comparison counts for work and
+        // work_benefit are blank, so are their shares, the change and the DiD figures.
+        let workRow = try XCTUnwrap(comparisons.rows.first { $0[1] == .text("0301") && $0[2] == .text("work") })
+        XCTAssertEqual(workRow[comparisons.column("treatment_comparison_count")!], .count(nil))
+        XCTAssertEqual(workRow[comparisons.column("treatment_comparison_exits")!], .count(60))
+        XCTAssertEqual(workRow[comparisons.column("treatment_comparison_pct")!], .number(nil))
+        XCTAssertEqual(workRow[comparisons.column("treatment_change_pp")!], .number(nil))
+        XCTAssertEqual(workRow[comparisons.column("did_pp")!], .number(nil))
+        XCTAssertEqual(workRow[comparisons.column("treatment_baseline_pct")!], .number(1.5))
+        XCTAssertEqual(workRow[comparisons.column("control_change_pp")!], .number(1.5))
+        // Every count either shown at or above the limit, or blank; no status group and no
+        // pooled sum with a single blank.
+        for row in status.rows { if let n = row[5].intValue { XCTAssertGreaterThanOrEqual(n, 3) } }
+        let groups = Dictionary(grouping: status.rows) { Array($0[0..<4]) }
+        for (_, rows) in groups {
+            let blanks = rows.filter { $0[5].intValue == nil }.count + (rows[0][6].intValue == nil ? 1 : 0)
+            XCTAssertNotEqual(blanks, 1)
+        }
+    }
+
+    func testSurvivalTables() {
+        var km = CSVTable(name: "kaplan_meier.csv", header: ["event", "period", "month", "at_risk", "events", "censored", "survival"])
+        km.append([.text("job"), .text("baseline"), .count(0), .count(50), .count(0), .count(0), .number(1)])
+        km.append([.text("job"), .text("baseline"), .count(1), .count(50), .count(2), .count(10), .number(0.96)])
+        km.append([.text("job"), .text("comparison"), .count(0), .count(2), .count(0), .count(0), .number(1)])
+        let t = TableSuppression.apply([km], limit: 3)[0]
+        XCTAssertEqual(t.rows[0], km.rows[0].enumerated().map { $0.offset == 4 || $0.offset == 5 ? .count(nil) : $0.element })
+        XCTAssertEqual(t.rows[1][3...6], [.count(50), .count(nil), .count(10), .number(0.96)])
+        // A period of 2 spells: nothing but its names and the month.
+        XCTAssertEqual(t.rows[2], [.text("job"), .text("comparison"), .count(0), .count(nil), .count(nil), .count(nil), .number(nil)])
+    }
+}

@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // The command line, thin.
         .executableTarget(name: "overgang", dependencies: [
-            "Pipeline", "Generator", "Extracts",
+            "Pipeline", "Generator", "Extracts", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,6 +1,7 @@
 import Episodes
 import Extracts
 import Foundation
+import Report
 import Statistics
 import Tables
 
@@ -26,8 +27,15 @@ public struct Configuration: Sendable {
         public var directory: String?
     }
 
+    /// `report`: which report files a run writes, and in which language.
+    public struct ReportSettings: Sendable {
+        public var formats: [ReportFormat] = ReportFormat.allCases
+        public var language: ReportLanguage = .nb
+    }
+
     public var input = Input()
     public var output = Output()
+    public var report = ReportSettings()
     public var cache = Cache()
     public var exit = ExitRules()
     public var outcome = OutcomeRules()
@@ -213,8 +221,21 @@ public struct Configuration: Sendable {
                 throw ConfigurationError("\(root.file): survival: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
             }
         }
+        if var o = try root.object("report") {
+            if let names = try o.strings("formats") {
+                report.formats = try names.map { name in
+                    guard let f = ReportFormat(rawValue: name) else { throw o.fail("formats", "unknown format \"\(name)\" (xlsx, html, md)") }
+                    return f
+                }
+            }
+            if let lang = try o.string("lang") {
+                guard let l = ReportLanguage(rawValue: lang) else { throw o.fail("lang", "expected \"nb\" or \"en\", found \"\(lang)\"") }
+                report.language = l
+            }
+            try o.finish()
+        }
         // Sections of later stages: right shape now, read in full by their stage.
-        for (key, isList) in [ ("survival", false), ("stocks", false), ("report", false)] {
+        for (key, isList) in [("stocks", false)] {
             guard let value = root.raw(key) else { continue }
             switch (value, isList) {
             case (.array, true), (.object, false): laterSections[key] = value
@@ -322,6 +343,7 @@ public struct Configuration: Sendable {
                             "ties": .string(survival.ties), "situationalGroups": JSONValue(survival.situationalGroups.map(\.name)),
                             "covariates": .object(survival.covariates.mapValues { JSONValue.string($0) }),
                             "pooled": survival.pooled.map(range) ?? .null]
+        root["report"] = ["formats": JSONValue(report.formats.map(\.rawValue)), "lang": .string(report.language.rawValue)]
         for (k, v) in laterSections { root[k] = v }
         return .object(root)
     }

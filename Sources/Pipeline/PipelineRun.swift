@@ -113,7 +113,8 @@ public struct PipelineRun {
                 exitsTabulated: exits.exits.lazy.filter { complete.contains(Int($0.month)) }.count,
                 tabulatedMonths: complete.isEmpty ? nil : MonthRange(from: panel.month(complete.lowerBound), to: panel.month(complete.upperBound - 1)),
                 pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
-                tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"], timings: timings, warnings: warnings)
+                tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"] + config.report.formats.map(\.fileName),
+                timings: timings, warnings: warnings)
             summary.survival = survival.counts
             summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
             summary.changes = Self.changes(since: output.target + "/manifest.json", now: built.files)
@@ -125,6 +126,9 @@ public struct PipelineRun {
                 throw OutputError("\(output.staging): cannot write manifest.json: \(error.localizedDescription)")
             }
             summary.timings.removeLast()
+            // The reports read the finished tables and manifest, and are published with them.
+            try ReportStage(folder: output.staging, language: config.report.language,
+                            minCellCount: config.output.minCellCount, formats: config.report.formats).write()
             try output.publish()
             return summary
         } catch var error as ExtractError {

@@ -39,14 +39,19 @@ public struct ReportSection: Sendable {
     public var intro: String?
     public var tables: [ReportTable]
     public var charts: [ReportChart]
+    /// Only in the workbook: long data tables (e.g. every office in every month) that a
+    /// printed report would not carry; the HTML and Markdown reports point to them.
+    public var workbookOnly: Bool
 
-    public init(name: String, title: String, intro: String? = nil, tables: [ReportTable] = [], charts: [ReportChart] = []) {
+    public init(name: String, title: String, intro: String? = nil, tables: [ReportTable] = [], charts: [ReportChart] = [],
+                workbookOnly: Bool = false) {
         precondition(name.count <= 31, "sheet names have at most 31 characters")
         self.name = name
         self.title = title
         self.intro = intro
         self.tables = tables
         self.charts = charts
+        self.workbookOnly = workbookOnly
     }
 }
 

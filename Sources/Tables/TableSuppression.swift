@@ -12,7 +12,10 @@
 ///   the changes, DiD and every figure built on them.
 /// - Survival: a period with fewer spells than the limit loses all its figures; elsewhere the
 ///   interval counts below the limit are blanked with the conditional probability and hazard
-///   of an interval whose events are blanked. The estimates (survival, its SE and interval,
+///   of an interval whose events are blanked, and the exposure of one whose withdrawals are.
+///   The survival estimates still step by d/n' where events happen, so a reader who works
+///   back from two printed survival values can estimate a small count; the limit protects
+///   the printed counts, not the shape of the curve. The estimates (survival, its SE and interval,
 ///   incidence, Cox and log-rank statistics) are kept: they are computed over the whole
 ///   period's spells. `survival_spells.csv` (spells per duration, for reruns) is dropped.
 ///
@@ -91,9 +94,9 @@ public enum TableSuppression {
             }
             for c in countColumns where suppression.hidden([row[c].intValue], sums: [])[0] {
                 out.blank(row: r, column: c)
-                if c == table.column("events") {
-                    for derived in ["cond_prob", "hazard"].compactMap({ table.column($0) }) { out.blank(row: r, column: derived) }
-                }
+                // The figures that would give the count back.
+                let derived = c == table.column("events") ? ["cond_prob", "hazard"] : c == table.column("withdrawn") ? ["exposed"] : []
+                for d in derived.compactMap({ table.column($0) }) { out.blank(row: r, column: d) }
             }
         }
         return out

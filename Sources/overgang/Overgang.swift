@@ -15,7 +15,7 @@ struct Overgang: ParsableCommand {
             70 internal error.
             """,
         version: OvergangVersion.string,
-        subcommands: [Run.self, Validate.self, Generate.self, Lifetable.self, Cox.self, Benchmark.self],
+        subcommands: [Run.self, Validate.self, Generate.self, Lifetable.self, Cox.self, ReportCommand.self, Benchmark.self],
         defaultSubcommand: Run.self
     )
 }

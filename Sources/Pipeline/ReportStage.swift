@@ -1,0 +1,120 @@
+import Foundation
+import Report
+import Tables
+
+/// Writes the report files of a finished run's output folder: reads its tables and
+/// manifest back, builds one document, and renders it in each format. `overgang run` calls
+/// it on the staging folder before publishing (so reports and tables appear together);
+/// `overgang report` on a published folder, under the run lock, replacing each file by rename.
+public struct ReportStage {
+    public var folder: String
+    public var language: ReportLanguage
+    public var minCellCount: Int
+    public var formats: [ReportFormat]
+
+    public init(folder: String, language: ReportLanguage, minCellCount: Int, formats: [ReportFormat]) {
+        self.folder = folder
+        self.language = language
+        self.minCellCount = minCellCount
+        self.formats = formats
+    }
+
+    /// The tables the report reads (never the quarantine, which holds raw rows).
+    static func isReportTable(_ name: String) -> Bool {
+        name.hasSuffix(".csv") && name != "quarantine.csv" && name != "survival_spells.csv"
+    }
+
+    public func document() throws -> ReportDocument {
+        let fm = FileManager.default
+        let manifestPath = folder + "/manifest.json"
+        guard let data = fm.contents(atPath: manifestPath) else {
+            throw OutputError("\(manifestPath): not a finished run's output folder (no manifest.json)")
+        }
+        guard let manifest = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw OutputError("\(manifestPath): cannot read the manifest (not JSON)")
+        }
+        var tables = [CSVTable]()
+        let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter(Self.isReportTable).sorted()
+        for name in names {
+            let path = folder + "/" + name
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw OutputError("\(path): cannot read the table") }
+            do {
+                tables.append(try CSVTable.read(name: name, text: text))
+            } catch let e as CSVReadError {
+                throw OutputError("\(folder)/\(e.description)")
+            }
+        }
+        let facts = Self.facts(manifest)
+        return ReportBuilder(tables: tables, facts: facts, language: language, minCellCount: minCellCount).document()
+    }
+
+    /// Renders and writes the report files; returns their names.
+    @discardableResult
+    public func write() throws -> [String] {
+        let doc = try document()
+        var printable = doc
+        printable.sections = doc.sections.filter { !$0.workbookOnly }
+        var written = [String]()
+        for format in formats {
+            let path = folder + "/" + format.fileName
+            let temporary = folder + "/." + format.fileName + ".tmp"
+            do {
+                switch format {
+                case .md: try Data(MarkdownReportWriter().render(doc).utf8).write(to: URL(fileURLWithPath: temporary))
+                case .html: _ = printable; throw OutputError("html: not merged yet") // MERGE-HTML
+                case .xlsx: throw OutputError("xlsx: not merged yet") // MERGE-XLSX
+                }
+                guard rename(temporary, path) == 0 else { throw OutputError(String(cString: strerror(errno))) }
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw OutputError("\(path): cannot write the report: \(error)")
+            }
+            written.append(format.fileName)
+        }
+        return written
+    }
+
+    /// What the report says about the run, from its manifest.
+    static func facts(_ m: JSONValue) -> RunFacts {
+        var f = RunFacts()
+        func at(_ v: JSONValue?, _ path: String...) -> JSONValue? {
+            path.reduce(v) { v, key in if case .object(let o)? = v { return o[key] } else { return nil } }
+        }
+        func str(_ v: JSONValue?) -> String? { if case .string(let s)? = v { return s } else { return nil } }
+        func int(_ v: JSONValue?) -> Int { if case .number(let x)? = v { return Int(x) } else { return 0 } }
+        func strs(_ v: JSONValue?) -> [String] { if case .array(let a)? = v { return a.compactMap { str($0) } } else { return [] } }
+        func range(_ v: JSONValue?) -> (from: String, to: String)? {
+            guard let from = str(at(v, "from")), let to = str(at(v, "to")) else { return nil }
+            return (from, to)
+        }
+        f.version = str(at(m, "version")) ?? ""
+        f.finishedAt = str(at(m, "finishedAt")) ?? ""
+        f.months = range(at(m, "months"))
+        f.tabulatedMonths = range(at(m, "exits", "tabulatedMonths"))
+        f.exitsTabulated = int(at(m, "exits", "tabulated"))
+        f.pendingExits = int(at(m, "exits", "pendingDecision")) + int(at(m, "exits", "pendingOutcome"))
+        f.rowsRead = int(at(m, "rows", "read"))
+        f.rowsSetAside = int(at(m, "rows", "setAside"))
+        if case .array(let inputs)? = at(m, "inputs") { f.inputFiles = inputs.count }
+        let config = at(m, "configuration")
+        f.minCellCount = int(at(config, "output", "minCellCount"))
+        f.exitKind = str(at(config, "exit", "kind")) ?? "register"
+        f.exitMeasures = strs(at(config, "exit", "measures"))
+        f.exitStatuses = strs(at(config, "exit", "statuses"))
+        f.quietMonths = int(at(config, "exit", "quietMonths"))
+        f.horizonMonths = int(at(config, "outcome", "horizonMonths"))
+        f.workBenefits = strs(at(config, "outcome", "workBenefits"))
+        if case .array(let comparisons)? = at(config, "comparisons") {
+            f.comparisons = comparisons.compactMap { c in
+                guard let name = str(at(c, "name")), let b = range(at(c, "baseline")), let k = range(at(c, "comparison")) else { return nil }
+                return ComparisonFacts(name: name, baseline: b, comparison: k, treatment: strs(at(c, "treatment")),
+                                       control: strs(at(c, "control")), se: str(at(c, "se")) ?? "binomial")
+            }
+        }
+        f.survivalUnit = str(at(config, "noe", "unit")) ?? ""
+        for name in ["baseline", "comparison"] {
+            if let r = range(at(config, "survival", name)) { f.survivalPeriods.append((name, r.from, r.to)) }
+        }
+        return f
+    }
+}

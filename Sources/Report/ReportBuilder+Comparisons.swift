@@ -1,0 +1,140 @@
+import Tables
+
+extension ReportBuilder {
+    static let detailedStatuses = ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"]
+
+    /// One section per comparison: the shares, changes and DiD per unit and measure, the
+    /// distribution of detailed statuses, and a chart of status after exit by group and period.
+    func comparisonSections() -> [ReportSection] {
+        guard let t = tables["comparisons.csv"] else { return [] }
+        let status = tables["comparison_status.csv"]
+        let nb = language == .nb
+        return Self.groups(t, by: ["comparison"]).map { key, rows in
+            let name = key[0]
+            let hasGroups = rows.contains { t.rows[$0][t.column("unit")!].textValue != "all" }
+            var tables = [comparisonTable(t, rows: rows, name: name, hasGroups: hasGroups)]
+            var charts = [ReportChart]()
+            if let status {
+                let statusRows = status.rows.indices.filter { status.rows[$0][status.column("comparison")!].textValue == name }
+                tables.append(statusTable(status, rows: statusRows, name: name))
+                charts.append(statusChart(status, rows: statusRows, name: name))
+            }
+            let sheet = String(((nb ? "Sammenligning " : "Comparison ") + name).prefix(31))
+            return ReportSection(name: sheet, title: (nb ? "Sammenligning: " : "Comparison: ") + name,
+                                 intro: nb ? "Andel av avgangene i hver status to måneder etter avgang, endring fra førperioden (prosentpoeng) og forskjell i forskjeller mellom forsøks- og kontrollgruppen."
+                                           : "Share of exits in each status two months after exit, change from the baseline period (percentage points) and the difference in differences between treatment and control.",
+                                 tables: tables, charts: charts)
+        }
+    }
+
+    func comparisonTable(_ t: CSVTable, rows: [Int], name: String, hasGroups: Bool) -> ReportTable {
+        let nb = language == .nb
+        let groups = hasGroups ? ["treatment", "control"] : ["treatment"]
+        let periodLabels = [labels.periodName("baseline"), labels.periodName("comparison")]
+        let change = nb ? "Endring (pp)" : "Change (pp)"
+        let didColumns: [(String, String, NumberStyle)] = [
+            ("did_pp", nb ? "Forskjell (pp)" : "DiD (pp)", .percent), ("se_pp", nb ? "Std.feil (pp)" : "SE (pp)", .percent),
+            ("ci_low_pp", nb ? "95 % KI, nedre" : "95% CI, low", .percent), ("ci_high_pp", nb ? "95 % KI, øvre" : "95% CI, high", .percent),
+            ("z", "z", .decimal), ("p_one_sided", nb ? "p (ensidig)" : "p (one-sided)", .pValue),
+            ("did_pct", nb ? "Relativ effekt (%)" : "Relative effect (%)", .percent),
+        ]
+        var header: [[HeaderCell]] = [[HeaderCell("", span: 2)], [HeaderCell("", span: 2)],
+                                      [HeaderCell(labels.unit), HeaderCell(labels.measure)]]
+        for g in groups {
+            header[0].append(HeaderCell(hasGroups ? labels.groupName(g) : labels.groupName("all"), span: 7))
+            header[1] += periodLabels.map { HeaderCell($0, span: 3) } + [HeaderCell("")]
+            header[2] += Array(repeating: [HeaderCell(labels.count), HeaderCell(labels.exits), HeaderCell(labels.share)], count: 2).flatMap { $0 }
+                + [HeaderCell(change)]
+        }
+        if hasGroups {
+            header[0].append(HeaderCell(nb ? "Forskjell i forskjeller" : "Difference in differences", span: didColumns.count))
+            header[1].append(HeaderCell("", span: didColumns.count))
+            header[2] += didColumns.map { HeaderCell($0.1) }
+        }
+        var table = ReportTable(title: (nb ? "Andeler og forskjell i forskjeller: " : "Shares and difference in differences: ") + name,
+                                header: header, rowHeaderColumns: 2)
+        for r in rows {
+            let row = t.rows[r]
+            func col(_ name: String) -> CSVTable.Cell? { t.column(name).map { row[$0] } }
+            var out: [ReportCell] = [.text(labels.unitName(col("unit")?.textValue ?? "")), .text(labels.outcome(col("measure")?.textValue ?? ""))]
+            for g in groups {
+                for p in ["baseline", "comparison"] {
+                    let count = col("\(g)_\(p)_count"), exits = col("\(g)_\(p)_exits")
+                    out += [cell(count, .count, countLike: true), cell(exits, .count, countLike: true),
+                            share(col("\(g)_\(p)_pct"), count: count, exits: exits)]
+                }
+                out.append(derived(col("\(g)_change_pp"), from: ["baseline", "comparison"].flatMap { ["\(g)_\($0)_count", "\(g)_\($0)_exits"] }.map(col)))
+            }
+            if hasGroups {
+                let inputs = groups.flatMap { g in ["baseline", "comparison"].flatMap { ["\(g)_\($0)_count", "\(g)_\($0)_exits"] } }.map(col)
+                out += didColumns.map { derived(col($0.0), from: inputs, style: $0.2) }
+            }
+            table.rows.append(out)
+        }
+        table.note = nb ? "pp: prosentpoeng. Standardfeil etter metoden i oppsettet (binomial eller førperiodens antall)."
+                        : "pp: percentage points. Standard error by the configured method (binomial or baseline counts)."
+        return table
+    }
+
+    /// A figure built on counts: suppressed when any of them is, else as published.
+    func derived(_ value: CSVTable.Cell?, from counts: [CSVTable.Cell?], style: NumberStyle = .percent) -> ReportCell {
+        if minCellCount > 0, counts.contains(where: { $0?.intValue == nil }) { return .suppressed }
+        return cell(value, style)
+    }
+
+    func statusTable(_ t: CSVTable, rows: [Int], name: String) -> ReportTable {
+        let nb = language == .nb
+        let sub = CSVTable.subset(t, rows: rows)
+        var table = cohortTable(sub, title: (nb ? "Detaljert status etter avgang: " : "Detailed status after exit: ") + name,
+                                rowColumns: [("unit", labels.unit), ("group", labels.group), ("period", labels.period)],
+                                categories: Self.detailedStatuses, categoryColumn: "outcome_detail")
+        for r in table.rows.indices {
+            if case .text(let u) = table.rows[r][0] { table.rows[r][0] = .text(labels.unitName(u)) }
+            if case .text(let g) = table.rows[r][1] { table.rows[r][1] = .text(labels.groupName(g)) }
+            if case .text(let p) = table.rows[r][2] { table.rows[r][2] = .text(labels.periodName(p)) }
+        }
+        return table
+    }
+
+    /// Stacked bars of status two months after exit for the pooled groups (or all exits), by
+    /// group and period: work, work with benefit, disability pension, other.
+    func statusChart(_ t: CSVTable, rows: [Int], name: String) -> ReportChart {
+        let nb = language == .nb
+        let classes: [(label: String, statuses: Set<String>)] = [
+            (labels.outcome("work"), ["work_only"]), (labels.outcome("work_benefit"), ["work_benefit"]),
+            (labels.outcome("disability"), ["disability"]), (labels.outcome("other"), ["job_seeker", "reduced_capacity", "old_age", "other"]),
+        ]
+        let sub = CSVTable.subset(t, rows: rows)
+        let units = Set(Self.groups(sub, by: ["unit"]).map { $0.key[0] })
+        let unit = units.contains("total") ? "total" : "all"
+        var bars = [String](), values = [[Double?]]()
+        for (key, groupRows) in Self.groups(sub, by: ["unit", "group", "period"]) where key[0] == unit {
+            bars.append("\(labels.groupName(key[1])), \(labels.periodName(key[2]).lowercased())")
+            var counts = [String: Int?]()
+            for r in groupRows { counts[sub.rows[r][sub.column("outcome_detail")!].textValue] = sub.rows[r][sub.column("count")!].intValue }
+            let exits = sub.rows[groupRows[0]][sub.column("exits")!].intValue
+            let parts = classes.map { c -> Int? in
+                c.statuses.reduce(Optional(0)) { sum, s in sum.flatMap { a in (counts[s] ?? nil).map { a + $0 } } }
+            }
+            if let exits, exits > 0, !parts.contains(where: { $0 == nil }) {
+                values.append(parts.map { Double(100 * $0!) / Double(exits) })
+            } else {
+                values.append(Array(repeating: nil, count: classes.count))
+            }
+        }
+        return .stackedBars(StackedBarChart(
+            title: (nb ? "Status to måneder etter avgang: " : "Status two months after exit: ") + name,
+            description: nb ? "Fordeling av avgangene på status to måneder etter avgang, for \(labels.unitName(unit).lowercased()), etter gruppe og periode. Søylene summerer til 100 prosent."
+                            : "Distribution of exits by status two months after exit, for \(labels.unitName(unit).lowercased()), by group and period. Each bar adds up to 100 per cent.",
+            bars: bars, segments: classes.map(\.label), values: values, axisLabel: nb ? "Prosent av avgangene" : "Per cent of exits"))
+    }
+}
+
+extension CSVTable {
+    /// The table with only the given rows.
+    static func subset(_ t: CSVTable, rows: [Int]) -> CSVTable {
+        var out = CSVTable(name: t.name, header: t.header)
+        for r in rows { out.append(t.rows[r]) }
+        return out
+    }
+}

@@ -1,0 +1,115 @@
+import Tables
+
+extension ReportBuilder {
+    /// Exits per month with their status two months later (national), the detailed
+    /// statuses, and one workbook sheet per breakdown.
+    func exitSections() -> [ReportSection] {
+        var sections = [ReportSection]()
+        let nb = language == .nb
+        if let t = tables["exit_cohorts.csv"] {
+            let table = cohortTable(t, title: nb ? "Avganger og status to måneder etter avgang" : "Exits and status two months after exit",
+                                    rowColumns: [("exit_month", labels.month), ("exit_status", labels.exitStatusHeader)],
+                                    categories: ["work", "work_benefit", "work_total", "disability", "other"])
+            sections.append(ReportSection(name: labels.exits, title: nb ? "Avganger per måned" : "Exits per month",
+                                          intro: nb ? "Avganger etter 60-dagersdefinisjonen og status ved utgangen av andre måned etter avgangen."
+                                                    : "Exits by the 60-day definition and status at the end of the second month after the exit.",
+                                          tables: [table], charts: [exitsChart(t)]))
+        }
+        if let t = tables["exit_cohorts_detailed.csv"] {
+            let table = cohortTable(t, title: nb ? "Detaljert status to måneder etter avgang" : "Detailed status two months after exit",
+                                    rowColumns: [("exit_month", labels.month), ("exit_status", labels.exitStatusHeader)],
+                                    categories: ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"],
+                                    categoryColumn: "outcome_detail")
+            sections.append(ReportSection(name: nb ? "Detaljert status" : "Detailed status", title: table.title,
+                                          tables: [table], workbookOnly: true))
+        }
+        for name in tables.keys.sorted() where name.hasPrefix("exit_cohorts_by_") {
+            let breakdown = String(name.dropFirst("exit_cohorts_by_".count).dropLast(".csv".count))
+            let label = labels.breakdown(breakdown)
+            let table = cohortTable(tables[name]!, title: (nb ? "Avganger etter " : "Exits by ") + label.lowercased(),
+                                    rowColumns: [("exit_month", labels.month), ("exit_status", labels.exitStatusHeader), (breakdown, label)],
+                                    categories: ["work", "work_benefit", "work_total", "disability", "other"],
+                                    valueOf: breakdown)
+            sections.append(ReportSection(name: String((nb ? "Etter " : "By ") + label.lowercased()).prefix(31).description,
+                                          title: table.title, tables: [table], workbookOnly: true))
+        }
+        return sections
+    }
+
+    /// Rows: the groups of `rowColumns`; columns: exits, then each category's count and share
+    /// side by side. "Work in all" is work + work with benefit, shown only when both are.
+    func cohortTable(_ t: CSVTable, title: String, rowColumns: [(name: String, label: String)], categories: [String],
+                     categoryColumn: String = "outcome", valueOf breakdown: String? = nil) -> ReportTable {
+        let header: [[HeaderCell]] = [
+            [HeaderCell("", span: rowColumns.count + 1)] + categories.map { HeaderCell(labels.outcome($0), span: 2) },
+            rowColumns.map { HeaderCell($0.label) } + [HeaderCell(labels.exits)]
+                + categories.flatMap { _ in [HeaderCell(labels.count), HeaderCell(labels.share)] },
+        ]
+        var table = ReportTable(title: title, header: header, rowHeaderColumns: rowColumns.count)
+        guard let category = t.column(categoryColumn), let count = t.column("count"), let exits = t.column("exits") else { return table }
+        let pct = t.column("pct")
+        for (key, rows) in Self.groups(t, by: rowColumns.map(\.name)) {
+            var byCategory = [String: [CSVTable.Cell]]()
+            for r in rows { byCategory[t.rows[r][category].textValue] = t.rows[r] }
+            let exitCell = t.rows[rows[0]][exits]
+            var row: [ReportCell] = zip(rowColumns, key).map { column, value in
+                switch column.name {
+                case "exit_status": return .text(labels.exitStatus(value))
+                case breakdown: return .text(labels.value(value, of: column.name))
+                default: return .text(value)
+                }
+            }
+            row.append(cell(exitCell, .count, countLike: true))
+            for c in categories {
+                if c == "work_total" {
+                    let parts = ["work", "work_benefit"].map { byCategory[$0]?[count].intValue }
+                    if let a = parts[0] ?? nil, let b = parts[1] ?? nil, let n = exitCell.intValue {
+                        row += [.number(Double(a + b), .count), n == 0 ? .empty : .number(Double(100 * (a + b)) / Double(n), .percent)]
+                    } else {
+                        row += [.suppressed, .suppressed]
+                    }
+                    continue
+                }
+                let r = byCategory[c]
+                row += [cell(r?[count], .count, countLike: true), share(pct.flatMap { r?[$0] }, count: r?[count], exits: exitCell)]
+            }
+            table.rows.append(row)
+        }
+        return table
+    }
+
+    /// Exits per month over time, one line per exit status (suppressed months left out).
+    func exitsChart(_ t: CSVTable) -> ReportChart {
+        let months = Self.groups(t, by: ["exit_month"]).map { $0.key[0] }
+        let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, Double($0)) })
+        var series = [LineSeries]()
+        var top = 1.0
+        for (key, _) in Self.groups(t, by: ["exit_status"]) {
+            var points = [ChartPoint]()
+            for (monthKey, monthRows) in Self.groups(t, by: ["exit_month", "exit_status"]) where monthKey[1] == key[0] {
+                guard let n = t.column("exits").flatMap({ t.rows[monthRows[0]][$0].intValue }) else { continue }
+                points.append(ChartPoint(x: index[monthKey[0]]!, y: Double(n)))
+                top = max(top, Double(n))
+            }
+            series.append(LineSeries(name: labels.exitStatus(key[0]), points: points))
+        }
+        // Tick labels at each January and at the first month.
+        var ticks = [Double: String]()
+        for (i, m) in months.enumerated() where i == 0 || m.hasSuffix("-01") { ticks[Double(i)] = m }
+        let nb = language == .nb
+        return .lines(LineChart(
+            title: nb ? "Avganger per måned" : "Exits per month",
+            description: nb ? "Antall avganger per måned fra \(months.first ?? "") til \(months.last ?? ""), én linje per status ved avgang."
+                            : "Number of exits per month from \(months.first ?? "") to \(months.last ?? ""), one line per status at exit.",
+            xLabel: labels.month, yLabel: labels.exits, yRange: 0...niceCeiling(top), xTickLabels: ticks, series: series))
+    }
+}
+
+/// A round number at or above x (1, 2 or 5 times a power of ten), for an axis end.
+func niceCeiling(_ x: Double) -> Double {
+    guard x > 0 else { return 1 }
+    var step = 1.0
+    while step * 10 <= x { step *= 10 }
+    for m in [1.0, 2, 5, 10] where m * step >= x { return m * step }
+    return 10 * step
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Report
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write report.xlsx, report.html and report.md from a finished run's output folder.")
+
+    @Option(name: .long, help: "Configuration file (for the default output folder, language and formats).")
+    var config = "pipeline.json"
+
+    @Option(name: .long, help: "The run's output folder (default: output.directory of the configuration).")
+    var output: String?
+
+    @Option(name: .long, help: "Labels and number format: nb (Norwegian, decimal comma) or en (replaces report.lang).")
+    var lang: ReportLanguage?
+
+    @Option(name: .customLong("min-cell"), help: "Suppress counts below N in the report (never lower than the run's own limit).")
+    var minCell: Int?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Formats to write: xlsx html md (replaces report.formats).")
+    var formats: [ReportFormat] = []
+
+    @OptionGroup var log: LogOptions
+
+    func run() throws {
+        let logger = log.bootstrap()
+        do {
+            // Without a configuration file the defaults apply (a folder given by --output suffices).
+            let settings = FileManager.default.fileExists(atPath: config) || output == nil
+                ? try Configuration.load(path: config) : Configuration()
+            if let minCell, minCell < 0 { throw ConfigurationError("--min-cell: expected a whole number ≥ 0") }
+            let folder = output ?? settings.output.directory
+            let lock = try RunLock(output: folder)
+            defer { lock.release() }
+            let stage = ReportStage(folder: folder, language: lang ?? settings.report.language,
+                                    minCellCount: minCell ?? settings.output.minCellCount,
+                                    formats: formats.isEmpty ? settings.report.formats : formats)
+            let written = try stage.write()
+            logger.info("report written", metadata: ["folder": "\(folder)", "files": "\(written.joined(separator: ", "))"])
+            print("Wrote \(written.map { folder + "/" + $0 }.joined(separator: ", ")).")
+        } catch {
+            fail(error)
+        }
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}

@@ -4,7 +4,7 @@ extension CSVTable {
     /// Columns read back as whole counts.
     static let countColumns = Set<String>([
         "count", "exits", "entering", "withdrawn", "events", "at_risk", "censored", "n", "df", "lr_df", "iterations",
-        "time", "end",
+        "time", "end", "interval_start", "interval_end",
     ]).union(["treatment", "control"].flatMap { g in ["baseline", "comparison"].flatMap { p in ["\(g)_\(p)_exits", "\(g)_\(p)_count"] } })
 
     /// Columns read back as numbers; every other column is text (codes such as `enhet` 0301
@@ -12,7 +12,7 @@ extension CSVTable {
     static let numberColumns: Set<String> = [
         "pct", "treatment_baseline_pct", "treatment_comparison_pct", "treatment_change_pp",
         "control_baseline_pct", "control_comparison_pct", "control_change_pp", "did_pp", "se_pp", "ci_low_pp",
-        "ci_high_pp", "z", "p_one_sided", "did_pct", "interval_start", "interval_end", "exposed", "cond_prob",
+        "ci_high_pp", "z", "p_one_sided", "did_pct", "exposed", "cond_prob",
         "survival_start", "survival_end", "survival_end_se", "hazard", "survival", "se", "ci_low", "ci_high",
         "chisq", "p", "coef", "hr", "hr_low", "hr_high", "incidence", "loglik_null", "loglik", "lr_chisq", "lr_p",
     ]

@@ -1,0 +1,199 @@
+import XCTest
+@testable import Pipeline
+@testable import Report
+@testable import Tables
+
+/// The report's content against the published tables it is built from: every number in a
+/// report table or chart is a published number (or the sum of two), suppression carries
+/// over and is never undone, and the Markdown rendering keeps what the document holds.
+final class ReportTests: XCTestCase {
+    /// One run on `sample-data/` for all tests here (a few seconds in debug).
+    static let sampleOutput: String = {
+        let output = temporaryDirectory() + "/out"
+        var config = try! Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+        config.output.directory = output
+        config.cache.enabled = false
+        config.report.formats = [.md]
+        _ = try! PipelineRun(config: config).run()
+        return output
+    }()
+
+    func table(_ name: String) throws -> CSVTable {
+        try CSVTable.read(name: name, text: String(contentsOfFile: Self.sampleOutput + "/" + name, encoding: .utf8))
+    }
+
+    func document(_ lang: ReportLanguage = .nb, minCell: Int = 0) throws -> ReportDocument {
+        try ReportStage(folder: Self.sampleOutput, language: lang, minCellCount: minCell, formats: []).document()
+    }
+
+    func testPublishedTablesReadBackAsWritten() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.sampleOutput).filter(ReportStage.isReportTable)
+        XCTAssertGreaterThan(names.count, 10)
+        for name in names {
+            let text = try String(contentsOfFile: Self.sampleOutput + "/" + name, encoding: .utf8)
+            XCTAssertEqual(try CSVTable.read(name: name, text: text).csvText(), text, name)
+        }
+        XCTAssertThrowsError(try CSVTable.read(name: "x.csv", text: "month,count\n2022-01,1.5\n")) { error in
+            XCTAssertEqual("\(error)", "x.csv:2: count: expected a whole number")
+        }
+        XCTAssertEqual(try CSVTable.parseCSV("a,\"b,\"\"c\"\"\"\n1,2\n"), [["a", "b,\"c\""], ["1", "2"]])
+    }
+
+    func testExitTableShowsThePublishedCounts() throws {
+        let csv = try table("exit_cohorts.csv")
+        let doc = try document()
+        let t = try XCTUnwrap(doc.sections.first { $0.name == "Avganger" }?.tables.first)
+        XCTAssertEqual(t.header[0].map(\.text), ["", "I arbeid", "Arbeid og ytelse", "Arbeid i alt", "Uføretrygd", "Annet"])
+        XCTAssertEqual(t.rows.count * 4, csv.rows.count)
+        for (i, row) in t.rows.enumerated() {
+            let published = csv.rows[(4 * i)..<(4 * i + 4)].map { $0 }
+            XCTAssertEqual(row[0], .text(published[0][0].textValue))
+            XCTAssertEqual(row[1], .text(published[0][1].textValue == "ARBS" ? "Arbeidssøker" : "Nedsatt arbeidsevne"))
+            let exits = Double(published[0][4].intValue!)
+            XCTAssertEqual(row[2], .number(exits, .count))
+            let n = published.map { Double($0[3].intValue!) }
+            // Columns: work, work_benefit, work_total, disability, other; count and share each.
+            let expected = [n[0], n[1], n[0] + n[1], n[2], n[3]]
+            for (k, count) in expected.enumerated() {
+                XCTAssertEqual(row[3 + 2 * k], .number(count, .count), "row \(i) class \(k)")
+                guard case .number(let share, .percent) = row[4 + 2 * k] else { return XCTFail("share \(i) \(k)") }
+                XCTAssertEqual(share, 100 * count / exits, accuracy: 1e-9)
+            }
+        }
+    }
+
+    func testStatusChartsAddUpTo100AndMatchTheStatusTable() throws {
+        let status = try table("comparison_status.csv")
+        let doc = try document(.en)
+        var charts = 0
+        for section in doc.sections {
+            for case .stackedBars(let chart) in section.charts {
+                charts += 1
+                XCTAssertEqual(chart.segments, ["Work", "Work with benefit", "Disability pension", "Other"])
+                XCTAssertEqual(chart.bars.count, chart.values.count)
+                let comparison = String(section.title.dropFirst("Comparison: ".count))
+                let unit = comparison == "example" ? "total" : "all"
+                let groups = Dictionary(grouping: status.rows.filter { $0[0] == .text(comparison) && $0[1] == .text(unit) }) { [$0[2].textValue, $0[3].textValue] }
+                XCTAssertEqual(groups.count, chart.bars.count)
+                for values in chart.values {
+                    XCTAssertEqual(values.map { $0! }.reduce(0, +), 100, accuracy: 1e-9)
+                }
+                // The first bar: the first group and period of the status table.
+                let first = status.rows.first { $0[0] == .text(comparison) && $0[1] == .text(unit) }!
+                let rows = groups[[first[2].textValue, first[3].textValue]]!
+                let count = { (s: String) in Double(rows.first { $0[4] == .text(s) }![5].intValue!) }
+                let exits = Double(rows[0][6].intValue!)
+                let other = ["job_seeker", "reduced_capacity", "old_age", "other"].map(count).reduce(0, +)
+                let expected = [count("work_only"), count("work_benefit"), count("disability"), other].map { 100 * $0 / exits }
+                for (a, b) in zip(chart.values[0], expected) { XCTAssertEqual(a!, b, accuracy: 1e-9) }
+            }
+        }
+        XCTAssertEqual(charts, 2)
+    }
+
+    func testSurvivalCurvesAreTheKaplanMeierTable() throws {
+        let km = try table("kaplan_meier.csv")
+        let doc = try document()
+        var curves = 0
+        for section in doc.sections {
+            for case .lines(let chart) in section.charts where chart.yLabel == "Andel uten hendelse" {
+                let event = km.rows.first { row in section.title.hasSuffix(ReportLabels(language: .nb).event(row[0].textValue)) }![0].textValue
+                for series in chart.series {
+                    curves += 1
+                    let period = series.name == "Førperiode" ? "baseline" : "comparison"
+                    let rows = km.rows.filter { $0[0] == .text(event) && $0[1] == .text(period) }
+                    XCTAssertEqual(series.points, rows.map { ChartPoint(x: Double($0[2].intValue!), y: $0[6].doubleValue!) })
+                    XCTAssertEqual(series.band, rows.map { ChartBand(x: Double($0[2].intValue!), low: $0[8].doubleValue!, high: $0[9].doubleValue!) })
+                    XCTAssertTrue(series.steps)
+                }
+            }
+        }
+        // Five events, two periods each, but `transferred` has spells in one period only.
+        XCTAssertEqual(curves, 9)
+        let ci = try table("cumulative_incidence.csv")
+        let chart = try XCTUnwrap(doc.sections.first { $0.name == "Kumulativ insidens" }?.charts.first)
+        guard case .lines(let lines) = chart else { return XCTFail("incidence chart") }
+        let transferred = try XCTUnwrap(lines.series.first { $0.name == "Overført til annen enhet, sammenligningsperiode" })
+        XCTAssertEqual(transferred.points, ci.rows.filter { $0[0] == .text("comparison") && $0[2] == .text("transferred") }
+                        .map { ChartPoint(x: Double($0[1].intValue!), y: $0[3].doubleValue!) })
+    }
+
+    /// With a limit, no count below it is printed, no row of status counts has a lone
+    /// suppressed cell, and a shown share never rests on a suppressed count.
+    func testSuppressedReport() throws {
+        let doc = try document(minCell: 10)
+        XCTAssertTrue(doc.notes[0].hasPrefix("«:» Prikket: færre enn 10"))
+        var suppressed = 0
+        for section in doc.sections {
+            for t in section.tables {
+                // Leaf header texts tell counts from shares.
+                let leaf = t.header.last!
+                var kinds = [String]()
+                for h in leaf { kinds += Array(repeating: h.text, count: h.span) }
+                for row in t.rows {
+                    for (c, cell) in row.enumerated() {
+                        if case .number(let x, .count) = cell, ["Avganger", "Antall", "I risiko", "Hendelser", "Sensurert", "Inn"].contains(kinds[c]) {
+                            XCTAssertGreaterThanOrEqual(x, 10, "\(t.title) \(kinds[c])")
+                        }
+                        if cell == .suppressed { suppressed += 1 }
+                        if kinds[c] == "Prosent", case .number = cell {
+                            XCTAssertNotEqual(row[c - 1], .suppressed, "\(t.title): a share beside a suppressed count")
+                        }
+                    }
+                    if t.title == "Avganger og status to måneder etter avgang" {
+                        // Exits, work, work_benefit, disability, other (work_total is derived).
+                        let counts = [row[2], row[3], row[5], row[9], row[11]]
+                        XCTAssertNotEqual(counts.filter { $0 == .suppressed }.count, 1, "\(row[0]) \(row[1])")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(suppressed, 100)
+        // The run's own limit is a floor for the report's.
+        var facts = RunFacts()
+        facts.minCellCount = 10
+        XCTAssertEqual(ReportBuilder(tables: [], facts: facts, language: .nb, minCellCount: 3).minCellCount, 10)
+    }
+
+    func testNumbersInEachLanguage() {
+        XCTAssertEqual(ReportLanguage.nb.format(1234567, .count), "1\u{00A0}234\u{00A0}567")
+        XCTAssertEqual(ReportLanguage.en.format(1234567, .count), "1,234,567")
+        XCTAssertEqual(ReportLanguage.nb.format(47.79874, .percent), "47,8")
+        XCTAssertEqual(ReportLanguage.nb.format(-1.3446, .percent), "\u{2212}1,3")
+        XCTAssertEqual(ReportLanguage.en.format(-1.3446, .percent), "-1.3")
+        XCTAssertEqual(ReportLanguage.nb.format(-0.01, .percent), "0,0")
+        XCTAssertEqual(ReportLanguage.en.format(0.87321, .fraction), "0.873")
+        XCTAssertEqual(ReportLanguage.en.format(0.00004, .pValue), "0.0000")
+        XCTAssertEqual(ReportLanguage.en.format(0.00042, .pValue), "0.0004")
+        XCTAssertEqual(ReportLanguage.en.format(0.4011, .pValue), "0.401")
+        XCTAssertEqual(ReportLanguage.nb.text(.suppressed), ":")
+        XCTAssertEqual(ReportLanguage.nb.text(.empty), ".")
+    }
+
+    func testMarkdownFlattensHeadersAndEscapes() {
+        var doc = ReportDocument(title: "T", language: .en, about: [AboutLine("Run", "a|b")], notes: ["n"])
+        let table = ReportTable(title: "Shares <all>", header: [
+            [HeaderCell("", span: 1), HeaderCell("Treatment", span: 2)],
+            [HeaderCell("Unit"), HeaderCell("Number"), HeaderCell("Per cent")],
+        ], rowHeaderColumns: 1, rows: [[.text("0301 *"), .number(1234, .count), .suppressed], [.text("total"), .empty, .number(9.95, .percent)]])
+        doc.sections = [ReportSection(name: "S", title: "Section", tables: [table]),
+                        ReportSection(name: "Long", title: "Long table", tables: [table], workbookOnly: true)]
+        let md = MarkdownReportWriter().render(doc)
+        XCTAssertTrue(md.contains("| Run | a\\|b |"))
+        XCTAssertTrue(md.contains("### Shares \\<all\\>\n\n| Unit | Treatment · Number | Treatment · Per cent |\n|---|---:|---:|\n| 0301 \\* | 1,234 | : |\n| total | . | 9.9 |\n"), md)
+        XCTAssertEqual(md.components(separatedBy: "### Shares").count, 2, "the workbook-only section is not printed")
+        XCTAssertTrue(md.contains("- Long table (sheet «Long»)"))
+    }
+
+    func testReportSettings() throws {
+        let dir = temporaryDirectory()
+        try #"{"report": {"formats": ["md", "html"], "lang": "en"}}"#.write(toFile: dir + "/p.json", atomically: true, encoding: .utf8)
+        let c = try Configuration.load(path: dir + "/p.json")
+        XCTAssertEqual(c.report.formats, [.md, .html])
+        XCTAssertEqual(c.report.language, .en)
+        try #"{"report": {"formats": ["pdf"]}}"#.write(toFile: dir + "/p.json", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Configuration.load(path: dir + "/p.json")) { error in
+            XCTAssertTrue("\(error)".contains("unknown format \"pdf\""), "\(error)")
+        }
+    }
+}

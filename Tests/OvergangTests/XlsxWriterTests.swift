@@ -111,7 +111,8 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertEqual(book.value(2, "B5") as? String, "2022")
         XCTAssertEqual(book.value(2, "D5") as? String, "2023")
         XCTAssertEqual(book.value(2, "E6") as? String, "Andel")
-        for header in ["A6", "B5", "C5", "C6"] {
+        XCTAssertNil(book.value(2, "A5"), "an empty header text is a blank cell")
+        for header in ["A5", "A6", "B5", "C5", "C6"] {
             XCTAssertNotNil(book.font(2, header).first("b"), header)
             XCTAssertTrue(book.hasBottomBorder(2, header), header)
             XCTAssertEqual(book.xf(2, header).first("alignment")?["wrapText"], "1", header)

@@ -39,7 +39,8 @@ extension ReportDocument {
             var cells: [Worksheet.Cell] = [], column = 0
             for header in headerRow {
                 let span = max(header.span, 1)
-                cells.append(.init(column: column, value: .text(header.text), style: span > 1 ? .headerSpanning : .header))
+                cells.append(.init(column: column, value: header.text.isEmpty ? .blank : .text(header.text),
+                                   style: span > 1 ? .headerSpanning : .header))
                 cells += (column + 1 ..< column + span).map { .init(column: $0, value: .blank, style: .headerSpanning) }
                 if span > 1 {
                     sheet.merge(row: sheet.rowCount, columns: column ..< column + span)

@@ -1,0 +1,75 @@
+/// The layout of a report in Excel: a sheet describing the run, then one sheet per section
+/// with its tables stacked vertically.
+extension ReportDocument {
+    func worksheets() -> [Worksheet] {
+        let names = SheetName.unique([language == .nb ? "Om kjøringen" : "About the run"] + sections.map(\.name))
+        return [aboutSheet(name: names[0])] + zip(sections, names.dropFirst()).map { section(sheet: $0, name: $1) }
+    }
+
+    /// Title, the about lines as label and value, then the notes.
+    private func aboutSheet(name: String) -> Worksheet {
+        var sheet = Worksheet(name: name)
+        sheet.append([.init(column: 0, value: .text(title), style: .title)])
+        sheet.append()
+        for line in about {
+            sheet.append([.init(column: 0, value: .text(line.label), style: .rowLabel),
+                          .init(column: 1, value: .text(line.value), style: .plain)])
+            sheet.measure(line.label, column: 0)
+            sheet.measure(line.value, column: 1)
+        }
+        if !notes.isEmpty { sheet.append() }
+        for note in notes { sheet.append([.init(column: 0, value: .text(note), style: .note)]) }
+        return sheet
+    }
+
+    private func section(sheet section: ReportSection, name: String) -> Worksheet {
+        var sheet = Worksheet(name: name)
+        sheet.append([.init(column: 0, value: .text(section.title), style: .title)])
+        if let intro = section.intro { sheet.append([.init(column: 0, value: .text(intro), style: .plain)]) }
+        for table in section.tables {
+            sheet.append()
+            append(table, to: &sheet)
+        }
+        return sheet
+    }
+
+    private func append(_ table: ReportTable, to sheet: inout Worksheet) {
+        sheet.append([.init(column: 0, value: .text(table.title), style: .title)])
+        for headerRow in table.header {
+            var cells: [Worksheet.Cell] = [], column = 0
+            for header in headerRow {
+                let span = max(header.span, 1)
+                cells.append(.init(column: column, value: header.text.isEmpty ? .blank : .text(header.text),
+                                   style: span > 1 ? .headerSpanning : .header))
+                cells += (column + 1 ..< column + span).map { .init(column: $0, value: .blank, style: .headerSpanning) }
+                if span > 1 {
+                    sheet.merge(row: sheet.rowCount, columns: column ..< column + span)
+                } else {
+                    // A spanning header wraps over its columns; only single columns are sized to their header.
+                    sheet.measure(header.text, column: column)
+                }
+                column += span
+            }
+            sheet.append(cells)
+        }
+        if sheet.frozen == nil { sheet.frozen = (sheet.rowCount, table.rowHeaderColumns) }
+        for row in table.rows {
+            var cells: [Worksheet.Cell] = []
+            for (column, cell) in row.enumerated() {
+                switch cell {
+                case .text(let s):
+                    cells.append(.init(column: column, value: .text(s), style: column < table.rowHeaderColumns ? .rowLabel : .plain))
+                case .number(let x, let style) where x.isFinite:
+                    cells.append(.init(column: column, value: .number(x), style: XlsxStyle(style)))
+                case .suppressed:
+                    cells.append(.init(column: column, value: .text(language.suppressedMark), style: .suppressed))
+                case .number, .empty:
+                    continue
+                }
+                sheet.measure(language.text(cell), column: column)
+            }
+            sheet.append(cells)
+        }
+        if let note = table.note { sheet.append([.init(column: 0, value: .text(note), style: .note)]) }
+    }
+}

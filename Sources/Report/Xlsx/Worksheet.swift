@@ -1,0 +1,84 @@
+/// One sheet as a grid of styled cells, filled row by row, and its SpreadsheetML.
+struct Worksheet {
+    enum Value {
+        case text(String)
+        case number(Double)
+        /// No value, only the style (the covered cells of a merged header keep its border).
+        case blank
+    }
+
+    struct Cell {
+        var column: Int
+        var value: Value
+        var style: XlsxStyle
+    }
+
+    var name: String
+    /// Row i of the sheet (from 0); empty rows are not written.
+    private(set) var rows: [[Cell]] = []
+    /// Merged ranges such as "B5:D5".
+    private(set) var merges: [String] = []
+    /// Rows above and columns left of the frozen pane.
+    var frozen: (rows: Int, columns: Int)?
+    /// Longest displayed text per column, in characters; sets the column widths.
+    private var longest: [Int: Int] = [:]
+
+    init(name: String) { self.name = name }
+
+    var rowCount: Int { rows.count }
+
+    mutating func append(_ cells: [Cell] = []) { rows.append(cells) }
+
+    mutating func merge(row: Int, columns: Range<Int>) {
+        merges.append(CellReference.cell(row: row, column: columns.lowerBound) + ":"
+                      + CellReference.cell(row: row, column: columns.upperBound - 1))
+    }
+
+    mutating func measure(_ text: String, column: Int) {
+        longest[column] = max(longest[column] ?? 0, text.count)
+    }
+
+    /// Excel widths are in characters of the default font; two more leave room for padding.
+    static let widthRange = 6...50
+
+    var columnWidths: [(column: Int, width: Int)] {
+        longest.keys.sorted().map { ($0, min(max(longest[$0]! + 2, Self.widthRange.lowerBound), Self.widthRange.upperBound)) }
+    }
+
+    func xml(selected: Bool, strings: inout SharedStrings) -> String {
+        var out = XlsxPackage.declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        out += #"<sheetViews><sheetView\#(selected ? #" tabSelected="1""# : "") workbookViewId="0">"#
+        if let frozen, frozen.rows + frozen.columns > 0 {
+            let pane = frozen.rows == 0 ? "topRight" : frozen.columns == 0 ? "bottomLeft" : "bottomRight"
+            out += "<pane"
+            if frozen.columns > 0 { out += #" xSplit="\#(frozen.columns)""# }
+            if frozen.rows > 0 { out += #" ySplit="\#(frozen.rows)""# }
+            out += #" topLeftCell="\#(CellReference.cell(row: frozen.rows, column: frozen.columns))" activePane="\#(pane)" state="frozen"/>"#
+            out += #"<selection pane="\#(pane)"/>"#
+        }
+        out += "</sheetView></sheetViews>"
+        let widths = columnWidths
+        if !widths.isEmpty {
+            out += "<cols>" + widths.map { #"<col min="\#($0.column + 1)" max="\#($0.column + 1)" width="\#($0.width)" customWidth="1"/>"# }.joined() + "</cols>"
+        }
+        out += "<sheetData>"
+        for (r, cells) in rows.enumerated() where !cells.isEmpty {
+            out += #"<row r="\#(r + 1)">"#
+            for cell in cells.sorted(by: { $0.column < $1.column }) {
+                let attributes = #"r="\#(CellReference.cell(row: r, column: cell.column))" s="\#(cell.style.rawValue)""#
+                switch cell.value {
+                case .text(let s): out += #"<c \#(attributes) t="s"><v>\#(strings.add(s))</v></c>"#
+                // Swift's shortest round-trip form ("0.1", "1e-05") is a valid xsd:double.
+                case .number(let x): out += #"<c \#(attributes) t="n"><v>\#(x)</v></c>"#
+                case .blank: out += "<c \(attributes)/>"
+                }
+            }
+            out += "</row>"
+        }
+        out += "</sheetData>"
+        if !merges.isEmpty {
+            out += #"<mergeCells count="\#(merges.count)">"# + merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>"
+        }
+        return out + "</worksheet>"
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import XCTest
+import ZIPFoundation
+@testable import Report
+
+/// The Excel writer, checked by reading its file back with ZIPFoundation and XMLParser:
+/// cell references, values and types, number formats, merged headers, frozen pane, widths.
+final class XlsxWriterTests: XCTestCase {
+    static let document = ReportDocument(
+        title: "Overgang & avgang",
+        language: .nb,
+        about: [AboutLine("Periode", "2022-01..2022-06"), AboutLine("Versjon", "1.0")],
+        sections: [
+            ReportSection(name: "Status etter avgang", title: "Status to måneder etter avgang", intro: "Andel i hver status.", tables: [
+                ReportTable(title: "Tabell 1",
+                            header: [[HeaderCell(""), HeaderCell("2022", span: 2), HeaderCell("2023", span: 2)],
+                                     [HeaderCell("Gruppe"), HeaderCell("Antall"), HeaderCell("Prosent"), HeaderCell("Antall"), HeaderCell("Andel")]],
+                            rowHeaderColumns: 1,
+                            rows: [[.text("Kvinner & <25"), .number(1234, .count), .number(47.8123, .percent), .suppressed, .empty],
+                                   [.text("Menn"), .number(56, .count), .number(12.25, .percent), .number(7, .count), .number(0.8734, .fraction)]],
+                            note: "Kilde: NAV"),
+                ReportTable(title: "Tabell 2", header: [[HeaderCell("Mål"), HeaderCell("Verdi")]], rowHeaderColumns: 1,
+                            rows: [[.text("p"), .number(0.0004, .pValue)], [.text("z"), .number(-1.96, .decimal)]]),
+            ]),
+            ReportSection(name: "Status etter avgang", title: "Same name"),
+            ReportSection(name: "A/B: [test]", title: "Invalid characters"),
+        ],
+        notes: ["Tegnet : betyr skjult."])
+
+    /// The workbook read back: parts by path, parsed.
+    struct Workbook {
+        let parts: [String: ParsedXML]
+        init(_ data: Data) throws {
+            let archive = try Archive(data: data, accessMode: .read)
+            var parts: [String: ParsedXML] = [:]
+            for entry in archive {
+                var bytes = Data()
+                _ = try archive.extract(entry) { bytes.append($0) }
+                parts[entry.path] = try ParsedXML.parse(bytes)
+            }
+            self.parts = parts
+        }
+
+        var sheetNames: [String] { parts["xl/workbook.xml"]!.all("sheet").map { $0["name"]! } }
+        var sharedStrings: [String] { parts["xl/sharedStrings.xml"]!.all("si").map(\.text) }
+        func sheet(_ n: Int) -> ParsedXML { parts["xl/worksheets/sheet\(n).xml"]! }
+        func cell(_ sheet: Int, _ reference: String) -> ParsedXML? { self.sheet(sheet).all("c").first { $0["r"] == reference } }
+
+        /// A cell's value: the string for shared strings, else the number.
+        func value(_ sheet: Int, _ reference: String) -> Any? {
+            guard let c = cell(sheet, reference), let v = c.first("v")?.text else { return nil }
+            switch c["t"] {
+            case "s": return sharedStrings[Int(v)!]
+            case nil, "n": return Double(v)!
+            default: return "unexpected type \(c["t"]!)"
+            }
+        }
+
+        /// The cell's format record in styles.xml (`s` → cellXfs).
+        func xf(_ sheet: Int, _ reference: String) -> ParsedXML {
+            let s = Int(cell(sheet, reference)?["s"] ?? "0")!
+            return parts["xl/styles.xml"]!.first("cellXfs")!.children[s]
+        }
+
+        func numberFormat(_ sheet: Int, _ reference: String) -> String? {
+            let id = xf(sheet, reference)["numFmtId"]
+            return parts["xl/styles.xml"]!.all("numFmt").first { $0["numFmtId"] == id }?["formatCode"]
+        }
+
+        func font(_ sheet: Int, _ reference: String) -> ParsedXML {
+            parts["xl/styles.xml"]!.first("fonts")!.children[Int(xf(sheet, reference)["fontId"]!)!]
+        }
+
+        func hasBottomBorder(_ sheet: Int, _ reference: String) -> Bool {
+            let border = parts["xl/styles.xml"]!.first("borders")!.children[Int(xf(sheet, reference)["borderId"]!)!]
+            return border.first("bottom")?["style"] == "thin"
+        }
+    }
+
+    func testCellsValuesAndFormatsReadBack() throws {
+        let data = try XlsxWriter().data(Self.document)
+        if let path = ProcessInfo.processInfo.environment["OVERGANG_XLSX_SAMPLE"] {
+            try XlsxWriter().write(Self.document, to: path)
+        }
+        let book = try Workbook(data)
+        for part in ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "xl/workbook.xml",
+                     "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml"] {
+            XCTAssertNotNil(book.parts[part], part)
+        }
+        XCTAssertEqual(book.sheetNames, ["Om kjøringen", "Status etter avgang", "Status etter avgang (2)", "A_B_ _test_"])
+        XCTAssertEqual(book.parts["xl/_rels/workbook.xml.rels"]!.all("Relationship").filter { $0["Id"] == "rId2" }.first?["Target"],
+                       "worksheets/sheet2.xml")
+
+        // The run sheet: title, about lines in two columns, notes.
+        XCTAssertEqual(book.value(1, "A1") as? String, "Overgang & avgang")
+        XCTAssertEqual(book.value(1, "A3") as? String, "Periode")
+        XCTAssertEqual(book.value(1, "B3") as? String, "2022-01..2022-06")
+        XCTAssertEqual(book.value(1, "B4") as? String, "1.0")
+        XCTAssertEqual(book.value(1, "A6") as? String, "Tegnet : betyr skjult.")
+        XCTAssertNotNil(book.font(1, "A6").first("i"))
+
+        // The section: title, intro, blank row, table 1 from row 4.
+        XCTAssertEqual(book.value(2, "A1") as? String, "Status to måneder etter avgang")
+        XCTAssertNotNil(book.font(2, "A1").first("b"))
+        XCTAssertEqual(book.value(2, "A2") as? String, "Andel i hver status.")
+        XCTAssertNil(book.cell(2, "A3"))
+        XCTAssertEqual(book.value(2, "A4") as? String, "Tabell 1")
+        XCTAssertEqual(book.value(2, "B5") as? String, "2022")
+        XCTAssertEqual(book.value(2, "D5") as? String, "2023")
+        XCTAssertEqual(book.value(2, "E6") as? String, "Andel")
+        XCTAssertNil(book.value(2, "A5"), "an empty header text is a blank cell")
+        for header in ["A5", "A6", "B5", "C5", "C6"] {
+            XCTAssertNotNil(book.font(2, header).first("b"), header)
+            XCTAssertTrue(book.hasBottomBorder(2, header), header)
+            XCTAssertEqual(book.xf(2, header).first("alignment")?["wrapText"], "1", header)
+        }
+        XCTAssertEqual(book.sheet(2).all("mergeCell").map { $0["ref"]! }, ["B5:C5", "D5:E5"])
+
+        // Body: label text escaped and read back, numbers unrounded with their formats.
+        XCTAssertEqual(book.value(2, "A7") as? String, "Kvinner & <25")
+        XCTAssertEqual(book.xf(2, "A7").first("alignment")?["horizontal"], "left")
+        let numbers: [(String, Double, String)] = [("B7", 1234, "#,##0"), ("C7", 47.8123, "0.0"), ("B8", 56, "#,##0"),
+                                                   ("C8", 12.25, "0.0"), ("D8", 7, "#,##0"), ("E8", 0.8734, "0.000"),
+                                                   ("B13", 0.0004, "0.000"), ("B14", -1.96, "0.000")]
+        for (reference, value, format) in numbers {
+            XCTAssertTrue([nil, "n"].contains(book.cell(2, reference)?["t"]), reference)
+            XCTAssertEqual(book.value(2, reference) as? Double, value, reference)
+            XCTAssertEqual(book.numberFormat(2, reference), format, reference)
+        }
+        XCTAssertEqual(book.cell(2, "D7")?["t"], "s")
+        XCTAssertEqual(book.value(2, "D7") as? String, ":")
+        XCTAssertEqual(book.xf(2, "D7").first("alignment")?["horizontal"], "right")
+        XCTAssertNil(book.value(2, "E7"), "an empty cell has no value")
+        XCTAssertEqual(book.value(2, "A9") as? String, "Kilde: NAV")
+        XCTAssertNil(book.cell(2, "A10"))
+        XCTAssertEqual(book.value(2, "A11") as? String, "Tabell 2")
+        XCTAssertEqual(book.value(2, "A13") as? String, "p")
+
+        // Frozen below the first table's header rows and right of its label column.
+        let pane = try XCTUnwrap(book.sheet(2).first("pane"))
+        XCTAssertEqual([pane["xSplit"], pane["ySplit"], pane["topLeftCell"], pane["state"]], ["1", "6", "B7", "frozen"])
+        XCTAssertNil(book.sheet(1).first("pane"))
+
+        // Widths: longest text + 2, at least 6: A "Kvinner & <25" 13, B "Antall" 6, C "Prosent" 7, D "Antall" 6, E "Andel" 5.
+        let widths = Dictionary(uniqueKeysWithValues: book.sheet(2).all("col").map { ($0["min"]!, Double($0["width"]!)!) })
+        XCTAssertEqual(widths, ["1": 15, "2": 8, "3": 9, "4": 8, "5": 7])
+    }
+
+    func testTheSameDocumentGivesTheSameBytes() throws {
+        XCTAssertEqual(try XlsxWriter().data(Self.document), try XlsxWriter().data(Self.document))
+        let later = try XlsxWriter(date: Date(timeIntervalSince1970: 1_700_000_000)).data(Self.document)
+        XCTAssertTrue(try Workbook(later).parts["docProps/core.xml"]!.first("dcterms:created")!.text.hasPrefix("2023-11-14"))
+    }
+
+    func testReferencesNamesAndEscaping() {
+        XCTAssertEqual([0, 25, 26, 51, 52, 701, 702].map(CellReference.column), ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
+        XCTAssertEqual(CellReference.cell(row: 9, column: 26), "AA10")
+        XCTAssertEqual("a&b<c>\"d\u{1}e\tf".xmlEscaped, "a&amp;b&lt;c&gt;&quot;de\tf")
+        let long = String(repeating: "x", count: 31)
+        XCTAssertEqual(SheetName.unique(["'Tabell'", "tabell", "", long, long, "a*b?c"]),
+                       ["Tabell", "tabell (2)", "Sheet", long, String(repeating: "x", count: 27) + " (2)", "a_b_c"])
+    }
+}
+
+/// A parsed XML element, enough to look values up by element and attribute name.
+final class ParsedXML {
+    let name: String
+    let attributes: [String: String]
+    var children: [ParsedXML] = []
+    /// The text of the element and its descendants.
+    var text = ""
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    subscript(attribute: String) -> String? { attributes[attribute] }
+
+    /// Descendants of that name, in document order.
+    func all(_ name: String) -> [ParsedXML] { children.flatMap { ($0.name == name ? [$0] : []) + $0.all(name) } }
+    func first(_ name: String) -> ParsedXML? { all(name).first }
+
+    static func parse(_ data: Data) throws -> ParsedXML {
+        let builder = Builder()
+        let parser = XMLParser(data: data)
+        parser.delegate = builder
+        guard parser.parse() else { throw parser.parserError ?? CocoaError(.fileReadCorruptFile) }
+        return builder.root
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        let root = ParsedXML(name: "", attributes: [:])
+        lazy var stack = [root]
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            let node = ParsedXML(name: name, attributes: attributes)
+            stack.last!.children.append(node)
+            stack.append(node)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            let node = stack.removeLast()
+            stack.last!.text += node.text
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last!.text += string }
+    }
+}

@@ -62,7 +62,7 @@ public struct ReportStage {
                 switch format {
                 case .md: try Data(MarkdownReportWriter().render(doc).utf8).write(to: URL(fileURLWithPath: temporary))
                 case .html: _ = printable; continue // MERGE-HTML
-                case .xlsx: continue // MERGE-XLSX
+                case .xlsx: try XlsxWriter().write(doc, to: temporary)
                 }
                 guard rename(temporary, path) == 0 else { throw OutputError(String(cString: strerror(errno))) }
             } catch {

@@ -109,7 +109,7 @@ extension ReportBuilder {
         let unit = units.contains("total") ? "total" : "all"
         var bars = [String](), values = [[Double?]]()
         for (key, groupRows) in Self.groups(sub, by: ["unit", "group", "period"]) where key[0] == unit {
-            bars.append("\(labels.groupName(key[1])), \(labels.periodName(key[2]).lowercased())")
+            bars.append("\(labels.groupName(key[1])), \(labels.periodName(key[2]).inSentence)")
             var counts = [String: Int?]()
             for r in groupRows { counts[sub.rows[r][sub.column("outcome_detail")!].textValue] = sub.rows[r][sub.column("count")!].intValue }
             let exits = sub.rows[groupRows[0]][sub.column("exits")!].intValue
@@ -124,8 +124,8 @@ extension ReportBuilder {
         }
         return .stackedBars(StackedBarChart(
             title: (nb ? "Status to måneder etter avgang: " : "Status two months after exit: ") + name,
-            description: nb ? "Fordeling av avgangene på status to måneder etter avgang, for \(labels.unitName(unit).lowercased()), etter gruppe og periode. Søylene summerer til 100 prosent."
-                            : "Distribution of exits by status two months after exit, for \(labels.unitName(unit).lowercased()), by group and period. Each bar adds up to 100 per cent.",
+            description: nb ? "Fordeling av avgangene på status to måneder etter avgang, for \(labels.unitName(unit).inSentence), etter gruppe og periode. Søylene summerer til 100 prosent."
+                            : "Distribution of exits by status two months after exit, for \(labels.unitName(unit).inSentence), by group and period. Each bar adds up to 100 per cent.",
             bars: bars, segments: classes.map(\.label), values: values, axisLabel: nb ? "Prosent av avgangene" : "Per cent of exits"))
     }
 }

@@ -26,11 +26,11 @@ extension ReportBuilder {
         for name in tables.keys.sorted() where name.hasPrefix("exit_cohorts_by_") {
             let breakdown = String(name.dropFirst("exit_cohorts_by_".count).dropLast(".csv".count))
             let label = labels.breakdown(breakdown)
-            let table = cohortTable(tables[name]!, title: (nb ? "Avganger etter " : "Exits by ") + label.lowercased(),
+            let table = cohortTable(tables[name]!, title: (nb ? "Avganger etter " : "Exits by ") + label.inSentence,
                                     rowColumns: [("exit_month", labels.month), ("exit_status", labels.exitStatusHeader), (breakdown, label)],
                                     categories: ["work", "work_benefit", "work_total", "disability", "other"],
                                     valueOf: breakdown)
-            sections.append(ReportSection(name: String((nb ? "Etter " : "By ") + label.lowercased()).prefix(31).description,
+            sections.append(ReportSection(name: String(((nb ? "Etter " : "By ") + label.inSentence).prefix(31)),
                                           title: table.title, tables: [table], workbookOnly: true))
         }
         return sections

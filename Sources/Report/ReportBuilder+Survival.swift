@@ -9,7 +9,7 @@ extension ReportBuilder {
         let lifeTables = tables["lifetables.csv"], km = tables["kaplan_meier.csv"]
         let events = Self.groups(lifeTables ?? km ?? CSVTable(name: "", header: []), by: ["event"]).map { $0.key[0] }
         for event in events {
-            var section = ReportSection(name: String(((nb ? "Forløp " : "Survival ") + labels.event(event).lowercased()).prefix(31)),
+            var section = ReportSection(name: String(((nb ? "Forløp " : "Survival ") + labels.event(event).inSentence).prefix(31)),
                                         title: (nb ? "Tid til hendelse: " : "Time to event: ") + labels.event(event))
             if let lifeTables { section.tables.append(lifeTable(lifeTables, event: event)) }
             if let km {
@@ -189,7 +189,7 @@ extension ReportBuilder {
             table.rows.append([.text(month)] + periods.flatMap { p in causes.map { cell(value[month]?["\(p)/\($0)"], .fraction) } })
         }
         let lines = periods.flatMap { p in causes.compactMap { c in
-            series["\(p)/\(c)"].map { LineSeries(name: "\(labels.event(c)), \(labels.periodName(p).lowercased())", points: $0, steps: true) }
+            series["\(p)/\(c)"].map { LineSeries(name: "\(labels.event(c)), \(labels.periodName(p).inSentence)", points: $0, steps: true) }
         } }
         let chart = LineChart(
             title: nb ? "Kumulativ insidens av overføring og utmelding" : "Cumulative incidence of transfer and deregistration",

@@ -128,3 +128,11 @@ struct ReportLabels {
         }
     }
 }
+
+extension String {
+    /// The label inside a sentence: first letter in lower case, except in acronyms ("NAV-kontor").
+    var inSentence: String {
+        guard let first = first, dropFirst().first.map({ !$0.isUppercase }) ?? true else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

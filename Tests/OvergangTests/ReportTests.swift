@@ -197,3 +197,34 @@ final class ReportTests: XCTestCase {
         }
     }
 }
+
+extension ReportTests {
+    /// `report.xlsx` of the sample run, read back with ZIPFoundation and XMLParser: the exit
+    /// sheet holds the published counts and shares as numbers, unrounded, with their formats.
+    func testWorkbookCellsAreThePublishedNumbers() throws {
+        let csv = try table("exit_cohorts.csv")
+        let data = try XlsxWriter().data(try document())
+        let book = try XlsxWriterTests.Workbook(data)
+        let sheet = try XCTUnwrap(book.sheetNames.firstIndex(of: "Avganger")) + 1
+        XCTAssertEqual(book.sheetNames.first, "Om kjøringen")
+        // The first body row is the one whose column A holds the first month.
+        let firstMonth = csv.rows[0][0].textValue
+        let firstRow = try XCTUnwrap((1...20).first { book.value(sheet, "A\($0)") as? String == firstMonth })
+        let pane = try XCTUnwrap(book.sheet(sheet).first("pane"))
+        XCTAssertEqual(pane["topLeftCell"], "C\(firstRow)", "headers and row labels frozen")
+        for i in 0..<(csv.rows.count / 4) {
+            let r = firstRow + i
+            let published = Array(csv.rows[(4 * i)..<(4 * i + 4)])
+            XCTAssertEqual(book.value(sheet, "A\(r)") as? String, published[0][0].textValue)
+            XCTAssertEqual(book.value(sheet, "C\(r)") as? Double, Double(published[0][4].intValue!))
+            XCTAssertEqual(book.numberFormat(sheet, "C\(r)"), "#,##0")
+            // work (D, E) and work_benefit (F, G) as published; E and G unrounded shares.
+            for (k, column) in [("D", "E"), ("F", "G")].enumerated() {
+                XCTAssertEqual(book.value(sheet, "\(column.0)\(r)") as? Double, Double(published[k][3].intValue!))
+                XCTAssertEqual(book.value(sheet, "\(column.1)\(r)") as? Double, published[k][5].doubleValue)
+                XCTAssertEqual(book.numberFormat(sheet, "\(column.1)\(r)"), "0.0")
+            }
+        }
+        XCTAssertNil(book.value(sheet, "A\(firstRow + csv.rows.count / 4)"), "no row past the table")
+    }
+}

@@ -8,11 +8,16 @@ struct ChartFrame {
     let left: Double
     let bottom: Double
     let legendWidth: Double
+    /// The y axis title's place: just left of the tick labels.
+    let yTitleX: Double
     let top = 12.0
 
-    /// `yLabels` are the y tick labels, `legend` the legend texts: both set the margins.
-    init(yLabels: [String], bottom: Double, legend: [String]) {
-        left = 24 + (yLabels.map(Self.textWidth).max() ?? 0) + 10
+    /// `yLabels` are the y tick labels, `legend` the legend texts: both set the margins;
+    /// `left` is the least left margin (for x labels that reach left of the plot).
+    init(yLabels: [String], bottom: Double, legend: [String], left: Double = 0) {
+        let tickRoom = (yLabels.map(Self.textWidth).max() ?? 0) + 10
+        self.left = max(left, 24 + tickRoom)
+        yTitleX = self.left - tickRoom - 10
         self.bottom = bottom
         legendWidth = 32 + (legend.map(Self.textWidth).max() ?? 0)
     }
@@ -44,10 +49,10 @@ struct ChartFrame {
             out += "<text class=\"tick-y\" x=\"\(svgNumber(left - 8))\" y=\"\(y)\" text-anchor=\"end\" "
                 + "dominant-baseline=\"central\">\(ticks.label(v, language))</text>\n"
         }
-        let middle = svgNumber(top + Self.plotHeight / 2)
+        let (middle, titleX) = (svgNumber(top + Self.plotHeight / 2), svgNumber(yTitleX))
         out += "<line x1=\"\(svgNumber(left))\" y1=\"\(svgNumber(top))\" x2=\"\(svgNumber(left))\" y2=\"\(svgNumber(plotBottom))\" stroke=\"#333333\"/>\n"
-        out += "<text class=\"axis-title\" x=\"14\" y=\"\(middle)\" text-anchor=\"middle\" dominant-baseline=\"central\" "
-            + "transform=\"rotate(-90 14 \(middle))\">\(HTMLText.escape(title))</text>\n"
+        out += "<text class=\"axis-title\" x=\"\(titleX)\" y=\"\(middle)\" text-anchor=\"middle\" dominant-baseline=\"central\" "
+            + "transform=\"rotate(-90 \(titleX) \(middle))\">\(HTMLText.escape(title))</text>\n"
         return out
     }
 

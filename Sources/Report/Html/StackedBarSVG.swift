@@ -15,11 +15,12 @@ struct StackedBarSVG {
         let slot = ChartFrame.plotWidth / Double(max(chart.bars.count, 1))
         let widest = chart.bars.map(ChartFrame.textWidth).max() ?? 0
         let turned = widest > slot - 6
-        let labelRoom = turned ? widest * sin(Self.labelAngle * .pi / 180) + 12 : 18
-        let frame = ChartFrame(yLabels: ticks.values.map { ticks.label($0, language) }, bottom: 12 + labelRoom,
-                               legend: chart.segments)
+        let angle = Self.labelAngle * .pi / 180
+        let frame = ChartFrame(yLabels: ticks.values.map { ticks.label($0, language) },
+                               bottom: 12 + (turned ? widest * sin(angle) + 12 : 18), legend: chart.segments,
+                               left: turned ? widest * cos(angle) - slot / 2 + 8 : 0)
         let y = LinearScale(domain: (0, 100), range: (frame.plotBottom, frame.top))
-        let barWidth = min(slot * 0.6, 64)
+        let barWidth = min(slot * 0.7, 64)
 
         var body = frame.yAxis(ticks, scale: y, title: chart.axisLabel, language: language)
         for (i, bar) in chart.bars.enumerated() {
@@ -34,15 +35,15 @@ struct StackedBarSVG {
                 // Edges from cumulative sums, so that the heights of a bar add up exactly.
                 let bottom = rounded(y(below)), top = rounded(y(below + value))
                 below += value
-                let text = "\(chart.segments[j]): \(language.format(value, .percent)) %"
+                let label = language.format(value, .percent)
                 body += "<rect class=\"segment\" data-bar=\"\(i)\" data-segment=\"\(j)\" x=\"\(svgNumber(x))\" "
                     + "y=\"\(svgNumber(top))\" width=\"\(svgNumber(barWidth))\" height=\"\(svgNumber(bottom - top))\" "
                     + "fill=\"\(ChartPalette.colour(j))\" stroke=\"#FFFFFF\" stroke-width=\"0.5\">"
-                    + "<title>\(HTMLText.escape("\(bar), \(text)"))</title></rect>\n"
-                if bottom - top >= 16, barWidth >= 30 {
+                    + "<title>\(HTMLText.escape("\(bar), \(chart.segments[j]): \(label) %"))</title></rect>\n"
+                // The value is written on its segment where it fits: colour is not the only key.
+                if bottom - top >= 16, barWidth >= ChartFrame.textWidth(label) + 4 {
                     body += "<text class=\"value\" x=\"\(svgNumber(centre))\" y=\"\(svgNumber((top + bottom) / 2))\" "
-                        + "text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"\(ChartPalette.textColour(j))\">"
-                        + "\(language.format(value, .percent))</text>\n"
+                        + "text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"\(ChartPalette.textColour(j))\">\(label)</text>\n"
                 }
             }
             body += barLabel(bar, centre: centre, turned: turned, frame: frame)

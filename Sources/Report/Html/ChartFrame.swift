@@ -8,6 +8,7 @@ struct ChartFrame {
     let left: Double
     let bottom: Double
     let legendWidth: Double
+    let legendCount: Int
     /// The y axis title's place: just left of the tick labels.
     let yTitleX: Double
     let top = 12.0
@@ -20,16 +21,18 @@ struct ChartFrame {
         yTitleX = self.left - tickRoom - 10
         self.bottom = bottom
         legendWidth = 32 + (legend.map(Self.textWidth).max() ?? 0)
+        legendCount = legend.count
     }
 
     var plotRight: Double { left + Self.plotWidth }
     var plotBottom: Double { top + Self.plotHeight }
     var width: Double { plotRight + 24 + legendWidth }
-    var height: Double { plotBottom + bottom }
+    /// Tall enough for a legend longer than the plot.
+    var height: Double { max(plotBottom + bottom, top + 4 + Double(legendCount) * 22) }
 
     /// The chart as an image with a text alternative: title and description name it.
     func svg(id: String, title: String, description: String, body: String) -> String {
-        let (w, h) = (svgNumber(width), svgNumber(height.rounded(.up)))
+        let (w, h) = (svgNumber(width.rounded(.up)), svgNumber(height.rounded(.up)))
         return """
         <svg id="\(id)" role="img" aria-labelledby="\(id)-title \(id)-desc" width="\(w)" height="\(h)" \
         viewBox="0 0 \(w) \(h)" font-family="system-ui, sans-serif" font-size="12">

@@ -1,7 +1,7 @@
 /// The report as one self-contained HTML5 file: inline style, inline SVG charts, no scripts
 /// and no external references, so it can be mailed, archived and printed as it is. The
 /// markup is also well-formed XML (escaped text, closed empty elements).
-public struct HTMLReportWriter {
+public struct HTMLReportWriter: Sendable {
     public init() {}
 
     public func render(_ document: ReportDocument) -> String {

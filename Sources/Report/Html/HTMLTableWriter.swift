@@ -1,0 +1,50 @@
+/// A report table as an accessible HTML table: caption, column headers with scope, row
+/// labels as row headers, numbers right-aligned, the suppression mark explained.
+struct HTMLTableWriter {
+    let language: ReportLanguage
+
+    func render(_ table: ReportTable) -> String {
+        var out = "<div class=\"table-wrap\">\n<table>\n<caption>\(HTMLText.escape(table.title))</caption>\n<thead>\n"
+        for row in table.header {
+            out += "<tr>"
+            var column = 0
+            for cell in row {
+                out += headerCell(cell, column: column, label: column < table.rowHeaderColumns)
+                column += cell.span
+            }
+            out += "</tr>\n"
+        }
+        out += "</thead>\n<tbody>\n"
+        for row in table.rows {
+            out += "<tr>"
+            for (column, cell) in row.enumerated() {
+                out += column < table.rowHeaderColumns
+                    ? "<th scope=\"row\">\(HTMLText.escape(language.text(cell)))</th>" : bodyCell(cell)
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n"
+        if let note = table.note {
+            out += "<tfoot>\n<tr><td colspan=\"\(max(table.columnCount, 1))\">\(HTMLText.escape(note))</td></tr>\n</tfoot>\n"
+        }
+        return out + "</table>\n</div>\n"
+    }
+
+    /// An empty header cell (above the row labels) is a plain cell: a header must name something.
+    func headerCell(_ cell: HeaderCell, column: Int, label: Bool) -> String {
+        let span = cell.span > 1 ? " colspan=\"\(cell.span)\"" : ""
+        if cell.text.isEmpty { return "<td\(span)></td>" }
+        let align = label ? " class=\"label\"" : cell.span == 1 ? " class=\"num\"" : ""
+        return "<th scope=\"col\"\(span)\(align)>\(HTMLText.escape(cell.text))</th>"
+    }
+
+    func bodyCell(_ cell: ReportCell) -> String {
+        let text = HTMLText.escape(language.text(cell))
+        switch cell {
+        case .text: return "<td>\(text)</td>"
+        case .number: return "<td class=\"num\">\(text)</td>"
+        case .suppressed: return "<td class=\"num\"><abbr title=\"\(HTMLText.escape(language.suppressedExplanation))\">\(text)</abbr></td>"
+        case .empty: return "<td class=\"num\"><abbr title=\"\(HTMLText.escape(language.emptyExplanation))\">\(text)</abbr></td>"
+        }
+    }
+}

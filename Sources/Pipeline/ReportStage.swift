@@ -61,7 +61,7 @@ public struct ReportStage {
             do {
                 switch format {
                 case .md: try Data(MarkdownReportWriter().render(doc).utf8).write(to: URL(fileURLWithPath: temporary))
-                case .html: _ = printable; continue // MERGE-HTML
+                case .html: try Data(HTMLReportWriter().render(printable).utf8).write(to: URL(fileURLWithPath: temporary))
                 case .xlsx: try XlsxWriter().write(doc, to: temporary)
                 }
                 guard rename(temporary, path) == 0 else { throw OutputError(String(cString: strerror(errno))) }

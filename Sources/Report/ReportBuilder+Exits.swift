@@ -93,9 +93,11 @@ extension ReportBuilder {
             }
             series.append(LineSeries(name: labels.exitStatus(key[0]), points: points))
         }
-        // Tick labels at each January and at the first month.
+        // Tick labels at each January, and at the first month unless a January follows soon.
         var ticks = [Double: String]()
-        for (i, m) in months.enumerated() where i == 0 || m.hasSuffix("-01") { ticks[Double(i)] = m }
+        for (i, m) in months.enumerated() where m.hasSuffix("-01") || (i == 0 && !months.prefix(4).contains { $0.hasSuffix("-01") }) {
+            ticks[Double(i)] = m
+        }
         let nb = language == .nb
         return .lines(LineChart(
             title: nb ? "Avganger per måned" : "Exits per month",

@@ -150,3 +150,31 @@ extension NightlyRunTests {
         XCTAssertNil(text.range(of: #"\bP[0-9]+\b|NOT_IN_ARENA"#, options: .regularExpression))
     }
 }
+
+extension NightlyRunTests {
+    /// `overgang report` on a published folder: another language and limit, the files
+    /// replaced; a folder without a run's manifest is an I/O failure naming the file.
+    func testReportCommandOnAPublishedFolder() throws {
+        let input = try smallExtractSet().write()
+        let output = temporaryDirectory() + "/out"
+        let config = temporaryDirectory() + "/p.json"
+        try #"{"report": {"formats": ["md"]}}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try runBinary(["run", "--config", config, "--input", input, "--output", output]).0, 0)
+        let before = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
+        XCTAssertTrue(before.hasPrefix("# Status etter avgang fra NAV\n"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/report.html"))
+        let (code, message) = try runBinary(["report", "--config", config, "--output", output, "--lang", "en", "--min-cell", "3",
+                                             "--formats", "md", "html", "xlsx"])
+        XCTAssertEqual(code, 0, message)
+        let after = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
+        XCTAssertTrue(after.hasPrefix("# Status after leaving NAV\n"), after)
+        XCTAssertTrue(after.contains("\":\" Suppressed: fewer than 3"), after)
+        for name in ["report.html", "report.xlsx"] { XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/" + name), name) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".tmp") }, [])
+        // Not a run's folder.
+        let empty = temporaryDirectory()
+        let failed = try runBinary(["report", "--config", config, "--output", empty])
+        XCTAssertEqual(failed.0, 74)
+        XCTAssertEqual(failed.1, "overgang: \(empty)/manifest.json: not a finished run's output folder (no manifest.json)\n")
+    }
+}

@@ -32,7 +32,7 @@ final class PipelineRunTests: XCTestCase {
                                "exit_cohorts_by_fylke.csv", "exit_cohorts_by_kjonn.csv", "exit_cohorts_by_aldersgruppe.csv",
                                "exit_cohorts_by_innsatsgruppe.csv", "lifetables.csv", "kaplan_meier.csv", "logrank.csv",
                                "cumulative_incidence.csv", "survival_spells.csv", "cox.csv", "cox_fit.csv",
-                               "quarantine.csv", "manifest.json"])
+                               "quarantine.csv", "manifest.json", "report.xlsx", "report.html", "report.md"])
         XCTAssertEqual(summary.rowsNotInArena, 1)
         let mode = try FileManager.default.attributesOfItem(atPath: "\(output)/quarantine.csv")[.posixPermissions] as! Int
         XCTAssertEqual(mode & 0o777, 0o600)
@@ -42,9 +42,14 @@ final class PipelineRunTests: XCTestCase {
         XCTAssertEqual(inputs.count, 24)
         XCTAssertEqual(sha.count, 64)
         // Nothing that looks like a person key in any output but the quarantine.
-        for (name, data) in snapshot(output) where name != "quarantine.csv" {
-            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("NOT_IN_ARENA"), name)
-            XCTAssertNil(String(decoding: data, as: UTF8.self).range(of: #"\bP[0-9]+\b"#, options: .regularExpression), name)
+        var texts = snapshot(output).filter { $0.key != "quarantine.csv" && $0.key != "report.xlsx" }.mapValues { String(decoding: $0, as: UTF8.self) }
+        // The workbook is compressed: its parts are read as text.
+        for (part, xml) in try XlsxWriterTests.Workbook(Data(contentsOf: URL(fileURLWithPath: output + "/report.xlsx"))).parts {
+            texts["report.xlsx/" + part] = xml.all("t").map(\.text).joined(separator: "\n") + xml.all("v").map(\.text).joined(separator: "\n")
+        }
+        for (name, text) in texts {
+            XCTAssertFalse(text.contains("NOT_IN_ARENA"), name)
+            XCTAssertNil(text.range(of: #"\bP[0-9]+\b"#, options: .regularExpression), name)
         }
         // A second run keeps the first result as <output>.previous.
         _ = try PipelineRun(config: configuration(input: input, output: output)).run()

@@ -32,6 +32,9 @@ enum HTMLStyle {
       thead { display: table-header-group; }
       tfoot { display: table-row-group; }
       .table-wrap { overflow: visible; }
+      table.wide { font-size: 6.5pt; width: 100%; table-layout: fixed; }
+      table.wide th, table.wide td { padding: .1rem .15rem; overflow-wrap: anywhere; hyphens: auto; }
+      table.wide thead th { white-space: normal; }
       a { color: inherit; text-decoration: none; }
     }
     """

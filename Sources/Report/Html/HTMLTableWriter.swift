@@ -4,7 +4,8 @@ struct HTMLTableWriter {
     let language: ReportLanguage
 
     func render(_ table: ReportTable) -> String {
-        var out = "<div class=\"table-wrap\">\n<table>\n<caption>\(HTMLText.escape(table.title))</caption>\n<thead>\n"
+        // Wide tables (a comparison's groups × periods × counts and shares) print smaller to fit A4.
+        var out = "<div class=\"table-wrap\">\n<table\(table.columnCount > 13 ? " class=\"wide\"" : "")>\n<caption>\(HTMLText.escape(table.title))</caption>\n<thead>\n"
         for row in table.header {
             out += "<tr>"
             var column = 0

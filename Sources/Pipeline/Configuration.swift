@@ -75,6 +75,7 @@ public struct Configuration: Sendable {
         config.input.directory = resolve(config.input.directory, against: folder)
         config.output.directory = resolve(config.output.directory, against: folder)
         config.cache.directory = config.cache.directory.map { resolve($0, against: folder) }
+        config.survival.covariates = config.survival.covariates.mapValues { resolve($0, against: folder) }
         return config
     }
 
@@ -211,7 +212,9 @@ public struct Configuration: Sendable {
             }
             if var c = try o.object("covariates") {
                 for key in c.object.keys.sorted() {
-                    survival.covariates[key] = try c.string(key)
+                    if let problem = MonthlyCovariate.problem(name: key, builtIn: CoxTerms.names) { throw c.fail(key, problem) }
+                    guard let file = try c.string(key), !file.isEmpty else { throw c.fail(key, "expected the path of a CSV file of month,value rows") }
+                    survival.covariates[key] = file
                 }
                 try c.finish()
             }
@@ -358,9 +361,10 @@ public struct SurvivalSettings: Sendable, Equatable {
     /// Cox ties (`efron` or `breslow`); read by the Cox stage.
     public var ties = "efron"
     public var situationalGroups: [Innsatsgruppe] = [.bform, .batt, .varig]
-    /// Extra Cox covariates: term name → CSV of `month,value` (a later stage).
+    /// Extra Cox covariates: term name → CSV of `month,value` (path resolved against the
+    /// configuration file's folder), read by `SurvivalStage.prepare` before ingest.
     public var covariates: [String: String] = [:]
-    /// One more analysis over a single entry window (a later stage).
+    /// One more analysis of the entries in this window, as period `all` (no period term in Cox).
     public var pooled: MonthRange?
     public init() {}
 }

@@ -50,6 +50,8 @@ public struct PipelineRun {
 
         let inventory = try ExtractInventory(directory: config.input.directory)
         let months = try Self.monthRange(inventory, config.input)
+        // Covariate files and the pooled window are checked before any extract is read.
+        let covariates = try SurvivalStage.prepare(config, months: months)
         let contextFrom = contextStart(inventory, months)
         let context = inventory.files.filter { $0.kind == .arena && $0.month >= contextFrom && $0.month < months.from }
         let files = context + (try inventory.files(in: months))
@@ -91,7 +93,8 @@ public struct PipelineRun {
                 tables.append(comparisons.statusTable())
                 warnings += comparisons.warnings
             }
-            let survival = SurvivalStage(panel: panel, config: config, firstMonth: months.from - contextFrom).run()
+            let survival = SurvivalStage(panel: panel, config: config, firstMonth: months.from - contextFrom,
+                                         covariates: covariates).run()
             tables += survival.tables
             warnings += survival.warnings
             for w in warnings { logger.warning("\(w)") }

@@ -46,9 +46,8 @@ public struct Configuration: Sendable {
     public var noe = TargetGroup()
     /// The survival analyses of §5 (`survival`).
     public var survival = SurvivalSettings()
-    /// Sections that later stages read (comparisons, noe, survival, stocks, report), kept as
-    /// given so the manifest records them; this version checks only their shape.
-    public var laterSections: [String: JSONValue] = [:]
+    /// `stocks.breakdowns`: one `stocks_by_<b>.csv` each (definitions.md §6).
+    public var stockBreakdowns: [Breakdown] = [.enhet]
     /// `--baseline` / `--comparison` from the command line.
     public var baselineOverride: MonthRange?
     public var comparisonOverride: MonthRange?
@@ -158,15 +157,23 @@ public struct Configuration: Sendable {
             outcome.oldAge = try benefits("oldAge") ?? outcome.oldAge
             try o.finish()
         }
-        if var o = try root.object("cohorts") {
-            if let names = try o.strings("breakdowns") {
-                cohortBreakdowns = try names.map { name in
-                    guard let b = Breakdown(rawValue: name) else {
-                        throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    }
-                    return b
+        func breakdowns(_ o: inout JSONReader) throws -> [Breakdown]? {
+            guard let names = try o.strings("breakdowns") else { return nil }
+            var seen = Set<Breakdown>()
+            return try names.map { name in
+                guard let b = Breakdown(rawValue: name) else {
+                    throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
+                guard seen.insert(b).inserted else { throw o.fail("breakdowns", "\(name) is listed twice") }
+                return b
             }
+        }
+        if var o = try root.object("cohorts") {
+            cohortBreakdowns = try breakdowns(&o) ?? cohortBreakdowns
+            try o.finish()
+        }
+        if var o = try root.object("stocks") {
+            stockBreakdowns = try breakdowns(&o) ?? stockBreakdowns
             try o.finish()
         }
         if let list = try root.array("comparisons") {
@@ -236,14 +243,6 @@ public struct Configuration: Sendable {
                 report.language = l
             }
             try o.finish()
-        }
-        // Sections of later stages: right shape now, read in full by their stage.
-        for (key, isList) in [("stocks", false)] {
-            guard let value = root.raw(key) else { continue }
-            switch (value, isList) {
-            case (.array, true), (.object, false): laterSections[key] = value
-            default: throw root.fail(key, isList ? "expected a list" : "expected an object")
-            }
         }
         try root.finish()
     }
@@ -347,7 +346,7 @@ public struct Configuration: Sendable {
                             "covariates": .object(survival.covariates.mapValues { JSONValue.string($0) }),
                             "pooled": survival.pooled.map(range) ?? .null]
         root["report"] = ["formats": JSONValue(report.formats.map(\.rawValue)), "lang": .string(report.language.rawValue)]
-        for (k, v) in laterSections { root[k] = v }
+        root["stocks"] = ["breakdowns": JSONValue(stockBreakdowns.map(\.rawValue))]
         return .object(root)
     }
 }

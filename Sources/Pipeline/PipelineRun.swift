@@ -56,9 +56,6 @@ public struct PipelineRun {
         let context = inventory.files.filter { $0.kind == .arena && $0.month >= contextFrom && $0.month < months.from }
         let files = context + (try inventory.files(in: months))
         logger.info("input", metadata: ["folder": "\(config.input.directory)", "months": "\(months)", "files": "\(files.count)"])
-        for section in config.laterSections.keys.sorted() {
-            logger.warning("configuration section not computed by this version", metadata: ["section": "\(section)"])
-        }
 
         let output = OutputFolder(target: config.output.directory)
         let lock = try RunLock(output: output.target)
@@ -81,6 +78,8 @@ public struct PipelineRun {
             let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses)
             var tables = [cohorts.headlineTable(), cohorts.detailedTable()]
             for b in config.cohortBreakdowns { tables.append(cohorts.table(by: b)) }
+            let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: (months.from - contextFrom)..<panel.monthCount)
+            for b in config.stockBreakdowns { tables.append(stocks.table(by: b)) }
             var warnings = [String]()
             if case .measure(let codes) = config.exit.kind {
                 for code in codes where panel.measureCode(code) == nil {

@@ -258,6 +258,23 @@ public struct Configuration: Sendable {
             filter.enhet = try f.strings("enhet") ?? []
             try f.finish()
         }
+        var overrides = [Comparison.FilterCell: Comparison.FilterOverride]()
+        if var groups = try o.object("filters") {
+            for g in groups.object.keys.sorted() {
+                guard let group = Comparison.Group(rawValue: g) else {
+                    throw groups.fail(g, "unknown group (treatment, control, or all for a comparison without groups)")
+                }
+                guard var periods = try groups.object(g) else { continue }
+                for p in periods.object.keys.sorted() {
+                    guard let period = Comparison.Period(rawValue: p) else { throw periods.fail(p, "unknown period (baseline, comparison)") }
+                    guard var f = try periods.object(p) else { continue }
+                    overrides[.init(group, period)] = Comparison.FilterOverride(tiltak: try f.strings("tiltak"), enhet: try f.strings("enhet"))
+                    try f.finish()
+                }
+                try periods.finish()
+            }
+            try groups.finish()
+        }
         let treatment = try o.strings("treatment") ?? []
         let control = try o.strings("control") ?? []
         var pairs = [(treatment: String, control: String)]()
@@ -272,8 +289,9 @@ public struct Configuration: Sendable {
             throw o.fail("se", "expected \"binomial\" or \"baseline-counts\", found \"\(seName)\"")
         }
         try o.finish()
-        let c = Comparison(name: name, baseline: baseline, comparison: period, filter: filter, treatment: treatment,
+        var c = Comparison(name: name, baseline: baseline, comparison: period, filter: filter, treatment: treatment,
                            control: control, pairs: pairs, se: se)
+        c.filterOverrides = overrides
         if let problem = c.problem() { throw ConfigurationError("\(o.file): \(o.path): \(problem)") }
         return c
     }
@@ -327,6 +345,14 @@ public struct Configuration: Sendable {
                 "baseline": ["from": .string(c.baseline.from.description), "to": .string(c.baseline.to.description)],
                 "comparison": ["from": .string(c.comparison.from.description), "to": .string(c.comparison.to.description)],
                 "filter": ["tiltak": JSONValue(c.filter.tiltak), "enhet": JSONValue(c.filter.enhet)],
+                "filters": .object(Dictionary(grouping: c.filterOverrides, by: \.key.group.rawValue).mapValues { cells in
+                    .object(Dictionary(uniqueKeysWithValues: cells.map { cell in
+                        var f = [String: JSONValue]()
+                        if let t = cell.value.tiltak { f["tiltak"] = JSONValue(t) }
+                        if let e = cell.value.enhet { f["enhet"] = JSONValue(e) }
+                        return (cell.key.period.rawValue, JSONValue.object(f))
+                    }))
+                }),
                 "se": .string(c.se.rawValue),
             ]
             if c.hasGroups {

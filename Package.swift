@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [
             "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
             .product(name: "Logging", package: "swift-log"),
+            // SHA-256 of the survival covariate files, for the manifest.
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line, thin.
         .executableTarget(name: "overgang", dependencies: [

@@ -46,9 +46,8 @@ public struct Configuration: Sendable {
     public var noe = TargetGroup()
     /// The survival analyses of §5 (`survival`).
     public var survival = SurvivalSettings()
-    /// Sections that later stages read (comparisons, noe, survival, stocks, report), kept as
-    /// given so the manifest records them; this version checks only their shape.
-    public var laterSections: [String: JSONValue] = [:]
+    /// `stocks.breakdowns`: one `stocks_by_<b>.csv` each (definitions.md §6).
+    public var stockBreakdowns: [Breakdown] = [.enhet]
     /// `--baseline` / `--comparison` from the command line.
     public var baselineOverride: MonthRange?
     public var comparisonOverride: MonthRange?
@@ -75,6 +74,7 @@ public struct Configuration: Sendable {
         config.input.directory = resolve(config.input.directory, against: folder)
         config.output.directory = resolve(config.output.directory, against: folder)
         config.cache.directory = config.cache.directory.map { resolve($0, against: folder) }
+        config.survival.covariates = config.survival.covariates.mapValues { resolve($0, against: folder) }
         return config
     }
 
@@ -157,15 +157,23 @@ public struct Configuration: Sendable {
             outcome.oldAge = try benefits("oldAge") ?? outcome.oldAge
             try o.finish()
         }
-        if var o = try root.object("cohorts") {
-            if let names = try o.strings("breakdowns") {
-                cohortBreakdowns = try names.map { name in
-                    guard let b = Breakdown(rawValue: name) else {
-                        throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    }
-                    return b
+        func breakdowns(_ o: inout JSONReader) throws -> [Breakdown]? {
+            guard let names = try o.strings("breakdowns") else { return nil }
+            var seen = Set<Breakdown>()
+            return try names.map { name in
+                guard let b = Breakdown(rawValue: name) else {
+                    throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
+                guard seen.insert(b).inserted else { throw o.fail("breakdowns", "\(name) is listed twice") }
+                return b
             }
+        }
+        if var o = try root.object("cohorts") {
+            cohortBreakdowns = try breakdowns(&o) ?? cohortBreakdowns
+            try o.finish()
+        }
+        if var o = try root.object("stocks") {
+            stockBreakdowns = try breakdowns(&o) ?? stockBreakdowns
             try o.finish()
         }
         if let list = try root.array("comparisons") {
@@ -211,7 +219,9 @@ public struct Configuration: Sendable {
             }
             if var c = try o.object("covariates") {
                 for key in c.object.keys.sorted() {
-                    survival.covariates[key] = try c.string(key)
+                    if let problem = MonthlyCovariate.problem(name: key, builtIn: CoxTerms.names) { throw c.fail(key, problem) }
+                    guard let file = try c.string(key), !file.isEmpty else { throw c.fail(key, "expected the path of a CSV file of month,value rows") }
+                    survival.covariates[key] = file
                 }
                 try c.finish()
             }
@@ -234,14 +244,6 @@ public struct Configuration: Sendable {
             }
             try o.finish()
         }
-        // Sections of later stages: right shape now, read in full by their stage.
-        for (key, isList) in [("stocks", false)] {
-            guard let value = root.raw(key) else { continue }
-            switch (value, isList) {
-            case (.array, true), (.object, false): laterSections[key] = value
-            default: throw root.fail(key, isList ? "expected a list" : "expected an object")
-            }
-        }
         try root.finish()
     }
 
@@ -255,6 +257,23 @@ public struct Configuration: Sendable {
             filter.tiltak = try f.strings("tiltak") ?? []
             filter.enhet = try f.strings("enhet") ?? []
             try f.finish()
+        }
+        var overrides = [Comparison.FilterCell: Comparison.FilterOverride]()
+        if var groups = try o.object("filters") {
+            for g in groups.object.keys.sorted() {
+                guard let group = Comparison.Group(rawValue: g) else {
+                    throw groups.fail(g, "unknown group (treatment, control, or all for a comparison without groups)")
+                }
+                guard var periods = try groups.object(g) else { continue }
+                for p in periods.object.keys.sorted() {
+                    guard let period = Comparison.Period(rawValue: p) else { throw periods.fail(p, "unknown period (baseline, comparison)") }
+                    guard var f = try periods.object(p) else { continue }
+                    overrides[.init(group, period)] = Comparison.FilterOverride(tiltak: try f.strings("tiltak"), enhet: try f.strings("enhet"))
+                    try f.finish()
+                }
+                try periods.finish()
+            }
+            try groups.finish()
         }
         let treatment = try o.strings("treatment") ?? []
         let control = try o.strings("control") ?? []
@@ -270,8 +289,9 @@ public struct Configuration: Sendable {
             throw o.fail("se", "expected \"binomial\" or \"baseline-counts\", found \"\(seName)\"")
         }
         try o.finish()
-        let c = Comparison(name: name, baseline: baseline, comparison: period, filter: filter, treatment: treatment,
+        var c = Comparison(name: name, baseline: baseline, comparison: period, filter: filter, treatment: treatment,
                            control: control, pairs: pairs, se: se)
+        c.filterOverrides = overrides
         if let problem = c.problem() { throw ConfigurationError("\(o.file): \(o.path): \(problem)") }
         return c
     }
@@ -325,6 +345,14 @@ public struct Configuration: Sendable {
                 "baseline": ["from": .string(c.baseline.from.description), "to": .string(c.baseline.to.description)],
                 "comparison": ["from": .string(c.comparison.from.description), "to": .string(c.comparison.to.description)],
                 "filter": ["tiltak": JSONValue(c.filter.tiltak), "enhet": JSONValue(c.filter.enhet)],
+                "filters": .object(Dictionary(grouping: c.filterOverrides, by: \.key.group.rawValue).mapValues { cells in
+                    .object(Dictionary(uniqueKeysWithValues: cells.map { cell in
+                        var f = [String: JSONValue]()
+                        if let t = cell.value.tiltak { f["tiltak"] = JSONValue(t) }
+                        if let e = cell.value.enhet { f["enhet"] = JSONValue(e) }
+                        return (cell.key.period.rawValue, JSONValue.object(f))
+                    }))
+                }),
                 "se": .string(c.se.rawValue),
             ]
             if c.hasGroups {
@@ -344,7 +372,7 @@ public struct Configuration: Sendable {
                             "covariates": .object(survival.covariates.mapValues { JSONValue.string($0) }),
                             "pooled": survival.pooled.map(range) ?? .null]
         root["report"] = ["formats": JSONValue(report.formats.map(\.rawValue)), "lang": .string(report.language.rawValue)]
-        for (k, v) in laterSections { root[k] = v }
+        root["stocks"] = ["breakdowns": JSONValue(stockBreakdowns.map(\.rawValue))]
         return .object(root)
     }
 }
@@ -358,9 +386,10 @@ public struct SurvivalSettings: Sendable, Equatable {
     /// Cox ties (`efron` or `breslow`); read by the Cox stage.
     public var ties = "efron"
     public var situationalGroups: [Innsatsgruppe] = [.bform, .batt, .varig]
-    /// Extra Cox covariates: term name → CSV of `month,value` (a later stage).
+    /// Extra Cox covariates: term name → CSV of `month,value` (path resolved against the
+    /// configuration file's folder), read by `SurvivalStage.prepare` before ingest.
     public var covariates: [String: String] = [:]
-    /// One more analysis over a single entry window (a later stage).
+    /// One more analysis of the entries in this window, as period `all` (no period term in Cox).
     public var pooled: MonthRange?
     public init() {}
 }

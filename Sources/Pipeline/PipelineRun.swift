@@ -50,13 +50,12 @@ public struct PipelineRun {
 
         let inventory = try ExtractInventory(directory: config.input.directory)
         let months = try Self.monthRange(inventory, config.input)
+        // Covariate files and the pooled window are checked before any extract is read.
+        let covariates = try SurvivalStage.prepare(config, months: months)
         let contextFrom = contextStart(inventory, months)
         let context = inventory.files.filter { $0.kind == .arena && $0.month >= contextFrom && $0.month < months.from }
         let files = context + (try inventory.files(in: months))
         logger.info("input", metadata: ["folder": "\(config.input.directory)", "months": "\(months)", "files": "\(files.count)"])
-        for section in config.laterSections.keys.sorted() {
-            logger.warning("configuration section not computed by this version", metadata: ["section": "\(section)"])
-        }
 
         let output = OutputFolder(target: config.output.directory)
         let lock = try RunLock(output: output.target)
@@ -79,6 +78,8 @@ public struct PipelineRun {
             let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses)
             var tables = [cohorts.headlineTable(), cohorts.detailedTable()]
             for b in config.cohortBreakdowns { tables.append(cohorts.table(by: b)) }
+            let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: (months.from - contextFrom)..<panel.monthCount)
+            for b in config.stockBreakdowns { tables.append(stocks.table(by: b)) }
             var warnings = [String]()
             if case .measure(let codes) = config.exit.kind {
                 for code in codes where panel.measureCode(code) == nil {
@@ -91,7 +92,8 @@ public struct PipelineRun {
                 tables.append(comparisons.statusTable())
                 warnings += comparisons.warnings
             }
-            let survival = SurvivalStage(panel: panel, config: config, firstMonth: months.from - contextFrom).run()
+            let survival = SurvivalStage(panel: panel, config: config, firstMonth: months.from - contextFrom,
+                                         covariates: covariates).run()
             tables += survival.tables
             warnings += survival.warnings
             for w in warnings { logger.warning("\(w)") }

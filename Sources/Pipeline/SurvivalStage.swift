@@ -5,12 +5,15 @@ import Statistics
 import Tables
 
 /// The survival analyses of §5 for the target group: spells from entries in the baseline
-/// and comparison periods, followed per event; written as the four survival tables.
+/// and comparison periods (and the pooled window, period `all`, when configured), followed
+/// per event; written as the survival tables and the Cox models.
 struct SurvivalStage {
     let panel: Panel
     let config: Configuration
     /// First panel month of the analysed range (earlier months are context).
     let firstMonth: Int
+    /// `survival.covariates`, read and checked before ingest (`SurvivalStage.prepare`).
+    var covariates: [MonthlyCovariate] = []
 
     struct Result {
         var tables: [CSVTable]
@@ -19,18 +22,58 @@ struct SurvivalStage {
         var counts: JSONValue
     }
 
+    /// The name of the pooled analysis' period (definitions.md §5).
+    static let pooledPeriod = "all"
+    /// The `period` of the Cox model over both periods in `cox.csv`.
+    static let bothPeriods = "baseline+comparison"
+
+    /// Reads the extra covariates and checks them and `survival.pooled` against the analysed
+    /// months, before any extract is read: a bad file, a hole in a series inside the survival
+    /// periods, or a pooled window outside the data is a configuration error.
+    static func prepare(_ config: Configuration, months: MonthRange) throws -> [MonthlyCovariate] {
+        let settings = config.survival
+        let file = config.source ?? "configuration"
+        if let pooled = settings.pooled, pooled.from < months.from || pooled.to > months.to {
+            throw ConfigurationError("\(file): survival.pooled: \(pooled) reaches outside the analysed months \(months) (the data)")
+        }
+        let periods = ([settings.baseline, settings.comparison] + (settings.pooled.map { [$0] } ?? [])).compactMap { r -> MonthRange? in
+            let from = max(r.from, months.from), to = min(r.to, months.to)
+            return from <= to ? MonthRange(from: from, to: to) : nil
+        }
+        return try settings.covariates.keys.sorted().map { name in
+            let covariate = try MonthlyCovariate.load(name: name, path: settings.covariates[name]!)
+            if let hole = covariate.gap(in: periods), let covered = covariate.months {
+                throw ConfigurationError("\(covariate.path): \(covariate.place(of: hole)): survival.covariates.\(name): no row for \(hole), a survival entry month inside the file's months \(covered) (a gap in the series)")
+            }
+            return covariate
+        }
+    }
+
+    /// A Cox model's spells and how many were left out for want of a covariate value.
+    struct CoxSpells {
+        var data: CoxData
+        var leftOut = 0
+    }
+
     /// The Cox model's spells for `event`: entries of the baseline (`entries[0]`) and the
-    /// comparison period, with the terms of the entry row.
-    func coxData(_ event: SpellEvent, entries: [[Entry]], rules: SpellRules) -> CoxData {
-        var data = CoxData(names: CoxTerms.names)
+    /// comparison period, with the terms of the entry row and the extra covariates at the
+    /// entry month; without the period term for the pooled model (one list of entries).
+    func coxData(_ event: SpellEvent, entries: [[Entry]], rules: SpellRules, periodTerm: Bool = true) -> CoxSpells {
+        let builtIn = periodTerm ? CoxTerms.names : Array(CoxTerms.names.dropFirst())
+        var spells = CoxSpells(data: CoxData(names: builtIn + covariates.map(\.name)))
         for (period, list) in entries.enumerated() {
             for entry in list {
                 guard let d = rules.duration(entry, event, in: panel) else { continue }
+                let month = panel.month(Int(entry.month))
+                let extra = covariates.compactMap { $0.values[month] }
+                guard extra.count == covariates.count else { spells.leftOut += 1; continue }
                 let row = panel.row(Int(entry.person), Int(entry.month))
-                data.add(time: Double(d.time), event: d.event, covariates: CoxTerms.values(row, comparisonPeriod: period == 1))
+                var values = CoxTerms.values(row, comparisonPeriod: period == 1)
+                if !periodTerm { values.removeFirst() }
+                spells.data.add(time: Double(d.time), event: d.event, covariates: values + extra)
             }
         }
-        return data
+        return spells
     }
 
     var rules: SpellRules {
@@ -45,12 +88,15 @@ struct SurvivalStage {
         return finish(entriesByPeriod, rules, warnings)
     }
 
-    /// Entries into the target group in each period's months (baseline, then comparison).
+    /// Entries into the target group in each period's months (baseline, comparison, then the
+    /// pooled window `all` when configured).
     func entries(_ rules: SpellRules, _ warnings: inout [String]) -> [(name: String, entries: [Entry])] {
         let settings = config.survival
         let analysed = MonthRange(from: panel.month(firstMonth), to: panel.months.to)
         var entriesByPeriod = [(name: String, entries: [Entry])]()
-        for (name, range) in [("baseline", settings.baseline), ("comparison", settings.comparison)] {
+        let periods = [("baseline", settings.baseline), ("comparison", settings.comparison)]
+            + (settings.pooled.map { [(Self.pooledPeriod, $0)] } ?? [])
+        for (name, range) in periods {
             // Entries need months m−1 and m−2, and are counted in the analysed range only.
             let lo = max(range.from - panel.months.from, firstMonth, 2)
             let hi = min(range.to - panel.months.from, panel.monthCount - 1)
@@ -89,23 +135,38 @@ struct SurvivalStage {
             }
             incidence.append((name, data))
         }
-        // Cox: one model per event over both periods (definitions.md §5).
+        // Cox: one model per event over both periods (definitions.md §5), and one over the
+        // pooled window without the period term.
         let ties = CoxTies(rawValue: settings.ties) ?? .efron
-        var models = [(event: String, model: CoxModel?)]()
-        for event in settings.events {
-            let data = coxData(event, entries: entriesByPeriod.map(\.entries), rules: rules)
-            guard data.count > 0 else {
-                warnings.append("cox \(event.rawValue): no spells; no model")
-                models.append((event.rawValue, nil))
-                continue
+        var models = [(event: String, period: String, model: CoxModel?)]()
+        var leftOut = [String: [String: JSONValue]]()
+        let byName = Dictionary(uniqueKeysWithValues: entriesByPeriod.map { ($0.name, $0.entries) })
+        var fits: [(period: String, entries: [[Entry]], periodTerm: Bool, label: String)] = [
+            (Self.bothPeriods, [byName["baseline"] ?? [], byName["comparison"] ?? []], true, ""),
+        ]
+        if let pooled = byName[Self.pooledPeriod] { fits.append((Self.pooledPeriod, [pooled], false, " (\(Self.pooledPeriod))")) }
+        for fit in fits {
+            for event in settings.events {
+                let name = "cox \(event.rawValue)\(fit.label)"
+                let spells = coxData(event, entries: fit.entries, rules: rules, periodTerm: fit.periodTerm)
+                if spells.leftOut > 0 {
+                    warnings.append("\(name): \(spells.leftOut) spells left out, their entry month has no value of \(covariates.map(\.name).joined(separator: "/"))")
+                }
+                leftOut[fit.period, default: [:]][event.rawValue] = JSONValue(spells.leftOut)
+                let data = spells.data
+                guard data.count > 0 else {
+                    warnings.append("\(name): no spells; no model")
+                    models.append((event.rawValue, fit.period, nil))
+                    continue
+                }
+                let model = CoxModel(data, ties: ties)
+                for d in model.dropped { warnings.append("\(name): term \(d.name) left out (\(d.reason))") }
+                if !model.converged { warnings.append("\(name): the model did not converge; its terms are flagged not_converged") }
+                for t in model.terms where t.diverged {
+                    warnings.append("\(name): the estimate of \(t.name) runs off to infinity (monotone likelihood); flagged diverged")
+                }
+                models.append((event.rawValue, fit.period, model))
             }
-            let model = CoxModel(data, ties: ties)
-            for d in model.dropped { warnings.append("cox \(event.rawValue): term \(d.name) left out (\(d.reason))") }
-            if !model.converged { warnings.append("cox \(event.rawValue): the model did not converge; its terms are flagged not_converged") }
-            for t in model.terms where t.diverged {
-                warnings.append("cox \(event.rawValue): the estimate of \(t.name) runs off to infinity (monotone likelihood); flagged diverged")
-            }
-            models.append((event.rawValue, model))
         }
         let tables = SurvivalTables(analyses: analyses, maxMonths: settings.maxMonths)
         // The spells themselves, aggregated (no person keys): for reruns in other tools.
@@ -123,9 +184,21 @@ struct SurvivalStage {
             (period.name, ["entries": JSONValue(period.entries.count),
                            "entriesAtUnit": JSONValue(period.entries.filter(\.atUnit).count)] as JSONValue)
         })
-        byPeriod["cox"] = .object(Dictionary(uniqueKeysWithValues: models.compactMap { m in
-            m.model.map { (m.event, ["spells": .number($0.n), "events": .number($0.events), "converged": .bool($0.converged)] as JSONValue) }
-        }))
+        func coxCounts(_ period: String) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: models.filter { $0.period == period }.map { m in
+                (m.event, ["spells": .number(m.model?.n ?? 0), "events": .number(m.model?.events ?? 0),
+                           "converged": m.model.map { .bool($0.converged) } ?? .null,
+                           "spellsWithoutCovariate": leftOut[period]?[m.event] ?? 0] as JSONValue)
+            }))
+        }
+        byPeriod["cox"] = coxCounts(Self.bothPeriods)
+        if settings.pooled != nil { byPeriod["coxPooled"] = coxCounts(Self.pooledPeriod) }
+        // The extra covariates as read: file, checksum, rows and months covered.
+        byPeriod["covariates"] = .array(covariates.map { c in
+            ["name": .string(c.name), "file": .string(c.path), "sha256": .string(c.sha256), "rows": JSONValue(c.rows),
+             "from": c.months.map { .string($0.from.description) } ?? .null,
+             "to": c.months.map { .string($0.to.description) } ?? .null] as JSONValue
+        })
         let counts: JSONValue = .object(byPeriod)
         return Result(tables: [tables.lifeTables(), tables.kaplanMeier(), tables.logRank(),
                                SurvivalTables.cumulativeIncidence(periods: incidence, causes: ["transferred", "deregistered"],

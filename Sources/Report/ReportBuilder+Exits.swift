@@ -33,7 +33,36 @@ extension ReportBuilder {
             sections.append(ReportSection(name: String(((nb ? "Etter " : "By ") + label.inSentence).prefix(31)),
                                           title: table.title, tables: [table], workbookOnly: true))
         }
+        for name in tables.keys.sorted() where name.hasPrefix("stocks_by_") {
+            if let section = stockSection(tables[name]!, breakdown: String(name.dropFirst("stocks_by_".count).dropLast(".csv".count))) {
+                sections.append(section)
+            }
+        }
         return sections
+    }
+
+    /// Stocks (§6) as published: persons per month and value by status, and the registered
+    /// by measure with their share of the registered. A long data table: workbook only.
+    func stockSection(_ t: CSVTable, breakdown: String) -> ReportSection? {
+        let nb = language == .nb
+        let label = labels.breakdown(breakdown)
+        var table = ReportTable(title: (nb ? "Beholdning etter " : "Stocks by ") + label.inSentence, header: [[
+            HeaderCell(labels.month), HeaderCell(label), HeaderCell(nb ? "Hovedstatus" : "Main status"),
+            HeaderCell(labels.breakdown("tiltak")), HeaderCell(nb ? "Personer" : "Persons"),
+            HeaderCell(nb ? "Prosent av registrerte" : "Per cent of registered"),
+        ]], rowHeaderColumns: 4)
+        let columns = ["month", breakdown, "hovedstatus", "tiltak"].map { t.column($0) }
+        guard let count = t.column("count"), !columns.contains(where: { $0 == nil }) else { return nil }
+        let pct = t.column("pct")
+        for row in t.rows {
+            let measure = row[columns[3]!].textValue
+            table.rows.append([.text(row[columns[0]!].textValue), .text(labels.value(row[columns[1]!].textValue, of: breakdown)),
+                               .text(labels.exitStatus(row[columns[2]!].textValue)), .text(measure.isEmpty ? (nb ? "I alt" : "All") : measure),
+                               cell(row[count], .count, countLike: true),
+                               minCellCount > 0 && row[count].intValue == nil ? .suppressed : cell(pct.map { row[$0] }, .percent)])
+        }
+        return ReportSection(name: String(((nb ? "Beholdning " : "Stocks ") + label.inSentence).prefix(31)), title: table.title,
+                             tables: [table], workbookOnly: true)
     }
 
     /// Rows: the groups of `rowColumns`; columns: exits, then each category's count and share

@@ -132,13 +132,17 @@ extension ReportBuilder {
             ("hr", "exp(B)", .decimal), ("hr_low", nb ? "95 % KI, nedre" : "95% CI, low", .decimal),
             ("hr_high", nb ? "95 % KI, øvre" : "95% CI, high", .decimal),
         ]
+        // The models of the two periods (with the period term) and of a pooled window.
+        let period = t.column("period")
         var table = ReportTable(title: nb ? "Cox-regresjon (relativ hasard)" : "Cox regression (hazard ratios)",
-                                header: [[HeaderCell(nb ? "Hendelse" : "Event"), HeaderCell(nb ? "Variabel" : "Term")]
-                                    + columns.map { HeaderCell($0.1) } + [HeaderCell(nb ? "Merknad" : "Flag")]],
-                                rowHeaderColumns: 2)
+                                header: [[HeaderCell(nb ? "Hendelse" : "Event")] + (period == nil ? [] : [HeaderCell(labels.period)])
+                                    + [HeaderCell(nb ? "Variabel" : "Term")] + columns.map { HeaderCell($0.1) } + [HeaderCell(nb ? "Merknad" : "Flag")]],
+                                rowHeaderColumns: period == nil ? 2 : 3)
         for row in t.rows {
             let flag = t.column("flag").map { row[$0].textValue } ?? ""
-            table.rows.append([.text(labels.event(row[t.column("event")!].textValue)), .text(labels.coxTerm(row[t.column("term")!].textValue))]
+            table.rows.append([.text(labels.event(row[t.column("event")!].textValue))]
+                + (period.map { [.text(labels.periodName(row[$0].textValue))] } ?? [])
+                + [.text(labels.coxTerm(row[t.column("term")!].textValue))]
                 + columns.map { cell(row[t.column($0.0)!], $0.2) }
                 + [.text(flag == "diverged" ? (nb ? "estimatet går mot uendelig" : "estimate runs off to infinity")
                          : flag == "not_converged" ? (nb ? "ikke konvergert" : "not converged") : "")])
@@ -154,11 +158,14 @@ extension ReportBuilder {
             ("n", nb ? "Forløp" : "Spells", .count, true), ("events", nb ? "Hendelser" : "Events", .count, true),
             ("lr_chisq", nb ? "LR χ²" : "LR χ²", .decimal, false), ("lr_df", "df", .count, false), ("lr_p", "p", .pValue, false),
         ]
+        let period = t.column("period")
         var table = ReportTable(title: nb ? "Modelltilpasning" : "Model fit",
-                                header: [[HeaderCell(nb ? "Hendelse" : "Event")] + columns.map { HeaderCell($0.1) }
-                                    + [HeaderCell(nb ? "Utelatte variabler" : "Terms left out")]], rowHeaderColumns: 1)
+                                header: [[HeaderCell(nb ? "Hendelse" : "Event")] + (period == nil ? [] : [HeaderCell(labels.period)])
+                                    + columns.map { HeaderCell($0.1) } + [HeaderCell(nb ? "Utelatte variabler" : "Terms left out")]],
+                                rowHeaderColumns: period == nil ? 1 : 2)
         for row in t.rows {
             table.rows.append([.text(labels.event(row[t.column("event")!].textValue))]
+                + (period.map { [.text(labels.periodName(row[$0].textValue))] } ?? [])
                 + columns.map { cell(row[t.column($0.0)!], $0.2, countLike: $0.3) }
                 + [.text(t.column("dropped_terms").map { row[$0].textValue } ?? "")])
         }

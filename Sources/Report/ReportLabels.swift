@@ -42,6 +42,7 @@ struct ReportLabels {
         switch code {
         case "ARBS": return pick("Arbeidssøker", "Job seeker")
         case "NEDS": return pick("Nedsatt arbeidsevne", "Reduced work capacity")
+        case "IARBS": return pick("Ikke arbeidssøker", "Not a job seeker")
         default: return code
         }
     }
@@ -79,7 +80,8 @@ struct ReportLabels {
         switch code {
         case "baseline": return pick("Førperiode", "Baseline")
         case "comparison": return pick("Sammenligningsperiode", "Comparison")
-        case "all": return pick("Alle", "All")
+        case "all": return pick("Samlet vindu", "Pooled window")
+        case "baseline+comparison": return pick("Begge perioder", "Both periods")
         default: return code
         }
     }

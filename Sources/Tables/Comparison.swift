@@ -24,6 +24,9 @@ public struct Comparison: Sendable, Equatable {
     /// (treatment office, control office) pairs, each reported as its own unit.
     public var pairs: [(treatment: String, control: String)]
     public var se: DiDStandardError
+    /// `filters`: per group and period, keys that replace those of `filter` (an extension of
+    /// interface.md, for trials whose measure code exists only in one group and period).
+    public var filterOverrides: [FilterCell: FilterOverride] = [:]
 
     public init(name: String, baseline: MonthRange, comparison: MonthRange, filter: Filter = Filter(),
                 treatment: [String] = [], control: [String] = [], pairs: [(treatment: String, control: String)] = [],
@@ -44,6 +47,7 @@ public struct Comparison: Sendable, Equatable {
         a.name == b.name && a.baseline == b.baseline && a.comparison == b.comparison && a.filter == b.filter
             && a.treatment == b.treatment && a.control == b.control && a.se == b.se
             && a.pairs.map { [$0.treatment, $0.control] } == b.pairs.map { [$0.treatment, $0.control] }
+            && a.filterOverrides == b.filterOverrides
     }
 
     /// Checks what can be checked before any extract is read; returns the problem, if any.
@@ -51,9 +55,11 @@ public struct Comparison: Sendable, Equatable {
         if baseline.overlaps(comparison) {
             return "the baseline \(baseline) and the comparison \(comparison) overlap"
         }
-        for office in treatment + control + filter.enhet where !Comparison.isOffice(office) {
+        for office in treatment + control + filter.enhet + filterOverrides.values.flatMap({ $0.enhet ?? [] })
+        where !Comparison.isOffice(office) {
             return "'\(office)' is not a 4-digit enhet"
         }
+        if let problem = filterOverridesProblem() { return problem }
         if treatment.isEmpty != control.isEmpty {
             return "treatment and control go together: name offices for both or for neither"
         }

@@ -51,27 +51,47 @@ public struct ComparisonTables {
         var control: [Counts]?
     }
 
-    /// Counts the exits of `c` by office (enhet number; -1 for all exits when there are no groups) and period.
+    /// A cell's filter in the panel's codes: nil sets mean no restriction.
+    struct CompiledFilter {
+        var tiltak: Set<UInt16>?
+        var enhet: Set<Int>?
+
+        init(_ f: Comparison.Filter, panel: Panel) {
+            // A code the data never has matches nothing (it is in no row).
+            tiltak = f.tiltak.isEmpty ? nil : Set(f.tiltak.compactMap { panel.measureCode($0) })
+            enhet = f.enhet.isEmpty ? nil : Set(f.enhet.compactMap { Int($0) })
+        }
+
+        func admits(_ row: ArenaRow) -> Bool {
+            (tiltak?.contains(row.tiltak) ?? true) && (enhet?.contains(Int(row.enhet)) ?? true)
+        }
+    }
+
+    /// Counts the exits of `c` by office (enhet number; -1 for all exits when there are no groups) and period,
+    /// each group and period through its own filter (`filter` and `filters`).
     func count(_ c: Comparison) -> [Int: [Counts]] {
-        let tiltak = Set(c.filter.tiltak.compactMap { panel.measureCode($0) })
-        let filterByTiltak = !c.filter.tiltak.isEmpty
-        let enhetFilter = Set(c.filter.enhet.compactMap { Int($0) })
-        let offices = Set((c.treatment + c.control).compactMap { Int($0) })
+        var filters = [Comparison.FilterCell: CompiledFilter]()
+        for group in c.groups {
+            for period in Comparison.Period.allCases {
+                filters[.init(group, period)] = CompiledFilter(c.filter(group, period), panel: panel)
+            }
+        }
+        let treatment = Set(c.treatment.compactMap { Int($0) }), control = Set(c.control.compactMap { Int($0) })
         var counts = [Int: [Counts]]()
         for e in exits.exits where exits.completeMonths.contains(Int(e.month)) {
             let month = panel.month(Int(e.month))
             let period: Period
             if c.baseline.contains(month) { period = .baseline } else if c.comparison.contains(month) { period = .comparison } else { continue }
             let row = panel.row(Int(e.person), Int(e.month))
-            if filterByTiltak && !tiltak.contains(row.tiltak) { continue }
-            if !enhetFilter.isEmpty && !enhetFilter.contains(Int(row.enhet)) { continue }
-            let key: Int
+            let office = Int(row.enhet)
+            let group: Comparison.Group
             if c.hasGroups {
-                guard offices.contains(Int(row.enhet)) else { continue }
-                key = Int(row.enhet)
+                if treatment.contains(office) { group = .treatment } else if control.contains(office) { group = .control } else { continue }
             } else {
-                key = -1
+                group = .all
             }
+            guard filters[.init(group, period == .baseline ? .baseline : .comparison)]!.admits(row) else { continue }
+            let key = c.hasGroups ? office : -1
             counts[key, default: [Counts(), Counts()]][period.rawValue].byStatus[Int(e.outcome.rawValue)] += 1
         }
         return counts

@@ -38,6 +38,8 @@ public enum TableSuppression {
                 out.append(ComparisonSuppression(status: table, suppression: suppression).statusTable())
             case "lifetables.csv", "kaplan_meier.csv", "cox_fit.csv":
                 out.append(survival(table, suppression))
+            case let name where name.hasPrefix("stocks_by_"):
+                out.append(StockSuppression.apply(table, suppression))
             default:
                 out.append(table.column("count") != nil && table.column("exits") != nil ? groupedShares(table, suppression) : table)
             }

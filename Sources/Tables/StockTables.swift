@@ -1,0 +1,76 @@
+import Extracts
+import Panel
+import Statistics
+
+/// `stocks_by_<breakdown>.csv` (definitions.md §6, interface.md): for each month and value of
+/// a breakdown, the persons with a row by `hovedstatus`, and among the registered the number
+/// in each `tiltak` — the stock ("beholdning") series in which the evaluations show each
+/// office's use of measures over time.
+///
+/// Rows per month × value (the values that have a row that month): one per `hovedstatus`
+/// (ARBS, NEDS, IARBS, zeros included, `tiltak` empty), then, for each registered status,
+/// one per measure code its persons take part in (count > 0, codes in byte order). `pct` is
+/// 100·count / the persons registered that month with that value; empty on the rows of a
+/// status that is not registered, and where nobody is registered.
+public struct StockTables {
+    public let panel: Panel
+    /// `exit.statuses`: the statuses that count as registered.
+    public let registered: [Hovedstatus]
+    /// Panel months to tabulate (the analysed range; context months are left out).
+    public let months: Range<Int>
+
+    public init(panel: Panel, registered: [Hovedstatus], months: Range<Int>) {
+        self.panel = panel
+        self.registered = registered
+        self.months = months
+    }
+
+    /// Counts of one month and value: persons by status, and by status and measure code.
+    struct Cell {
+        var byStatus = [Int](repeating: 0, count: 4)
+        var byMeasure = [UInt8: [UInt16: Int]]()
+    }
+
+    public func table(by breakdown: Breakdown) -> CSVTable {
+        var t = CSVTable(name: "stocks_by_\(breakdown.rawValue).csv",
+                         header: ["month", breakdown.rawValue, "hovedstatus", "tiltak", "count", "pct"])
+        let registeredMask = registered.reduce(UInt8(0)) { $0 | (1 << $1.rawValue) }
+        var cells = [[Int: Cell]](repeating: [:], count: months.count)   // [month − first][value]
+        for p in 0..<panel.personCount {
+            for m in months {
+                let row = panel.row(p, m)
+                guard row.hasRow else { continue }
+                let status = row.statusCode
+                let key = breakdown.key(row)
+                cells[m - months.lowerBound][key, default: Cell()].byStatus[Int(status)] += 1
+                if registeredMask & (1 << status) != 0 && row.tiltak != 0 {
+                    cells[m - months.lowerBound][key]!.byMeasure[status, default: [:]][row.tiltak, default: 0] += 1
+                }
+            }
+        }
+        for (i, byValue) in cells.enumerated() {
+            let month = panel.month(months.lowerBound + i).description
+            let values = byValue.keys.map { (key: $0, label: breakdown.label($0, panel: panel)) }.sorted { a, b in
+                // Age groups in age order; other values as text (codes are fixed-width).
+                breakdown == .aldersgruppe ? a.key < b.key : a.label.utf8.lexicographicallyPrecedes(b.label.utf8)
+            }
+            for value in values {
+                let cell = byValue[value.key]!
+                let total = registered.reduce(0) { $0 + cell.byStatus[Int($1.rawValue)] }
+                func pct(_ count: Int, _ status: Hovedstatus) -> CSVTable.Cell {
+                    .number(registered.contains(status) ? Proportion(count, of: total).percent : nil)
+                }
+                for status in [Hovedstatus.arbs, .neds, .iarbs] {
+                    let count = cell.byStatus[Int(status.rawValue)]
+                    t.append([.text(month), .text(value.label), .text(status.name), .text(""), .count(count), pct(count, status)])
+                    let measures = (cell.byMeasure[status.rawValue] ?? [:]).map { (name: panel.measureName($0.key), count: $0.value) }
+                    for measure in measures.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+                        t.append([.text(month), .text(value.label), .text(status.name), .text(measure.name), .count(measure.count),
+                                  pct(measure.count, status)])
+                    }
+                }
+            }
+        }
+        return t
+    }
+}

@@ -1,0 +1,99 @@
+import XCTest
+@testable import Extracts
+@testable import Panel
+@testable import Pipeline
+@testable import Tables
+
+/// The stock tables of definitions.md §6: hand-built months with values read off the
+/// definition, `sample-data/` against the independent Python reference
+/// (`Fixtures/reference/stocks.py` → `Fixtures/sample-expected/stocks_by_*.csv`), the
+/// configuration, and small-cell suppression.
+final class StockTests: XCTestCase {
+    /// Month 0: office 0301 has 3 ARBS (two in ARBTREN, one in VASV), 1 NEDS in ARBTREN and
+    /// 2 IARBS (one with a measure, which is not counted: IARBS is not registered); office
+    /// 0219 has 1 IARBS only. Month 1: office 0301 has 1 ARBS.
+    func buildTable(registered: [Hovedstatus] = [.arbs, .neds], limit: Int = 0) throws -> [String] {
+        var b = ExtractSetBuilder(from: "2022-01", to: "2022-02")
+        b.register("A1", 0, tiltak: "ARBTREN")
+        b.register("A2", 0, tiltak: "ARBTREN")
+        b.register("A3", 0, tiltak: "VASV")
+        b.register("N1", 0, status: "NEDS", tiltak: "ARBTREN")
+        b.register("I1", 0, status: "IARBS")
+        b.register("I2", 0, status: "IARBS", tiltak: "VASV")
+        b.register("I3", 0, status: "IARBS", enhet: "0219")
+        b.register("A1", 1)
+        let dir = try b.write()
+        let inventory = try ExtractInventory(directory: dir)
+        let months = MonthRange(from: inventory.months.first!, to: inventory.months.last!)
+        let panel = try PanelBuilder(files: try inventory.files(in: months), months: months, maxRejectedShare: 1,
+                                     quarantineDirectory: nil).build().panel
+        let table = StockTables(panel: panel, registered: registered, months: 0..<panel.monthCount).table(by: .enhet)
+        return TableSuppression.apply([table], limit: limit)[0].csvText().split(separator: "\n").map(String.init)
+    }
+
+    func testCountsAndSharesByOfficeStatusAndMeasure() throws {
+        XCTAssertEqual(try buildTable(), [
+            "month,enhet,hovedstatus,tiltak,count,pct",
+            "2022-01,0219,ARBS,,0,", "2022-01,0219,NEDS,,0,", "2022-01,0219,IARBS,,1,",
+            "2022-01,0301,ARBS,,3,75.0", "2022-01,0301,ARBS,ARBTREN,2,50.0", "2022-01,0301,ARBS,VASV,1,25.0",
+            "2022-01,0301,NEDS,,1,25.0", "2022-01,0301,NEDS,ARBTREN,1,25.0",
+            "2022-01,0301,IARBS,,2,",
+            "2022-02,0301,ARBS,,1,100.0", "2022-02,0301,NEDS,,0,0", "2022-02,0301,IARBS,,0,",
+        ])
+        // With only ARBS registered, NEDS persons are counted but have no share and no measure rows.
+        XCTAssertEqual(try buildTable(registered: [.arbs])[4...8], [
+            "2022-01,0301,ARBS,,3,100.0", "2022-01,0301,ARBS,ARBTREN,2,66.66666666666667",
+            "2022-01,0301,ARBS,VASV,1,33.333333333333336", "2022-01,0301,NEDS,,1,", "2022-01,0301,IARBS,,2,"])
+    }
+
+    /// Limit 2: the NEDS count 1 is blanked, and so is the ARBS count (else NEDS = registered −
+    /// ARBS, the registered persons following from any count and its share), with their shares;
+    /// measure rows below the limit go; 0219's zeros and all of 2022-02 (1 registered) go.
+    func testSmallCellsAreBlankedWithTheSharesThatWouldGiveThemBack() throws {
+        XCTAssertEqual(try buildTable(limit: 2), [
+            "month,enhet,hovedstatus,tiltak,count,pct",
+            "2022-01,0219,ARBS,,,", "2022-01,0219,NEDS,,,", "2022-01,0219,IARBS,,,",
+            "2022-01,0301,ARBS,,,", "2022-01,0301,ARBS,ARBTREN,2,50.0", "2022-01,0301,ARBS,VASV,,",
+            "2022-01,0301,NEDS,,,", "2022-01,0301,NEDS,ARBTREN,,",
+            "2022-01,0301,IARBS,,2,",
+            "2022-02,0301,ARBS,,,", "2022-02,0301,NEDS,,,", "2022-02,0301,IARBS,,,",
+        ])
+    }
+
+    func testConfiguration() throws {
+        XCTAssertEqual(try Configuration.parse(json: "{}").stockBreakdowns, [.enhet])
+        XCTAssertEqual(try Configuration.parse(json: #"{"stocks": {"breakdowns": ["tiltak", "aldersgruppe"]}}"#).stockBreakdowns,
+                       [.tiltak, .aldersgruppe])
+        XCTAssertEqual(try Configuration.parse(json: #"{"stocks": {"breakdowns": []}}"#).stockBreakdowns, [])
+        for (json, message) in [
+            (#"{"stocks": {"breakdown": ["enhet"]}}"#, "pipeline.json: stocks.breakdown: unknown key"),
+            (#"{"stocks": {"breakdowns": ["kommune"]}}"#, "pipeline.json: stocks.breakdowns: unknown breakdown \"kommune\""),
+            (#"{"stocks": {"breakdowns": ["enhet", "enhet"]}}"#, "pipeline.json: stocks.breakdowns: enhet is listed twice"),
+            (#"{"stocks": []}"#, "pipeline.json: stocks: expected an object"),
+        ] {
+            XCTAssertThrowsError(try Configuration.parse(json: json)) { XCTAssertTrue("\($0)".hasPrefix(message), "\($0)") }
+        }
+    }
+
+    func testSampleDataStocksEqualTheIndependentReference() throws {
+        var config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+        config.stockBreakdowns = [.enhet, .aldersgruppe, .tiltak]
+        config.report.formats = []
+        let output = temporaryDirectory() + "/out"
+        config.output.directory = output
+        _ = try PipelineRun(config: config).run()
+        for b in config.stockBreakdowns {
+            let name = "stocks_by_\(b.rawValue).csv"
+            let ours = try String(contentsOfFile: "\(output)/\(name)", encoding: .utf8).split(separator: "\n")
+            let theirs = try String(contentsOf: SampleDataFixtureTests.expected.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
+            XCTAssertEqual(ours.count, theirs.count, name)
+            XCTAssertGreaterThan(ours.count, 1000, name)
+            for (a, b) in zip(ours, theirs) where a != b {
+                // Shares: the same double (both print the shortest round-trip text).
+                let x = a.split(separator: ",", omittingEmptySubsequences: false), y = b.split(separator: ",", omittingEmptySubsequences: false)
+                XCTAssertEqual(x.dropLast(), y.dropLast(), name)
+                XCTAssertEqual(Double(x.last!), Double(y.last!), "\(name): \(a) vs \(b)")
+            }
+        }
+    }
+}

@@ -296,8 +296,8 @@ public struct Configuration: Sendable {
         return c
     }
 
-    /// Replaces the periods of every comparison (and, once they exist, every survival
-    /// analysis) with `--baseline` / `--comparison`, and checks the result.
+    /// Replaces the periods of every comparison and every survival
+    /// analysis with `--baseline` / `--comparison`, and checks the result.
     public mutating func applyPeriodOverrides() throws {
         if let b = baselineOverride { survival.baseline = b }
         if let c = comparisonOverride { survival.comparison = c }

@@ -1,0 +1,4 @@
+#ifndef OVERGANG_ISAL_SHIM_H
+#define OVERGANG_ISAL_SHIM_H
+#include <isa-l/igzip_lib.h>
+#endif

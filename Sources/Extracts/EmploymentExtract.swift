@@ -13,10 +13,21 @@ public struct EmploymentExtract: Sendable {
     /// Reads and validates the file.
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> EmploymentExtract {
         var reader = ExtractReader(file: file)
+        var parser = Parser(people: PersonFlagsBuilder(expected: expectedRows(file)),
+                            firstDay: file.month.firstDay, lastDay: file.month.lastDay)
+        try reader.read(quarantine: quarantine, into: &parser)
         var out = EmploymentExtract(file: file, stats: reader.stats)
-        out.people = PersonFlags(expected: expectedRows(file))
-        let firstDay = file.month.firstDay, lastDay = file.month.lastDay
-        try reader.read(quarantine: quarantine) { row in
+        out.people = parser.people.finish()
+        return out
+    }
+
+    /// The checks of one row, and the persons seen so far.
+    struct Parser: RowParser {
+        let people: PersonFlagsBuilder
+        let firstDay: Day, lastDay: Day
+
+        @inline(__always)
+        mutating func parse(_ row: RowView) -> String? {
             let (pid, pidN) = row.value(0)
             guard FieldRules.isToken(pid, pidN) else { return "person_id: not a key of 1-64 characters A-Z a-z 0-9 _ -" }
             let (af, afN) = row.value(1)
@@ -40,11 +51,9 @@ public struct EmploymentExtract: Sendable {
             if start > lastDay { return "startdato \(start) is after the file's month" }
             if let end, end < firstDay { return "sluttdato \(end) is before the file's month" }
 
-            out.people.add(pid, pidN, bits: start <= lastDay && (end.map { $0 >= lastDay } ?? true) ? 1 : 0)
+            people.add(pid, pidN, bits: start <= lastDay && (end.map { $0 >= lastDay } ?? true) ? 1 : 0)
             return nil
         }
-        out.stats = reader.stats
-        return out
     }
 
     public init(file: ExtractFile, stats: FileStats) {

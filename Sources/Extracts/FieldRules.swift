@@ -7,12 +7,35 @@ enum FieldRules {
     @inline(__always)
     static func isToken(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         guard n >= 1 && n <= 64 else { return false }
-        for i in 0..<n {
+        // Eight bytes at a time (a hot check: two keys in each of ~3M rows a file), then the rest.
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i + 8 <= n {
+            if !isTokenWord(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { return false }
+            i += 8
+        }
+        while i < n {
             let c = p[i]
             let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
             if !ok { return false }
+            i += 1
         }
         return true
+    }
+
+    /// Whether all eight bytes of `w` are `[A-Za-z0-9_-]`, tested side by side (SWAR): every
+    /// lane is below 0x80, so adding 0x80 or subtracting from 0x80+hi never borrows across lanes.
+    @inline(__always)
+    static func isTokenWord(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        if w & high != 0 { return false }
+        @inline(__always) func within(_ x: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            ((x | high) &- lo &* ones) & ((hi &+ 0x80) &* ones &- x) & high
+        }
+        let digit = within(w, 0x30, 0x39)
+        let letter = within(w | 0x2020_2020_2020_2020, 0x61, 0x7A)   // A-Z folded onto a-z
+        let mark = FieldSplitter.zeroBytes(w ^ 0x5F5F_5F5F_5F5F_5F5F) | FieldSplitter.zeroBytes(w ^ 0x2D2D_2D2D_2D2D_2D2D)
+        return digit | letter | mark == high
     }
 
     /// A measure code: 1-32 characters `[A-Za-z0-9_-]`.

@@ -8,20 +8,21 @@ import Foundation
 /// sets that one row aside instead of swallowing the rest of the file).
 public final class LineReader {
     private let source: GzipReader
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var start = 0      // first byte not yet returned
-    private var end = 0        // one past the last valid byte
-    private var sourceDone = false
-    private var atFileStart = true
+    // Unchecked: touched on every line, by the one thread that reads the file.
+    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var start = 0      // first byte not yet returned
+    @exclusivity(unchecked) private var end = 0        // one past the last valid byte
+    @exclusivity(unchecked) private var sourceDone = false
+    @exclusivity(unchecked) private var atFileStart = true
     /// Holds the kept prefix of an overlong line.
     private let overlong = UnsafeMutablePointer<UInt8>.allocate(capacity: LineReader.maxLineLength)
     /// Lines longer than this are cut (and reported as overlong) rather than buffered whole.
     public static let maxLineLength = 1 << 20
     /// Number of the line last returned (1 = the header).
-    public private(set) var lineNumber = 0
+    @exclusivity(unchecked) public private(set) var lineNumber = 0
     /// True when the line last returned was longer than `maxLineLength` and was cut.
-    public private(set) var lastLineWasCut = false
+    @exclusivity(unchecked) public private(set) var lastLineWasCut = false
 
     public init(_ source: GzipReader, bufferSize: Int = 1 << 20) {
         self.source = source

@@ -135,8 +135,10 @@ public struct PanelBuilder: Sendable {
             onFileRead?(stats)
             try checkShare(stats, file)
             var link = LinkedMonth(file: file, stats: stats)
+            // The file's persons come in hash order, as the Arena table places them: these
+            // lookups walk its slots front to back (and use the stored hashes).
             for k in 0..<people.count {
-                if let p = people.persons.withKey(k, { table.find($0, $1) }) {
+                if let p = table.find(keyOf: k, in: people.persons) {
                     if people.flags[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(people.flags[k]) }
                 } else {
                     link.stats.rowsNotInArena += Int(people.rowCounts[k])

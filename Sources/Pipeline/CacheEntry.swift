@@ -9,7 +9,8 @@ import Foundation
 enum CacheEntry {
     static let magic: [UInt8] = Array("OVGC".utf8)
     /// Bumped whenever a parsed form or the panel changes layout or meaning.
-    static let formatVersion: UInt32 = 1
+    /// 2: employment and benefit persons numbered in hash order.
+    static let formatVersion: UInt32 = 2
     /// Also in every header: the tool's version (a parser fix must not meet old parses) and
     /// the in-memory size of a stored Arena row.
     static let build = "overgang \(OvergangVersion.string), row \(MemoryLayout<ArenaRow>.size)"

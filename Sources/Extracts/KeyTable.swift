@@ -9,9 +9,8 @@ import Foundation
 ///
 /// A key's slot is taken from the top bits of its 64-bit hash, which is kept per key: keys
 /// visited in hash order (how `PersonFlagsBuilder` numbers them) touch the slots front to
-/// back, so building a 3M-key table or looking up all of one table's keys in another streams
-/// through memory instead of missing the cache on every key; and a lookup of another
-/// table's key (`find(keyOf:in:)`) does not hash it again.
+/// back, so looking up all of a file's persons (`KeyList`, in hash order) streams through
+/// memory instead of missing the cache on every key, and does not hash them again.
 public struct KeyTable: Sendable, Equatable {
     /// All keys' bytes, back to back.
     private var bytes: [UInt8] = []
@@ -35,15 +34,6 @@ public struct KeyTable: Sendable, Equatable {
         var bits = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
         return bits
-    }
-
-    /// A table from finished parts (`PersonFlagsBuilder`), which placed the keys as `insert` would.
-    init(bytes: [UInt8], starts: [UInt32], hashes: [UInt64], slots: [UInt32], shift: Int) {
-        self.bytes = bytes
-        self.starts = starts
-        self.hashes = hashes
-        self.slots = slots
-        self.shift = shift
     }
 
     public var count: Int { hashes.count }
@@ -152,7 +142,7 @@ public struct KeyTable: Sendable, Equatable {
 
     /// The id here of key `id` of `other`, or nil (its stored hash is used, not recomputed).
     @inline(__always)
-    public func find(keyOf id: Int, in other: KeyTable) -> Int? {
+    public func find(keyOf id: Int, in other: KeyList) -> Int? {
         let h = other.hashes[id]
         return other.withKey(id) { find($0, $1, hash: h) }
     }

@@ -5,13 +5,13 @@
 /// alone (and can be cached by its checksum); the panel links it to the Arena persons.
 /// Built by `PersonFlagsBuilder`: persons are numbered in the order of their keys' hashes.
 public struct PersonFlags: Sendable, Equatable {
-    public var persons = KeyTable(capacity: 1 << 12)
+    public var persons = KeyList()
     public var flags: [UInt8] = []
     public var rowCounts: [UInt32] = []
 
     public init() {}
 
-    public init(persons: KeyTable, flags: [UInt8], rowCounts: [UInt32]) {
+    public init(persons: KeyList, flags: [UInt8], rowCounts: [UInt32]) {
         self.persons = persons
         self.flags = flags
         self.rowCounts = rowCounts

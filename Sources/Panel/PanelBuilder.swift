@@ -159,6 +159,8 @@ public struct PanelBuilder: Sendable {
             }
         }
 
+        ScratchPool.shared.drain()
+
         var statsByName = [String: FileStats]()
         for e in arena { statsByName[e.file.name] = e.stats }
         for link in linked { statsByName[link.file.name] = link.stats }

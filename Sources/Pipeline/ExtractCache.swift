@@ -245,7 +245,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
               let flags = r.array(UInt8.self), let counts = r.array(UInt32.self), r.atEnd,
               ps.count == flags.count + 1, counts.count == flags.count, KeyTable.isValidStorage(bytes: pb, starts: ps) else { return nil }
-        return (stats, PersonFlags(persons: KeyTable(bytes: pb, starts: ps), flags: flags, rowCounts: counts))
+        return (stats, PersonFlags(persons: KeyList(bytes: pb, starts: ps), flags: flags, rowCounts: counts))
     }
 
     /// Rows whose codes are in range (a measure id must name a stored code).

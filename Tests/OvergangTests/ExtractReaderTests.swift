@@ -133,7 +133,8 @@ final class ExtractReaderTests: XCTestCase {
         XCTAssertEqual(e.stats.rowsSetAside, aaBad.count)
         XCTAssertEqual(e.people.count, 2)                  // P1 and Q9 (Q9 is dropped later: never in Arena)
         // Persons are numbered in hash order: look them up.
-        let p1 = try XCTUnwrap(e.people.persons.find(Array("P1".utf8))), q9 = try XCTUnwrap(e.people.persons.find(Array("Q9".utf8)))
+        let keys = (0..<e.people.count).map { String(decoding: e.people.persons.key($0), as: UTF8.self) }
+        let p1 = try XCTUnwrap(keys.firstIndex(of: "P1")), q9 = try XCTUnwrap(keys.firstIndex(of: "Q9"))
         XCTAssertEqual([e.people.flags[p1], e.people.flags[q9]], [1, 1])             // P1's relationships cover 31 January
         XCTAssertEqual([e.people.rowCounts[p1], e.people.rowCounts[q9]], [2, 1])
         let written = try String(contentsOfFile: "\(dir)/q", encoding: .utf8).split(separator: "\n")

@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Generator", dependencies: ["SystemZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
+            "CSystem", "SystemZlib", "SystemIsal", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line, thin.

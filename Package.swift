@@ -27,10 +27,11 @@ let package = Package(
         // decides the cold run's time (the extracts are gigabytes of gzip).
         .systemLibrary(name: "SystemIsal", path: "Sources/SystemIsal", pkgConfig: "libisal",
                        providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
-        // One system call Swift's Glibc module does not expose (atomic exchange of two folders).
+        // One system call Swift's Glibc module does not expose (atomic exchange of two folders),
+        // and vzeroupper after ISA-L's vector code.
         .target(name: "CSystem"),
         // Streaming gzip, CSV tokenizer, the three schemas, validation, quarantine.
-        .target(name: "Extracts", dependencies: ["SystemZlib", "SystemIsal", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Extracts", dependencies: ["SystemZlib", "SystemIsal", "CSystem", .product(name: "Crypto", package: "swift-crypto")]),
         // The compact person-month store built from parsed extracts.
         .target(name: "Panel", dependencies: ["Extracts"]),
         // Exits (§1) and their status after exit (§2).

@@ -1,3 +1,4 @@
+import CSystem
 import SystemIsal
 import Crypto
 import Foundation
@@ -102,6 +103,7 @@ public final class GzipReader {
             if !inMember { try startMember() }
             let inBefore = stream.pointee.avail_in, outBefore = stream.pointee.avail_out
             let rc = isal_inflate(stream)
+            overgang_clear_upper_vector_state()
             switch rc {
             case ISAL_DECOMP_OK, ISAL_END_INPUT, ISAL_OUT_OVERFLOW:
                 break

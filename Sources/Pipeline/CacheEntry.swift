@@ -1,3 +1,4 @@
+import CSystem
 import SystemIsal
 import Extracts
 import Foundation
@@ -33,6 +34,7 @@ enum CacheEntry {
         w.u64(UInt64(payload.count))
         var c: UInt32 = 0
         payload.forEachPiece { c = crc32_gzip_refl(c, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64($0.count)) }
+        overgang_clear_upper_vector_state()
         w.u32(c)
         return w.data
     }
@@ -48,7 +50,8 @@ enum CacheEntry {
 
     /// CRC-32 (gzip's; ISA-L's with carry-less multiplication: about ten times zlib's speed).
     static func crc(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { crc32_gzip_refl(0, $0.baseAddress, UInt64($0.count)) }
+        defer { overgang_clear_upper_vector_state() }
+        return bytes.withUnsafeBufferPointer { crc32_gzip_refl(0, $0.baseAddress, UInt64($0.count)) }
     }
 }
 

@@ -33,7 +33,7 @@ public struct EmploymentExtract: Sendable {
             let (af, afN) = row.value(1)
             guard FieldRules.isToken(af, afN) else { return "arbeidsforhold_id: not a key of 1-64 characters A-Z a-z 0-9 _ -" }
             let (org, orgN) = row.value(2)
-            guard FieldRules.digits(org, orgN, count: 9) != nil else { return "orgnr: \(FieldRules.quote(org, orgN)) is not 9 digits" }
+            guard orgN == 9 && FieldRules.isDigits(org, orgN) else { return "orgnr: \(FieldRules.quote(org, orgN)) is not 9 digits" }
             let (sd, sdN) = row.value(3)
             guard let start = FieldRules.date(sd, sdN) else { return "startdato: \(FieldRules.quote(sd, sdN)) is not a date YYYY-MM-DD" }
             let (ed, edN) = row.value(4)

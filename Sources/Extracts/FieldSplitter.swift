@@ -78,19 +78,20 @@ public struct FieldSplitter {
     public static func splitUnquoted(_ base: UnsafePointer<UInt8>, _ n: Int,
                                      into out: UnsafeMutablePointer<Field>, capacity: Int) -> Int? {
         let raw = UnsafeRawPointer(base)
+        // Wrapping arithmetic: a line is at most `LineReader.maxLineLength` bytes.
         var count = 0, fieldStart = 0, i = 0
-        while i + 8 <= n {
+        while i &+ 8 <= n {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            if zeroBytes(w ^ 0x2222_2222_2222_2222) != 0 { return nil }
             var m = zeroBytes(w ^ 0x3B3B_3B3B_3B3B_3B3B)
+            if zeroBytes(w ^ 0x2222_2222_2222_2222) != 0 { return nil }
             while m != 0 {
-                let end = i + m.trailingZeroBitCount >> 3
+                let end = i &+ m.trailingZeroBitCount &>> 3
                 if count < capacity { out[count] = Field(start: fieldStart, end: end, hasEscapedQuote: false) }
-                count += 1
-                fieldStart = end + 1
+                count &+= 1
+                fieldStart = end &+ 1
                 m &= m &- 1
             }
-            i += 8
+            i &+= 8
         }
         while i < n {
             let c = base[i]

@@ -11,16 +11,18 @@ public struct BenefitExtract: Sendable {
 
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> BenefitExtract {
         var reader = ExtractReader(file: file)
-        var parser = Parser(people: PersonFlagsBuilder(expected: expectedRows(file)))
-        try reader.read(quarantine: quarantine, into: &parser)
+        let people = PersonFlagsBuilder(expected: expectedRows(file))
+        var parser = Parser(people: people)
+        try withExtendedLifetime(people) { try reader.read(quarantine: quarantine, into: &parser) }
         var out = BenefitExtract(file: file, stats: reader.stats)
-        out.people = parser.people.finish()
+        out.people = people.finish()
         return out
     }
 
     /// The checks of one row, and the persons seen so far.
     struct Parser: RowParser {
-        let people: PersonFlagsBuilder
+        /// Unowned: `read` keeps the builder alive (no reference counting per row).
+        unowned(unsafe) let people: PersonFlagsBuilder
 
         @inline(__always)
         mutating func parse(_ row: RowView) -> String? {

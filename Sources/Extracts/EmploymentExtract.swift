@@ -13,17 +13,18 @@ public struct EmploymentExtract: Sendable {
     /// Reads and validates the file.
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> EmploymentExtract {
         var reader = ExtractReader(file: file)
-        var parser = Parser(people: PersonFlagsBuilder(expected: expectedRows(file)),
-                            firstDay: file.month.firstDay, lastDay: file.month.lastDay)
-        try reader.read(quarantine: quarantine, into: &parser)
+        let people = PersonFlagsBuilder(expected: expectedRows(file))
+        var parser = Parser(people: people, firstDay: file.month.firstDay, lastDay: file.month.lastDay)
+        try withExtendedLifetime(people) { try reader.read(quarantine: quarantine, into: &parser) }
         var out = EmploymentExtract(file: file, stats: reader.stats)
-        out.people = parser.people.finish()
+        out.people = people.finish()
         return out
     }
 
     /// The checks of one row, and the persons seen so far.
     struct Parser: RowParser {
-        let people: PersonFlagsBuilder
+        /// Unowned: `read` keeps the builder alive (no reference counting per row).
+        unowned(unsafe) let people: PersonFlagsBuilder
         let firstDay: Day, lastDay: Day
 
         @inline(__always)

@@ -67,7 +67,20 @@ public final class LineReader {
     }
 
     /// The next line, valid until the next call; nil at the end of the file.
+    @inline(__always)
     public func next() throws -> UnsafeBufferPointer<UInt8>? {
+        // Inlined for the common case, a whole line of ordinary length already in the buffer.
+        if start < end, let nl = memchr(buffer + start, 0x0A, min(end - start, LineReader.maxLineLength + 1)) {
+            lastLineWasCut = false
+            let lineEnd = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            return emit(upTo: lineEnd, consumed: lineEnd + 1)
+        }
+        return try nextAfterFilling()
+    }
+
+    /// `next` when the buffer must be refilled, the line is overlong, or the file ends.
+    @inline(never)
+    private func nextAfterFilling() throws -> UnsafeBufferPointer<UInt8>? {
         lastLineWasCut = false
         var scanFrom = start
         while true {
@@ -97,6 +110,7 @@ public final class LineReader {
         }
     }
 
+    @inline(__always)
     private func emit(upTo lineEnd: Int, consumed: Int) -> UnsafeBufferPointer<UInt8> {
         var stop = lineEnd
         if stop > start && buffer[stop - 1] == 0x0D { stop -= 1 }

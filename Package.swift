@@ -23,15 +23,10 @@ let package = Package(
         // a module of that name, and two modules of one name cannot be linked together.
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib",
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        // Intel's ISA-L (Debian: libisal-dev): inflate about five times as fast as zlib's, which
-        // decides the cold run's time (the extracts are gigabytes of gzip).
-        .systemLibrary(name: "SystemIsal", path: "Sources/SystemIsal", pkgConfig: "libisal",
-                       providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
-        // One system call Swift's Glibc module does not expose (atomic exchange of two folders),
-        // and vzeroupper after ISA-L's vector code.
+        // One system call Swift's Glibc module does not expose (atomic exchange of two folders).
         .target(name: "CSystem"),
         // Streaming gzip, CSV tokenizer, the three schemas, validation, quarantine.
-        .target(name: "Extracts", dependencies: ["SystemZlib", "SystemIsal", "CSystem", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Extracts", dependencies: ["SystemZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // The compact person-month store built from parsed extracts.
         .target(name: "Panel", dependencies: ["Extracts"]),
         // Exits (§1) and their status after exit (§2).
@@ -48,7 +43,7 @@ let package = Package(
         .target(name: "Generator", dependencies: ["SystemZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "CSystem", "SystemZlib", "SystemIsal", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
+            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line, thin.

@@ -1,5 +1,4 @@
-import CSystem
-import SystemIsal
+import SystemZlib
 import Crypto
 import Foundation
 
@@ -7,13 +6,12 @@ import Foundation
 /// computing the SHA-256 of the compressed bytes for the manifest.
 ///
 /// Never holds more than one input and one output buffer; a truncated or damaged file
-/// throws an `ExtractError` naming the file. Inflates with ISA-L (several times zlib's speed:
-/// decompression is most of a cold run), which checks each member's CRC-32 and length.
+/// throws an `ExtractError` naming the file.
 public final class GzipReader {
     public let path: String
     private let displayName: String
     private let fd: Int32
-    private let stream: UnsafeMutablePointer<inflate_state>
+    private let stream: UnsafeMutablePointer<z_stream>
     private let input: UnsafeMutablePointer<UInt8>
     private let inputCapacity = 1 << 18
     private var hasher = SHA256()
@@ -34,15 +32,19 @@ public final class GzipReader {
         if fd < 0 {
             throw ExtractError(file: self.displayName, .unreadable(String(cString: strerror(errno))))
         }
-        // The state is large (history and tables, ~90 kB): on the heap, zeroed, then set up.
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<inflate_state>.size,
-                                                   alignment: MemoryLayout<inflate_state>.alignment)
-        raw.initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<inflate_state>.size)
-        stream = raw.bindMemory(to: inflate_state.self, capacity: 1)
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
         input = .allocate(capacity: inputCapacity)
+        // 15 window bits + 16: gzip wrapper only (no raw deflate, no zlib wrapper).
+        let rc = inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        if rc != Z_OK {
+            // deinit still runs (every property is set) and closes the file: do not close it twice.
+            throw ExtractError(file: self.displayName, .unreadable("zlib could not start (\(rc))"))
+        }
     }
 
     deinit {
+        inflateEnd(stream)
         stream.deallocate()
         input.deallocate()
         close(fd)
@@ -68,23 +70,6 @@ public final class GzipReader {
         stream.pointee.avail_in = UInt32(n)
     }
 
-    /// Starts a member: gzip wrapper only (no raw deflate, no zlib wrapper), CRC-32 checked.
-    private func startMember() throws {
-        let p = stream.pointee.next_in!
-        if stream.pointee.avail_in >= 2 && !(p[0] == 0x1F && p[1] == 0x8B) {
-            throw ExtractError(file: displayName, .notGzip("incorrect header check"))
-        }
-        // Init clears the buffers' positions too: keep them.
-        let (nextIn, availIn) = (stream.pointee.next_in, stream.pointee.avail_in)
-        let (nextOut, availOut) = (stream.pointee.next_out, stream.pointee.avail_out)
-        isal_inflate_init(stream)
-        stream.pointee.crc_flag = UInt32(ISAL_GZIP)
-        (stream.pointee.next_in, stream.pointee.avail_in) = (nextIn, availIn)
-        (stream.pointee.next_out, stream.pointee.avail_out) = (nextOut, availOut)
-        inMember = true
-        members += 1
-    }
-
     /// Fills `buffer` with up to `capacity` decompressed bytes; returns 0 at the end of the file.
     public func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
         if finished { return 0 }
@@ -100,29 +85,30 @@ public final class GzipReader {
                 finished = true
                 break
             }
-            if !inMember { try startMember() }
-            let inBefore = stream.pointee.avail_in, outBefore = stream.pointee.avail_out
-            let rc = isal_inflate(stream)
-            overgang_clear_upper_vector_state()
-            switch rc {
-            case ISAL_DECOMP_OK, ISAL_END_INPUT, ISAL_OUT_OVERFLOW:
-                break
-            case ISAL_INVALID_WRAPPER:
-                throw ExtractError(file: displayName, .notGzip("incorrect header check"))
-            case ISAL_UNSUPPORTED_METHOD:
-                throw ExtractError(file: displayName, .notGzip("unknown compression method"))
-            case ISAL_INCORRECT_CHECKSUM:
-                throw ExtractError(file: displayName, .notGzip("incorrect data check"))
-            case ISAL_INVALID_BLOCK, ISAL_INVALID_SYMBOL, ISAL_INVALID_LOOKBACK:
-                throw ExtractError(file: displayName, .notGzip("invalid deflate data (\(rc))"))
-            default:
-                throw ExtractError(file: displayName, .notGzip("inflate error \(rc)"))
+            if !inMember {
+                inMember = true
+                members += 1
             }
-            if stream.pointee.block_state == ISAL_BLOCK_FINISH {
-                // End of one member (trailer checked); another may follow (parallel compressors write several).
+            let rc = inflate(stream, Z_NO_FLUSH)
+            switch rc {
+            case Z_STREAM_END:
+                // End of one member; another may follow (parallel compressors write several).
                 inMember = false
-            } else if stream.pointee.avail_in == inBefore && stream.pointee.avail_out == outBefore && inBefore > 0 {
-                throw ExtractError(file: displayName, .notGzip("inflate made no progress"))
+                inflateReset(stream)
+            case Z_OK:
+                break
+            case Z_BUF_ERROR:
+                // No progress possible: more input is needed (handled above) or the output is full.
+                if stream.pointee.avail_in != 0 && stream.pointee.avail_out != 0 {
+                    throw ExtractError(file: displayName, .notGzip("zlib made no progress"))
+                }
+            case Z_DATA_ERROR, Z_NEED_DICT:
+                let why = stream.pointee.msg.map { String(cString: $0) } ?? "corrupt data"
+                throw ExtractError(file: displayName, .notGzip(why))
+            case Z_MEM_ERROR:
+                throw ExtractError(file: displayName, .unreadable("out of memory in zlib"))
+            default:
+                throw ExtractError(file: displayName, .notGzip("zlib error \(rc)"))
             }
         }
         return capacity - Int(stream.pointee.avail_out)

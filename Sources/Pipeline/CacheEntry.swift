@@ -1,5 +1,4 @@
-import CSystem
-import SystemIsal
+import SystemZlib
 import Extracts
 import Foundation
 
@@ -33,8 +32,7 @@ enum CacheEntry {
         w.string(key)
         w.u64(UInt64(payload.count))
         var c: UInt32 = 0
-        payload.forEachPiece { c = crc32_gzip_refl(c, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64($0.count)) }
-        overgang_clear_upper_vector_state()
+        payload.forEachPiece { c = crc($0.baseAddress?.assumingMemoryBound(to: UInt8.self), $0.count, previous: c) }
         w.u32(c)
         return w.data
     }
@@ -48,10 +46,21 @@ enum CacheEntry {
         return payload
     }
 
-    /// CRC-32 (gzip's; ISA-L's with carry-less multiplication: about ten times zlib's speed).
+    /// CRC-32 (gzip's, zlib's), continued from `previous`.
+    static func crc(_ bytes: UnsafePointer<UInt8>?, _ count: Int, previous: UInt32 = 0) -> UInt32 {
+        guard let bytes else { return previous }
+        var c = uLong(previous)
+        var offset = 0
+        while offset < count {
+            let n = min(count - offset, Int(UInt32.max))
+            c = crc32(c, bytes + offset, uInt(n))
+            offset += n
+        }
+        return UInt32(c)
+    }
+
     static func crc(_ bytes: [UInt8]) -> UInt32 {
-        defer { overgang_clear_upper_vector_state() }
-        return bytes.withUnsafeBufferPointer { crc32_gzip_refl(0, $0.baseAddress, UInt64($0.count)) }
+        bytes.withUnsafeBufferPointer { crc($0.baseAddress, $0.count) }
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// Person keys and measure codes are numbered within the file (`persons`, `measures`);
 /// the panel maps them to run-wide numbers once per file, not once per row.
-public struct ArenaExtract: Sendable {
+public struct ArenaExtract: Sendable, RowParser {
     public let file: ExtractFile
     public var stats: FileStats
     /// The file's person keys; key i is the person of `rows[i]`.
@@ -23,7 +23,7 @@ public struct ArenaExtract: Sendable {
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> ArenaExtract {
         var reader = ExtractReader(file: file)
         var out = ArenaExtract(file: file, stats: reader.stats)
-        try reader.read(quarantine: quarantine) { row in out.add(row) }
+        try reader.read(quarantine: quarantine, into: &out)
         out.stats = reader.stats
         return out
     }
@@ -33,7 +33,8 @@ public struct ArenaExtract: Sendable {
         self.stats = stats
     }
 
-    private mutating func add(_ row: RowView) -> String? {
+    /// Checks one row and keeps it (`RowParser`).
+    public mutating func parse(_ row: RowView) -> String? {
         let (pid, pidN) = row.value(0)
         guard FieldRules.isToken(pid, pidN) else { return "person_id: not a key of 1-64 characters A-Z a-z 0-9 _ -" }
         let (hs, hsN) = row.value(1)

@@ -11,24 +11,34 @@ public struct BenefitExtract: Sendable {
 
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> BenefitExtract {
         var reader = ExtractReader(file: file)
+        let people = PersonFlagsBuilder(expected: expectedRows(file))
+        var parser = Parser(people: people)
+        try withExtendedLifetime(people) { try reader.read(quarantine: quarantine, into: &parser) }
         var out = BenefitExtract(file: file, stats: reader.stats)
-        out.people = PersonFlags(expected: expectedRows(file))
-        try reader.read(quarantine: quarantine) { row in
+        out.people = people.finish()
+        return out
+    }
+
+    /// The checks of one row, and the persons seen so far.
+    struct Parser: RowParser {
+        /// Unowned: `read` keeps the builder alive (no reference counting per row).
+        unowned(unsafe) let people: PersonFlagsBuilder
+
+        @inline(__always)
+        mutating func parse(_ row: RowView) -> String? {
             let (pid, pidN) = row.value(0)
             guard FieldRules.isToken(pid, pidN) else { return "person_id: not a key of 1-64 characters A-Z a-z 0-9 _ -" }
             let (yt, ytN) = row.value(1)
-            guard let benefit = Benefit.match(yt, ytN, in: Self.benefitCodes) else {
+            guard let benefit = Benefit.match(yt, ytN, in: BenefitExtract.benefitCodes) else {
                 return "ytelse: unknown code \(FieldRules.quote(yt, ytN))"
             }
             let (gr, grN) = row.value(2)
             if grN > 0 && FieldRules.integer(gr, grN, in: 0...100) == nil {
                 return "grad: \(FieldRules.quote(gr, grN)) is not a whole number from 0 to 100"
             }
-            out.people.add(pid, pidN, bits: benefit.bit)
+            people.add(pid, pidN, bits: benefit.bit)
             return nil
         }
-        out.stats = reader.stats
-        return out
     }
 
     public init(file: ExtractFile, stats: FileStats) {

@@ -13,16 +13,28 @@ public struct EmploymentExtract: Sendable {
     /// Reads and validates the file.
     public static func read(_ file: ExtractFile, quarantine: Quarantine) throws -> EmploymentExtract {
         var reader = ExtractReader(file: file)
+        let people = PersonFlagsBuilder(expected: expectedRows(file))
+        var parser = Parser(people: people, firstDay: file.month.firstDay, lastDay: file.month.lastDay)
+        try withExtendedLifetime(people) { try reader.read(quarantine: quarantine, into: &parser) }
         var out = EmploymentExtract(file: file, stats: reader.stats)
-        out.people = PersonFlags(expected: expectedRows(file))
-        let firstDay = file.month.firstDay, lastDay = file.month.lastDay
-        try reader.read(quarantine: quarantine) { row in
+        out.people = people.finish()
+        return out
+    }
+
+    /// The checks of one row, and the persons seen so far.
+    struct Parser: RowParser {
+        /// Unowned: `read` keeps the builder alive (no reference counting per row).
+        unowned(unsafe) let people: PersonFlagsBuilder
+        let firstDay: Day, lastDay: Day
+
+        @inline(__always)
+        mutating func parse(_ row: RowView) -> String? {
             let (pid, pidN) = row.value(0)
             guard FieldRules.isToken(pid, pidN) else { return "person_id: not a key of 1-64 characters A-Z a-z 0-9 _ -" }
             let (af, afN) = row.value(1)
             guard FieldRules.isToken(af, afN) else { return "arbeidsforhold_id: not a key of 1-64 characters A-Z a-z 0-9 _ -" }
             let (org, orgN) = row.value(2)
-            guard FieldRules.digits(org, orgN, count: 9) != nil else { return "orgnr: \(FieldRules.quote(org, orgN)) is not 9 digits" }
+            guard orgN == 9 && FieldRules.isDigits(org, orgN) else { return "orgnr: \(FieldRules.quote(org, orgN)) is not 9 digits" }
             let (sd, sdN) = row.value(3)
             guard let start = FieldRules.date(sd, sdN) else { return "startdato: \(FieldRules.quote(sd, sdN)) is not a date YYYY-MM-DD" }
             let (ed, edN) = row.value(4)
@@ -40,11 +52,9 @@ public struct EmploymentExtract: Sendable {
             if start > lastDay { return "startdato \(start) is after the file's month" }
             if let end, end < firstDay { return "sluttdato \(end) is before the file's month" }
 
-            out.people.add(pid, pidN, bits: start <= lastDay && (end.map { $0 >= lastDay } ?? true) ? 1 : 0)
+            people.add(pid, pidN, bits: start <= lastDay && (end.map { $0 >= lastDay } ?? true) ? 1 : 0)
             return nil
         }
-        out.stats = reader.stats
-        return out
     }
 
     public init(file: ExtractFile, stats: FileStats) {

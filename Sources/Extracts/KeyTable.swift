@@ -6,21 +6,34 @@ import Foundation
 /// row of every extract: this table hashes the bytes where they lie in the read buffer,
 /// makes no `String` and no allocation per lookup, and stores all keys in one byte array.
 /// A value type: a finished table can be shared read-only by parsing threads.
+///
+/// A key's slot is taken from the top bits of its 64-bit hash, which is kept per key: keys
+/// visited in hash order (how `PersonFlagsBuilder` numbers them) touch the slots front to
+/// back, so looking up all of a file's persons (`KeyList`, in hash order) streams through
+/// memory instead of missing the cache on every key, and does not hash them again.
 public struct KeyTable: Sendable, Equatable {
     /// All keys' bytes, back to back.
     private var bytes: [UInt8] = []
     /// Start of key i in `bytes`; key i ends where key i+1 starts (`starts.count == count + 1`).
     private var starts: [UInt32] = [0]
-    private var hashes: [UInt32] = []
+    /// The hash of each key.
+    private var hashes: [UInt64] = []
     /// Open addressing: slot holds id + 1, 0 = empty.
     private var slots: [UInt32]
-    private var mask: Int
+    /// The home slot of hash h is h >> shift (the top log2(slots.count) bits).
+    private var shift: Int
 
     public init(capacity: Int = 1024) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
-        mask = size - 1
+        let bits = KeyTable.slotBits(for: capacity)
+        slots = Array(repeating: 0, count: 1 << bits)
+        shift = 64 - bits
+    }
+
+    /// log2 of the slot count for `capacity` keys (at most half full).
+    static func slotBits(for capacity: Int) -> Int {
+        var bits = 4
+        while (1 << bits) < capacity * 2 { bits += 1 }
+        return bits
     }
 
     public var count: Int { hashes.count }
@@ -47,17 +60,22 @@ public struct KeyTable: Sendable, Equatable {
         self.bytes = bytes
         self.starts = starts
         let n = starts.count - 1
-        hashes.reserveCapacity(n)
+        let mask = slots.count - 1, sh = UInt64(shift)
+        var hashes = [UInt64](repeating: 0, count: n)
+        var slots = self.slots
+        self.slots = []   // one owner: no copy on write
         bytes.withUnsafeBufferPointer { b in
             for id in 0..<n {
                 let s = Int(starts[id]), e = Int(starts[id + 1])
                 let h = KeyTable.hash(b.baseAddress! + s, e - s)
-                hashes.append(UInt32(truncatingIfNeeded: h >> 32))
-                var slot = Int(truncatingIfNeeded: h) & mask
+                hashes[id] = h
+                var slot = Int(truncatingIfNeeded: h >> sh)
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = UInt32(id + 1)
             }
         }
+        self.hashes = hashes
+        self.slots = slots
     }
 
     /// The bytes of key `id`.
@@ -74,7 +92,7 @@ public struct KeyTable: Sendable, Equatable {
         var i = 0
         let raw = UnsafeRawPointer(p)
         while i + 8 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 31
             i += 8
@@ -102,36 +120,48 @@ public struct KeyTable: Sendable, Equatable {
         return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + s, p, n) == 0 }
     }
 
-    /// The id of the key, or nil.
+    /// The id of the key whose hash is `h`, or nil.
     @inline(__always)
-    public func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        let h = KeyTable.hash(p, n)
-        let tag = UInt32(truncatingIfNeeded: h >> 32)
-        var slot = Int(truncatingIfNeeded: h) & mask
+    public func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h >> UInt64(shift))
         while true {
             let v = slots[slot]
             if v == 0 { return nil }
             let id = Int(v - 1)
-            if hashes[id] == tag && matches(id, p, n) { return id }
+            if hashes[id] == h && matches(id, p, n) { return id }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The id of the key, or nil.
+    @inline(__always)
+    public func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        find(p, n, hash: KeyTable.hash(p, n))
+    }
+
+    /// The id here of key `id` of `other`, or nil (its stored hash is used, not recomputed).
+    @inline(__always)
+    public func find(keyOf id: Int, in other: KeyList) -> Int? {
+        let h = other.hashes[id]
+        return other.withKey(id) { find($0, $1, hash: h) }
     }
 
     /// The id of the key, adding it if new; `isNew` tells which.
     @inline(__always)
     public mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int) -> (id: Int, isNew: Bool) {
         let h = KeyTable.hash(p, n)
-        let tag = UInt32(truncatingIfNeeded: h >> 32)
-        var slot = Int(truncatingIfNeeded: h) & mask
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h >> UInt64(shift))
         while true {
             let v = slots[slot]
             if v == 0 { break }
             let id = Int(v - 1)
-            if hashes[id] == tag && matches(id, p, n) { return (id, false) }
+            if hashes[id] == h && matches(id, p, n) { return (id, false) }
             slot = (slot + 1) & mask
         }
         let id = hashes.count
-        hashes.append(tag)
+        hashes.append(h)
         bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
         starts.append(UInt32(bytes.count))
         slots[slot] = UInt32(id + 1)
@@ -159,17 +189,13 @@ public struct KeyTable: Sendable, Equatable {
     private mutating func grow() {
         let size = slots.count * 2
         var newSlots = [UInt32](repeating: 0, count: size)
-        let newMask = size - 1
-        bytes.withUnsafeBufferPointer { b in
-            for id in 0..<hashes.count {
-                let s = Int(starts[id]), e = Int(starts[id + 1])
-                let h = KeyTable.hash(b.baseAddress! + s, e - s)
-                var slot = Int(truncatingIfNeeded: h) & newMask
-                while newSlots[slot] != 0 { slot = (slot + 1) & newMask }
-                newSlots[slot] = UInt32(id + 1)
-            }
+        let newMask = size - 1, newShift = shift - 1
+        for id in 0..<hashes.count {
+            var slot = Int(truncatingIfNeeded: hashes[id] >> UInt64(newShift))
+            while newSlots[slot] != 0 { slot = (slot + 1) & newMask }
+            newSlots[slot] = UInt32(id + 1)
         }
         slots = newSlots
-        mask = newMask
+        shift = newShift
     }
 }

@@ -8,20 +8,21 @@ import Foundation
 /// sets that one row aside instead of swallowing the rest of the file).
 public final class LineReader {
     private let source: GzipReader
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var start = 0      // first byte not yet returned
-    private var end = 0        // one past the last valid byte
-    private var sourceDone = false
-    private var atFileStart = true
+    // Unchecked: touched on every line, by the one thread that reads the file.
+    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var start = 0      // first byte not yet returned
+    @exclusivity(unchecked) private var end = 0        // one past the last valid byte
+    @exclusivity(unchecked) private var sourceDone = false
+    @exclusivity(unchecked) private var atFileStart = true
     /// Holds the kept prefix of an overlong line.
     private let overlong = UnsafeMutablePointer<UInt8>.allocate(capacity: LineReader.maxLineLength)
     /// Lines longer than this are cut (and reported as overlong) rather than buffered whole.
     public static let maxLineLength = 1 << 20
     /// Number of the line last returned (1 = the header).
-    public private(set) var lineNumber = 0
+    @exclusivity(unchecked) public private(set) var lineNumber = 0
     /// True when the line last returned was longer than `maxLineLength` and was cut.
-    public private(set) var lastLineWasCut = false
+    @exclusivity(unchecked) public private(set) var lastLineWasCut = false
 
     public init(_ source: GzipReader, bufferSize: Int = 1 << 20) {
         self.source = source
@@ -66,7 +67,20 @@ public final class LineReader {
     }
 
     /// The next line, valid until the next call; nil at the end of the file.
+    @inline(__always)
     public func next() throws -> UnsafeBufferPointer<UInt8>? {
+        // Inlined for the common case, a whole line of ordinary length already in the buffer.
+        if start < end, let nl = memchr(buffer + start, 0x0A, min(end - start, LineReader.maxLineLength + 1)) {
+            lastLineWasCut = false
+            let lineEnd = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            return emit(upTo: lineEnd, consumed: lineEnd + 1)
+        }
+        return try nextAfterFilling()
+    }
+
+    /// `next` when the buffer must be refilled, the line is overlong, or the file ends.
+    @inline(never)
+    private func nextAfterFilling() throws -> UnsafeBufferPointer<UInt8>? {
         lastLineWasCut = false
         var scanFrom = start
         while true {
@@ -96,6 +110,7 @@ public final class LineReader {
         }
     }
 
+    @inline(__always)
     private func emit(upTo lineEnd: Int, consumed: Int) -> UnsafeBufferPointer<UInt8> {
         var stop = lineEnd
         if stop > start && buffer[stop - 1] == 0x0D { stop -= 1 }

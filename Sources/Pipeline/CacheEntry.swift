@@ -9,12 +9,21 @@ import Foundation
 enum CacheEntry {
     static let magic: [UInt8] = Array("OVGC".utf8)
     /// Bumped whenever a parsed form or the panel changes layout or meaning.
-    static let formatVersion: UInt32 = 1
+    /// 3: employment and benefit persons numbered in hash order, stored with key lengths and
+    /// one-byte row counts.
+    static let formatVersion: UInt32 = 3
     /// Also in every header: the tool's version (a parser fix must not meet old parses) and
     /// the in-memory size of a stored Arena row.
     static let build = "overgang \(OvergangVersion.string), row \(MemoryLayout<ArenaRow>.size)"
 
     static func encode(kind: String, key: String, payload: [UInt8]) -> [UInt8] {
+        var w = BinaryWriter()
+        w.bytes(payload)
+        return header(kind: kind, key: key, payload: w) + payload
+    }
+
+    /// The header of an entry whose payload is `payload`'s bytes (which follow it).
+    static func header(kind: String, key: String, payload: BinaryWriter) -> [UInt8] {
         var w = BinaryWriter()
         w.bytes(magic)
         w.u32(formatVersion)
@@ -22,8 +31,9 @@ enum CacheEntry {
         w.string(kind)
         w.string(key)
         w.u64(UInt64(payload.count))
-        w.u32(crc(payload))
-        w.bytes(payload)
+        var c: UInt32 = 0
+        payload.forEachPiece { c = crc($0.baseAddress?.assumingMemoryBound(to: UInt8.self), $0.count, previous: c) }
+        w.u32(c)
         return w.data
     }
 
@@ -36,32 +46,69 @@ enum CacheEntry {
         return payload
     }
 
-    static func crc(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { b in
-            var c = crc32(0, nil, 0)
-            var offset = 0
-            while offset < b.count {
-                let n = min(b.count - offset, Int(UInt32.max))
-                c = crc32(c, b.baseAddress! + offset, uInt(n))
-                offset += n
-            }
-            return UInt32(c)
+    /// CRC-32 (gzip's, zlib's), continued from `previous`.
+    static func crc(_ bytes: UnsafePointer<UInt8>?, _ count: Int, previous: UInt32 = 0) -> UInt32 {
+        guard let bytes else { return previous }
+        var c = uLong(previous)
+        var offset = 0
+        while offset < count {
+            let n = min(count - offset, Int(UInt32.max))
+            c = crc32(c, bytes + offset, uInt(n))
+            offset += n
         }
+        return UInt32(c)
+    }
+
+    static func crc(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { crc($0.baseAddress, $0.count) }
     }
 }
 
 /// Appends fixed-width little-endian values and raw arrays.
+///
+/// Large arrays are kept as they are, not copied: an entry is written piece by piece from
+/// where its arrays lie (a national employment file's entry is tens of MB).
 struct BinaryWriter {
-    var data = [UInt8]()
+    /// Small values since the last large array.
+    private var tail = [UInt8]()
+    /// Everything before `tail`, in order.
+    private var pieces: [(_ body: (UnsafeRawBufferPointer) -> Void) -> Void] = []
+    /// Bytes written so far.
+    private(set) var count = 0
 
-    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { tail.append(contentsOf: $0) }; count += 4 }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { tail.append(contentsOf: $0) }; count += 8 }
+    mutating func bytes(_ b: [UInt8]) { array(b, counted: false) }
     mutating func string(_ s: String) { array(Array(s.utf8)) }
     /// A count and the elements' bytes (trivial types only).
-    mutating func array<T: BitwiseCopyable>(_ a: [T]) {
-        u64(UInt64(a.count))
-        a.withUnsafeBytes { data.append(contentsOf: $0) }
+    mutating func array<T: BitwiseCopyable>(_ a: [T]) { array(a, counted: true) }
+
+    private mutating func array<T: BitwiseCopyable>(_ a: [T], counted: Bool) {
+        if counted { u64(UInt64(a.count)) }
+        let size = a.count * MemoryLayout<T>.stride
+        if size >= 1 << 16 {
+            let before = tail
+            pieces.append { before.withUnsafeBytes($0) }
+            tail = []
+            pieces.append { a.withUnsafeBytes($0) }
+        } else {
+            a.withUnsafeBytes { tail.append(contentsOf: $0) }
+        }
+        count += size
+    }
+
+    /// Calls `body` with each piece of the bytes, in order, where it lies.
+    func forEachPiece(_ body: (UnsafeRawBufferPointer) -> Void) {
+        for p in pieces { p(body) }
+        tail.withUnsafeBytes(body)
+    }
+
+    /// All the bytes in one array.
+    var data: [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(count)
+        forEachPiece { out.append(contentsOf: $0) }
+        return out
     }
 }
 

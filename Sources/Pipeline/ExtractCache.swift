@@ -90,18 +90,27 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     private func path(_ kind: String, _ key: String) -> String { "\(directory)/\(kind)-\(key).bin" }
 
     private func write(data: [UInt8], to path: String) {
+        var w = BinaryWriter()
+        w.bytes(data)
+        write(pieces: [w], to: path)
+    }
+
+    /// Writes the pieces' bytes, in order, without joining them first.
+    private func write(pieces: [BinaryWriter], to path: String) {
         // Written owner-only from the start under a name `prune` knows, then renamed.
         let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
-        var written = 0
-        let ok = data.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n <= 0 { return false }
-                written += n
+        var ok = true
+        for piece in pieces {
+            piece.forEachPiece { raw in
+                var written = 0
+                while ok && written < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                    if n <= 0 { ok = false }
+                    written += max(n, 0)
+                }
             }
-            return true
         }
         close(fd)
         if !ok || rename(temporary, path) != 0 { unlink(temporary) }
@@ -134,8 +143,16 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         lock.withLock { index = index.filter { fm.fileExists(atPath: $0.key) } }
     }
 
+    private func store(_ kind: String, _ key: String, _ payload: BinaryWriter) {
+        var header = BinaryWriter()
+        header.bytes(CacheEntry.header(kind: kind, key: key, payload: payload))
+        write(pieces: [header, payload], to: path(kind, key))
+    }
+
     private func store(_ kind: String, _ key: String, _ payload: [UInt8]) {
-        write(data: CacheEntry.encode(kind: kind, key: key, payload: payload), to: path(kind, key))
+        var w = BinaryWriter()
+        w.bytes(payload)
+        store(kind, key, w)
     }
 
     private func note(_ file: ExtractFile, _ use: CacheUse) { lock.withLock { uses[file.name] = use } }
@@ -145,7 +162,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     /// Shared by the three kinds: reuse a valid entry, else parse and store (with the rows
     /// set aside, which the quarantine file of every later run must show again).
     private func cached<T>(_ file: ExtractFile, kind: String, parse: () throws -> T, stats: (T) -> FileStats,
-                           encode: (T) -> [UInt8], decode: ([UInt8]) -> T?) throws -> T {
+                           encode: (T) -> BinaryWriter, decode: ([UInt8]) -> T?) throws -> T {
         var damaged = false
         if let sha = knownChecksum(file) {
             switch load(kind, sha) {
@@ -205,7 +222,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
             w.array(e.persons.storage.bytes); w.array(e.persons.storage.starts)
             w.array(e.rows)
             w.array(e.measures.storage.bytes); w.array(e.measures.storage.starts)
-            return w.data
+            return w
         }, decode: { payload in
             var r = BinaryReader(payload)
             guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
@@ -232,20 +249,40 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         })
     }
 
-    private static func encode(_ stats: FileStats, _ people: PersonFlags) -> [UInt8] {
+    /// Keys with one-byte lengths, and row counts in one byte each with the few of 255 or more
+    /// listed apart: a third smaller than 32-bit starts and counts (less to write and read).
+    private static func encode(_ stats: FileStats, _ people: PersonFlags) -> BinaryWriter {
         var w = BinaryWriter()
         encodeStats(&w, stats)
-        w.array(people.persons.storage.bytes); w.array(people.persons.storage.starts)
-        w.array(people.flags); w.array(people.rowCounts)
-        return w.data
+        let starts = people.persons.storage.starts
+        w.array(people.persons.storage.bytes)
+        w.array((0..<people.count).map { UInt8(starts[$0 + 1] - starts[$0]) })
+        w.array(people.flags)
+        w.array(people.rowCounts.map { UInt8(min($0, 255)) })
+        let many = people.rowCounts.indices.filter { people.rowCounts[$0] >= 255 }
+        w.array(many.map { UInt32($0) }); w.array(many.map { people.rowCounts[$0] })
+        return w
     }
 
     private static func decodePeople(_ payload: [UInt8], _ file: ExtractFile) -> (FileStats, PersonFlags)? {
         var r = BinaryReader(payload)
-        guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
-              let flags = r.array(UInt8.self), let counts = r.array(UInt32.self), r.atEnd,
-              ps.count == flags.count + 1, counts.count == flags.count, KeyTable.isValidStorage(bytes: pb, starts: ps) else { return nil }
-        return (stats, PersonFlags(persons: KeyTable(bytes: pb, starts: ps), flags: flags, rowCounts: counts))
+        guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let lengths = r.array(UInt8.self),
+              let flags = r.array(UInt8.self), let small = r.array(UInt8.self), let manyIds = r.array(UInt32.self),
+              let many = r.array(UInt32.self), r.atEnd, lengths.count == flags.count, small.count == flags.count,
+              many.count == manyIds.count else { return nil }
+        var starts = [UInt32](repeating: 0, count: lengths.count + 1)
+        var at = 0
+        for (i, n) in lengths.enumerated() {
+            at += Int(n)
+            starts[i + 1] = UInt32(truncatingIfNeeded: at)
+        }
+        guard at == pb.count, KeyTable.isValidStorage(bytes: pb, starts: starts) else { return nil }
+        var counts = small.map { UInt32($0) }
+        for (id, n) in zip(manyIds, many) {
+            guard Int(id) < counts.count, counts[Int(id)] == 255, n >= 255 else { return nil }
+            counts[Int(id)] = n
+        }
+        return (stats, PersonFlags(persons: KeyList(bytes: pb, starts: starts), flags: flags, rowCounts: counts))
     }
 
     /// Rows whose codes are in range (a measure id must name a stored code).
@@ -299,7 +336,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         w.array(p.measures.storage.bytes); w.array(p.measures.storage.starts)
         w.array(p.rows); w.array(p.employed); w.array(p.benefits)
         w.array([UInt8]((try? JSONEncoder().encode(result.files)) ?? Data()))
-        store("panel", key, w.data)
+        store("panel", key, w)
     }
 }
 

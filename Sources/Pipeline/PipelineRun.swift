@@ -65,7 +65,9 @@ public struct PipelineRun {
             let partsDir = output.path("quarantine-parts")
             try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])
-            let (built, cache) = try readPanel(files, MonthRange(from: contextFrom, to: months.to), output: output, parts: partsDir)
+            let (built, cache, storing) = try readPanel(files, MonthRange(from: contextFrom, to: months.to), output: output, parts: partsDir)
+            // The panel is stored while the tables are computed; done before the lock is let go.
+            defer { _ = try? storing?.value() }
             let panel = built.panel
             for stats in built.files where stats.rowsSetAside > 0 {
                 logger.warning("rows set aside", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsSetAside)"])
@@ -131,6 +133,7 @@ public struct PipelineRun {
             // The reports read the finished tables and manifest, and are published with them.
             try ReportStage(folder: output.staging, language: config.report.language,
                             minCellCount: config.output.minCellCount, formats: config.report.formats).write()
+            _ = try? storing?.value()
             try output.publish()
             return summary
         } catch var error as ExtractError {
@@ -164,9 +167,9 @@ public struct PipelineRun {
     }
 
     /// The panel of `files`: from the cache when it holds it, else built (reusing the cached
-    /// parsed forms of unchanged files) and stored.
+    /// parsed forms of unchanged files) and stored, on a thread of its own (`storing`).
     func readPanel(_ files: [ExtractFile], _ panelMonths: MonthRange, output: OutputFolder, parts partsDir: String)
-        throws -> (PanelBuilder.Result, ExtractCache?) {
+        throws -> (PanelBuilder.Result, ExtractCache?, storing: BackgroundTask<Void>?) {
         let cache = config.cache.enabled
             ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache") : nil
         cache?.quarantineDirectory = partsDir
@@ -182,15 +185,15 @@ public struct PipelineRun {
                                                                      limit: config.input.maxRejectedShare))
             }
             logger.info("panel read from the cache", metadata: ["cache": "\(cache.directory)"])
-            return (hit, cache)
+            return (hit, cache, nil)
         }
         var builder = PanelBuilder(files: files, months: panelMonths, maxRejectedShare: config.input.maxRejectedShare,
                                    quarantineDirectory: partsDir)
         builder.onFileRead = onFileRead
         builder.source = cache
         let built = try builder.build()
-        if let cache, let key = cache.panelKey(files: files, months: panelMonths) { cache.storePanel(key, built) }
-        return (built, cache)
+        guard let cache, let key = cache.panelKey(files: files, months: panelMonths) else { return (built, cache, nil) }
+        return (built, cache, BackgroundTask { cache.storePanel(key, built) })
     }
 
     /// Input files added, changed (another checksum) and gone since the run that made the

@@ -100,4 +100,46 @@ final class ExitRuleTests: XCTestCase {
         let (pa, sa) = try exits(in: dir, rules: ExitRules(kind: .measure(codes: [])))
         XCTAssertEqual(exitsOf("N", pa, sa, dir: dir).map(\.0), ["2022-04"])
     }
+
+    /// §1b on the timelines the issue names: moving to another listed code and out of it, a
+    /// one-month break inside the quiet window, a continuation in a row that is not
+    /// registered, and a measure row that is not registered (no exit starts there).
+    func testMeasureExitTimelines() throws {
+        var b = ExtractSetBuilder(from: "2022-01", to: "2022-10")
+        // P: ARBTREN 0-1, VASV 2-3 (both listed), registered without a measure 4-9 → one exit, in 3.
+        for i in 0...1 { b.register("P", i, tiltak: "ARBTREN") }
+        for i in 2...3 { b.register("P", i, tiltak: "VASV") }
+        for i in 4...9 { b.register("P", i) }
+        // Q: ARBTREN 0-1, a month without it (2), ARBTREN 3, gone from 4 → one exit, in 3
+        // (the break is shorter than the two quiet months).
+        for i in [0, 1, 3] { b.register("Q", i, tiltak: "ARBTREN") }
+        b.register("Q", 2)
+        // R: ARBTREN 0-2, then in ARBTREN 3 as IARBS (a row, not registered), gone from 4: the
+        // measure goes on in 3 ("a row with a tiltak in that list"), so no exit in 2; month 3 is
+        // not a registered row, so no exit starts there either.
+        for i in 0...2 { b.register("R", i, tiltak: "ARBTREN") }
+        b.register("R", 3, status: "IARBS", tiltak: "ARBTREN")
+        // S: ARBTREN 0-1, then registered without a measure 2-3 and gone: the exit is in 1 with
+        // status at m+2 = month 3, still registered ARBS → job_seeker.
+        for i in 0...1 { b.register("S", i, tiltak: "ARBTREN") }
+        for i in 2...3 { b.register("S", i) }
+        // T: an unlisted code only (MIDLONTIL) → no measure exit with the list.
+        for i in 0...2 { b.register("T", i, tiltak: "MIDLONTIL") }
+        let dir = try b.write()
+        let (p, s) = try exits(in: dir, rules: ExitRules(kind: .measure(codes: ["ARBTREN", "VASV"])))
+        XCTAssertEqual(exitsOf("P", p, s, dir: dir).map(\.0), ["2022-04"])
+        XCTAssertEqual(exitsOf("Q", p, s, dir: dir).map(\.0), ["2022-04"])
+        XCTAssertEqual(exitsOf("R", p, s, dir: dir).map(\.0), [])
+        XCTAssertEqual(exitsOf("S", p, s, dir: dir).map { "\($0.0) \($0.2)" }, ["2022-02 job_seeker"])
+        XCTAssertEqual(exitsOf("T", p, s, dir: dir).map(\.0), [])
+        // With any measure, T leaves MIDLONTIL in 2; P still leaves once, in 3.
+        let (pa, sa) = try exits(in: dir, rules: ExitRules(kind: .measure(codes: [])))
+        XCTAssertEqual(exitsOf("T", pa, sa, dir: dir).map(\.0), ["2022-03"])
+        XCTAssertEqual(exitsOf("P", pa, sa, dir: dir).map(\.0), ["2022-04"])
+        // Register exits of the same people: P is still registered in the last month (pending),
+        // S leaves the register in 3.
+        let (pr, sr) = try exits(in: dir)
+        XCTAssertEqual(exitsOf("P", pr, sr, dir: dir).map(\.0), [])
+        XCTAssertEqual(exitsOf("S", pr, sr, dir: dir).map(\.0), ["2022-04"])
+    }
 }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Pipeline
+import Episodes
 
 /// The tables for `sample-data/` against values computed independently from the spec by
 /// `Fixtures/reference/exit_cohorts.py` (standard-library Python; its output is committed
@@ -19,9 +20,25 @@ final class SampleDataFixtureTests: XCTestCase {
     }
 
     func testSampleDataTablesEqualTheIndependentReference() throws {
+        try checkExitTables(exit: nil, against: Self.expected)
+    }
+
+    /// Measure exits (§1b) of `sample-data/` with a list of three codes against the same
+    /// oracle run with `--kind measure --measures ARBTREN,VASV,INDOPPFAG`
+    /// (`Fixtures/sample-expected-measure/`).
+    func testSampleDataMeasureExitsEqualTheIndependentReference() throws {
+        let expected = Self.expected.deletingLastPathComponent().appendingPathComponent("sample-expected-measure")
+        try checkExitTables(exit: .measure(codes: ["ARBTREN", "VASV", "INDOPPFAG"]), against: expected)
+    }
+
+    /// Runs `pipeline.json` on `sample-data/` (with another exit kind if given) and compares
+    /// the exit tables and the exit counts with the oracle's output in `expected`.
+    func checkExitTables(exit kind: ExitRules.Kind?, against expected: URL,
+                         file: StaticString = #filePath, line: UInt = #line) throws {
         let output = temporaryDirectory() + "/out"
         var config = try Configuration.load(path: Self.repository.appendingPathComponent("pipeline.json").path)
         config.output.directory = output
+        if let kind { config.exit.kind = kind }
         let summary = try PipelineRun(config: config).run()
 
         let tables: [(String, Int)] = [
@@ -31,26 +48,26 @@ final class SampleDataFixtureTests: XCTestCase {
         ]
         for (name, keys) in tables {
             let ours = try String(contentsOfFile: "\(output)/\(name)", encoding: .utf8)
-            let reference = try String(contentsOf: Self.expected.appendingPathComponent(name), encoding: .utf8)
-            XCTAssertEqual(ours.split(separator: "\n").first, reference.split(separator: "\n").first, "\(name) header")
+            let reference = try String(contentsOf: expected.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertEqual(ours.split(separator: "\n").first, reference.split(separator: "\n").first, "\(name) header", file: file, line: line)
             let a = keyed(ours, keyColumns: keys), b = keyed(reference, keyColumns: keys)
-            XCTAssertEqual(a.count, b.count, "\(name) rows")
-            XCTAssertFalse(a.isEmpty, name)
+            XCTAssertEqual(a.count, b.count, "\(name) rows", file: file, line: line)
+            XCTAssertFalse(a.isEmpty, name, file: file, line: line)
             for (key, theirs) in b {
-                guard let mine = a[key] else { XCTFail("\(name): no row \(key)"); continue }
-                XCTAssertEqual(mine[0], theirs[0], "\(name) \(key) count")
-                XCTAssertEqual(mine[1], theirs[1], "\(name) \(key) exits")
+                guard let mine = a[key] else { XCTFail("\(name): no row \(key)", file: file, line: line); continue }
+                XCTAssertEqual(mine[0], theirs[0], "\(name) \(key) count", file: file, line: line)
+                XCTAssertEqual(mine[1], theirs[1], "\(name) \(key) exits", file: file, line: line)
                 // Shares: the same double (both print the shortest round-trip text).
-                XCTAssertEqual(Double(mine[2]), Double(theirs[2]), "\(name) \(key) pct")
+                XCTAssertEqual(Double(mine[2]), Double(theirs[2]), "\(name) \(key) pct", file: file, line: line)
             }
         }
         // Exits and pending exits as the reference counts them.
-        let refSummary = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: Self.expected.appendingPathComponent("summary.json")))
-        guard case .object(let s) = refSummary else { return XCTFail("summary.json") }
-        XCTAssertEqual(s["exits"], JSONValue(summary.exitsTabulated))
-        XCTAssertEqual(s["pending_decision"], JSONValue(summary.pendingDecision))
-        XCTAssertEqual(s["pending_outcome"], JSONValue(summary.pendingOutcome))
-        XCTAssertEqual(summary.rowsSetAside, 0)
+        let refSummary = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: expected.appendingPathComponent("summary.json")))
+        guard case .object(let s) = refSummary else { return XCTFail("summary.json", file: file, line: line) }
+        XCTAssertEqual(s["exits"], JSONValue(summary.exitsTabulated), file: file, line: line)
+        XCTAssertEqual(s["pending_decision"], JSONValue(summary.pendingDecision), file: file, line: line)
+        XCTAssertEqual(s["pending_outcome"], JSONValue(summary.pendingOutcome), file: file, line: line)
+        XCTAssertEqual(summary.rowsSetAside, 0, file: file, line: line)
     }
 }
 

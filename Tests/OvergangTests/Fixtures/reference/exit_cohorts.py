@@ -2,9 +2,12 @@
 """Independent reference for the exit cohort tables (spec: definitions.md §1, §2, §3).
 
 Usage: python3 exit_cohorts.py INPUT_DIR OUTPUT_DIR [--quiet-months 2] [--horizon 2] [--neds-lookback 5]
+                              [--kind register|measure] [--measures CODE,CODE]
 
-Standard library only. Assumes valid extracts (no quarantine) and register exits with the
-default statuses, work benefits and outcome groups of pipeline.json.
+Standard library only. Assumes valid extracts (no quarantine) and the default statuses, work
+benefits and outcome groups of pipeline.json. `--kind measure` counts measure exits (§1b): a
+registered row in m whose tiltak is in --measures (empty: any non-empty code) with, in none of
+the next quiet months, a row (of any status) whose tiltak is in that list.
 """
 import argparse
 import calendar
@@ -87,7 +90,10 @@ def main():
     ap.add_argument("--quiet-months", type=int, default=2)
     ap.add_argument("--horizon", type=int, default=2)
     ap.add_argument("--neds-lookback", type=int, default=5)
+    ap.add_argument("--kind", choices=["register", "measure"], default="register")
+    ap.add_argument("--measures", default="", help="comma-separated tiltak codes; empty: any")
     args = ap.parse_args()
+    measures = {c for c in args.measures.split(",") if c}
     Q, H, L = args.quiet_months, args.horizon, args.neds_lookback
 
     arena, aa, ytelse, first, last = load(args.input_dir)
@@ -97,6 +103,17 @@ def main():
 
     def registered(p, m):
         return status(p, m) in STATUSES
+
+    def in_measure(p, m):  # §1b: a row in m whose tiltak is in the list (any code when empty)
+        code = arena.get(m, {}).get(p, {}).get("tiltak", "")
+        return code != "" and (not measures or code in measures)
+
+    if args.kind == "measure":
+        def leaves(p, m):
+            return registered(p, m) and in_measure(p, m)
+        continues = in_measure
+    else:
+        leaves = continues = registered
 
     def outcome_detail(p, t):  # §2, at the end of month t
         day = last_day(t)
@@ -120,11 +137,11 @@ def main():
     pending_decision = pending_outcome = 0
     for m in range(first, last + 1):
         for p, row in arena[m].items():
-            if not registered(p, m):
+            if not leaves(p, m):
                 continue
             following = range(m + 1, m + Q + 1)
-            if any(registered(p, k) for k in following if k <= last):
-                continue  # registered again within the quiet months: no exit
+            if any(continues(p, k) for k in following if k <= last):
+                continue  # registered (or in the measure) again within the quiet months: no exit
             if any(k > last for k in following):
                 pending_decision += 1
                 continue

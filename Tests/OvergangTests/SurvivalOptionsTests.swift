@@ -8,11 +8,7 @@ import XCTest
 /// term) and `survival.ties`. The Cox models are compared with R's coxph on the same spells,
 /// joined to the covariate by R itself (`Fixtures/cox/make_options_fixture.sh`).
 final class SurvivalOptionsTests: XCTestCase {
-    func rows(_ path: String) throws -> [[String: String]] {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
-    }
+    func rows(_ path: String) throws -> [[String: String]] { try csvRecords(atPath: path) }
 
     func manifest(_ output: String) throws -> [String: JSONValue] {
         guard case .object(let m) = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json")))

@@ -53,3 +53,11 @@ func smallExtractSet() -> ExtractSetBuilder {
     b.employ("NOT_IN_ARENA", 2, start: "2021-01-01")
     return b
 }
+
+/// The rows of a comma-separated file as dictionaries keyed by its header (no quoting: the
+/// pipeline's tables and the fixtures' CSV files need none).
+func csvRecords(atPath path: String) throws -> [[String: String]] {
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+}

@@ -28,7 +28,7 @@ let package = Package(
         // Streaming gzip, CSV tokenizer, the three schemas, validation, quarantine.
         .target(name: "Extracts", dependencies: ["SystemZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // The compact person-month store built from parsed extracts.
-        .target(name: "Panel", dependencies: ["Extracts"]),
+        .target(name: "Panel", dependencies: ["CSystem", "Extracts"]),
         // Exits (§1) and their status after exit (§2).
         .target(name: "Episodes", dependencies: ["Panel", "Extracts"]),
         // Pure numerics with no knowledge of registers: proportions, DiD, (later) survival.

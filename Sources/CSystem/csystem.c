@@ -19,3 +19,15 @@ int overgang_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void overgang_keep_freed_memory(void) {
+#if defined(__GLIBC__)
+    // glibc caps the mmap threshold at 32 MB on 64-bit systems (DEFAULT_MMAP_THRESHOLD_MAX).
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
+#endif
+}

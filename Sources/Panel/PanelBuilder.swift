@@ -67,6 +67,7 @@ public struct PanelBuilder: Sendable {
     }
 
     public func build() throws -> Result {
+        MemoryPolicy.keepFreedMemoryForReuse()
         let arenaFiles = files.filter { $0.kind == .arena }.sorted { $0.month < $1.month }
         // Largest first, so that both cores stay busy to the end.
         let otherFiles = files.filter { $0.kind != .arena }.sorted { ($0.kind, $0.month) < ($1.kind, $1.month) }

@@ -139,6 +139,9 @@ public struct Configuration: Sendable {
                     return s
                 }
                 if exit.statuses.isEmpty { throw o.fail("statuses", "needs at least one status") }
+                if let twice = names.enumerated().first(where: { names.prefix($0.offset).contains($0.element) }) {
+                    throw o.fail("statuses", "\(twice.element) is listed twice")
+                }
             }
             exit.quietMonths = try o.int("quietMonths", in: 1...24) ?? exit.quietMonths
             exit.nedsLookbackMonths = try o.int("nedsLookbackMonths", in: 0...60) ?? exit.nedsLookbackMonths
@@ -174,6 +177,11 @@ public struct Configuration: Sendable {
         }
         if var o = try root.object("stocks") {
             stockBreakdowns = try breakdowns(&o) ?? stockBreakdowns
+            // Every stock table already counts the registered by tiltak (its own column): a
+            // tiltak breakdown would name two columns alike and count each measure twice.
+            if stockBreakdowns.contains(.tiltak) {
+                throw o.fail("breakdowns", "tiltak is not a breakdown of the stocks: every stock table counts the registered by tiltak already")
+            }
             try o.finish()
         }
         if let list = try root.array("comparisons") {

@@ -40,7 +40,7 @@ struct Manifest {
             "rows": ["read": JSONValue(summary.rowsRead), "setAside": JSONValue(summary.rowsSetAside),
                      "notInArena": JSONValue(summary.rowsNotInArena)],
             "persons": JSONValue(summary.persons),
-            "exits": ["kind": kind, "tabulated": JSONValue(summary.exitsTabulated),
+            "exits": ["kind": kind, "tabulated": suppressed ? .null : JSONValue(summary.exitsTabulated),
                       "tabulatedMonths": summary.tabulatedMonths.map {
                           ["from": .string($0.from.description), "to": .string($0.to.description)]
                       } ?? .null,
@@ -49,8 +49,34 @@ struct Manifest {
             "outputs": JSONValue(summary.tables),
             "warnings": JSONValue(summary.warnings),
             "changesSincePreviousRun": summary.changes,
-            "survival": summary.survival,
+            "survival": suppressed ? Self.withoutCounts(summary.survival) : summary.survival,
+            "suppressed": suppressed ? .string(Self.suppressionNote) : .null,
             "timings": .object(timings),
         ]
+    }
+
+    /// Under a small-cell limit the manifest, published beside the tables, leaves out the
+    /// statistical totals: the exits in the tables (the total less the visible cells of
+    /// `exit_cohorts.csv` gives back a lone blanked cell) and the survival periods' entries and
+    /// the Cox models' spells and events (a blanked period's size). Rows read and set aside and
+    /// pending exits stay: no table holds their parts.
+    private var suppressed: Bool { config.output.minCellCount > 0 }
+
+    static let suppressionNote = "output.minCellCount > 0: exits.tabulated and the survival counts are left out (null)"
+
+    /// The statistical counts of the survival summary set to null, wherever they stand.
+    static func withoutCounts(_ value: JSONValue) -> JSONValue {
+        let counts: Set<String> = ["entries", "entriesAtUnit", "spells", "events", "spellsWithoutCovariate"]
+        switch value {
+        case .object(let o):
+            return .object(o.reduce(into: [:]) { out, entry in
+                if case .number = entry.value, counts.contains(entry.key) { out[entry.key] = .null }
+                else { out[entry.key] = withoutCounts(entry.value) }
+            })
+        case .array(let a):
+            return .array(a.map(withoutCounts))
+        default:
+            return value
+        }
     }
 }

@@ -91,7 +91,7 @@ public struct ReportStage {
         f.finishedAt = str(at(m, "finishedAt")) ?? ""
         f.months = range(at(m, "months"))
         f.tabulatedMonths = range(at(m, "exits", "tabulatedMonths"))
-        f.exitsTabulated = int(at(m, "exits", "tabulated"))
+        if case .number(let x)? = at(m, "exits", "tabulated") { f.exitsTabulated = Int(x) }
         f.pendingExits = int(at(m, "exits", "pendingDecision")) + int(at(m, "exits", "pendingOutcome"))
         f.rowsRead = int(at(m, "rows", "read"))
         f.rowsSetAside = int(at(m, "rows", "setAside"))

@@ -48,7 +48,10 @@ public struct ReportBuilder {
             AboutLine(nb ? "Uttrekksfiler" : "Extract files", labels.language.format(Double(facts.inputFiles), .count)),
             AboutLine(nb ? "Rader lest / lagt til side" : "Rows read / set aside",
                       "\(language.format(Double(facts.rowsRead), .count)) / \(language.format(Double(facts.rowsSetAside), .count))"),
-            AboutLine(nb ? "Avganger i tabellene" : "Exits in the tables", language.format(Double(facts.exitsTabulated), .count)),
+            // The total less the visible cells would give back a lone blanked cell: under a
+            // limit it is suppressed like the cells.
+            AboutLine(nb ? "Avganger i tabellene" : "Exits in the tables",
+                      minCellCount == 0 ? facts.exitsTabulated.map { language.format(Double($0), .count) } ?? ":" : ":"),
             AboutLine(nb ? "Avganger som venter på avgjørelse" : "Exits still pending", language.format(Double(facts.pendingExits), .count)),
         ]
         let kind = facts.exitKind == "measure"

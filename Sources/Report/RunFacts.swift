@@ -13,7 +13,8 @@ public struct RunFacts: Sendable {
     public var quietMonths = 2
     public var horizonMonths = 2
     public var workBenefits: [String] = []
-    public var exitsTabulated = 0
+    /// nil when the run's manifest leaves it out (a small-cell limit).
+    public var exitsTabulated: Int?
     public var pendingExits = 0
     public var rowsRead = 0
     public var rowsSetAside = 0

@@ -63,6 +63,13 @@ public struct Comparison: Sendable, Equatable {
         if treatment.isEmpty != control.isEmpty {
             return "treatment and control go together: name offices for both or for neither"
         }
+        // An office listed twice would have its exits counted twice (and the SE shrunk).
+        for (name, group) in [("treatment", treatment), ("control", control)] {
+            var listed = Set<String>()
+            if let twice = group.first(where: { !listed.insert($0).inserted }) {
+                return "office \(twice) is listed twice in the \(name) group"
+            }
+        }
         if let both = treatment.first(where: { control.contains($0) }) {
             return "office \(both) is in both the treatment and the control group"
         }

@@ -131,8 +131,11 @@ public struct ComparisonTables {
                 } else if lastComplete == nil {
                     warnings.append("comparison \"\(c.name)\": no month has decided exits yet")
                 }
-                if range.from < panel.months.from {
-                    warnings.append("comparison \"\(c.name)\": period \(range) starts before the data (\(panel.months.from))")
+                // Exits are counted from the first analysed month; the panel may start earlier
+                // (look-back months before input.from, read as context only).
+                let firstCounted = panel.month(exits.completeMonths.lowerBound)
+                if range.from < firstCounted {
+                    warnings.append("comparison \"\(c.name)\": period \(range) starts before the analysed months (\(firstCounted)); exits before then are not counted")
                 }
             }
             for unit in units(c) {

@@ -103,6 +103,11 @@ final class ComparisonTests: XCTestCase {
             (#"{"name": "a", \#(base), "treatment": ["0301"]}"#, "comparisons[0]: treatment and control go together"),
             (#"{"name": "a", \#(base), "treatment": ["301"], "control": ["0219"]}"#, "comparisons[0]: '301' is not a 4-digit enhet"),
             (#"{"name": "a", \#(base), "se": "robust"}"#, "comparisons[0].se: expected \"binomial\" or \"baseline-counts\""),
+            // Listed twice, an office's exits would count twice and shrink the SE.
+            (#"{"name": "a", \#(base), "treatment": ["0301", "0301"], "control": ["0219"]}"#,
+             "comparisons[0]: office 0301 is listed twice in the treatment group"),
+            (#"{"name": "a", \#(base), "treatment": ["0301"], "control": ["0219", "0220", "0219"]}"#,
+             "comparisons[0]: office 0219 is listed twice in the control group"),
             (#"{"\#(base.dropFirst())}"#, "comparisons[0].name: every comparison needs a name"),
         ]
         for (comparison, message) in cases {

@@ -39,6 +39,7 @@ final class ConfigurationTests: XCTestCase {
             (#"{"exit": {"quietMonths": 0}}"#, "pipeline.json: exit.quietMonths: expected a whole number from 1 to 24"),
             (#"{"exit": {"quietMonths": "2"}}"#, "pipeline.json: exit.quietMonths: expected a whole number from 1 to 24"),
             (#"{"exit": {"statuses": ["ARBS", "XX"]}}"#, "pipeline.json: exit.statuses: unknown hovedstatus \"XX\""),
+            (#"{"exit": {"statuses": ["ARBS", "NEDS", "ARBS"]}}"#, "pipeline.json: exit.statuses: ARBS is listed twice"),
             (#"{"exit": {"kind": "tiltak"}}"#, "pipeline.json: exit.kind: expected \"register\" or \"measure\", found \"tiltak\""),
             (#"{"input": {"from": "2021-13"}}"#, "pipeline.json: input.from: expected a month YYYY-MM, found '2021-13'"),
             (#"{"input": {"maxRejectedShare": true}}"#, "pipeline.json: input.maxRejectedShare: expected a number from 0.0 to 1.0"),

@@ -146,6 +146,21 @@ final class PipelineRunTests: XCTestCase {
         XCTAssertFalse(table.contains("2022-01"), table)
     }
 
+    /// A comparison period that starts in the look-back months (read as context, before
+    /// `input.from`) is warned about: the exits of those months are not counted.
+    func testComparisonPeriodInTheLookBackMonthsIsWarnedAbout() throws {
+        let input = try smallSet().write()
+        var config = configuration(input: input, output: temporaryDirectory() + "/out")
+        config.input.from = Month("2022-03")
+        config.comparisons = try Configuration.parse(json: """
+            {"comparisons": [{"name": "c", "baseline": {"from": "2022-01", "to": "2022-03"}, "comparison": {"from": "2022-04", "to": "2022-05"}}]}
+            """).comparisons
+        let summary = try PipelineRun(config: config).run()
+        XCTAssertTrue(summary.warnings.contains { $0.hasPrefix("comparison \"c\": period 2022-01..2022-03 starts before the analysed months (2022-03)") },
+                      "\(summary.warnings)")
+        XCTAssertFalse(summary.warnings.contains { $0.contains("period 2022-04..2022-05 starts before") })
+    }
+
     func testSetAsideRowsWithinTheLimitAreCountedAndWritten() throws {
         let input = try smallSet().write()
         let rows = [ExtractSetBuilder.arenaHeader, "P1;ARBS;IKVAL;0301;03;;35;K;V;N;N", "P2;XXXX;IKVAL;0301;03;;35;K;V;N;N"]

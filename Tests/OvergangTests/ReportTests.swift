@@ -149,6 +149,10 @@ final class ReportTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(suppressed, 100)
+        // The exits in the tables, less the visible cells, would give back a lone blanked cell.
+        let exitsLine = { (doc: ReportDocument) in doc.about.first { $0.label == "Avganger i tabellene" }?.value }
+        XCTAssertEqual(exitsLine(doc), ":")
+        XCTAssertEqual(exitsLine(try document()), "5\u{00A0}921")
         // The run's own limit is a floor for the report's.
         var facts = RunFacts()
         facts.minCellCount = 10

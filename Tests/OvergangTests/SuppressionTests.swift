@@ -1,5 +1,6 @@
 import XCTest
 @testable import Tables
+@testable import Pipeline
 
 /// Small-cell suppression on hand-built tables: the primary rule, the secondary rule on row
 /// totals and on pooled columns, and the figures built on blanked counts.
@@ -160,5 +161,42 @@ final class SuppressionTests: XCTestCase {
         XCTAssertEqual(t.rows[1][3...6], [.count(50), .count(nil), .count(10), .number(0.96)])
         // A period of 2 spells: nothing but its names and the month.
         XCTAssertEqual(t.rows[2], [.text("job"), .text("comparison"), .count(0), .count(nil), .count(nil), .count(nil), .number(nil)])
+    }
+}
+
+/// Under a limit, what is published beside the tables holds no total that gives a blanked
+/// cell back: the manifest leaves out the exits in the tables and the survival counts.
+final class ManifestSuppressionTests: XCTestCase {
+    func testManifestLeavesOutStatisticalTotalsUnderALimit() throws {
+        func manifest(minCell: Int) throws -> [String: JSONValue] {
+            var config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+            config.output.directory = temporaryDirectory() + "/out"
+            config.output.minCellCount = minCell
+            config.report.formats = []
+            _ = try PipelineRun(config: config).run()
+            guard case .object(let m) = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: config.output.directory + "/manifest.json")))
+            else { throw ConfigurationError("manifest.json") }
+            return m
+        }
+        // Every number under one of these keys, anywhere in the value.
+        func counts(_ v: JSONValue?, _ keys: Set<String> = ["entries", "entriesAtUnit", "spells", "events", "spellsWithoutCovariate"]) -> [JSONValue] {
+            switch v {
+            case .object(let o)?: return o.flatMap { k, x in keys.contains(k) ? [x] : counts(x, keys) }
+            case .array(let a)?: return a.flatMap { counts($0, keys) }
+            default: return []
+            }
+        }
+        let open = try manifest(minCell: 0), limited = try manifest(minCell: 10)
+        guard case .object(let exitsOpen)? = open["exits"], case .object(let exitsLimited)? = limited["exits"] else { return XCTFail("exits") }
+        XCTAssertEqual(exitsOpen["tabulated"], JSONValue(5921))
+        XCTAssertEqual(exitsLimited["tabulated"], .null)
+        XCTAssertEqual(exitsLimited["pendingDecision"], exitsOpen["pendingDecision"])   // in no table
+        XCTAssertEqual(limited["rows"], open["rows"])
+        let before = counts(open["survival"]), after = counts(limited["survival"])
+        XCTAssertGreaterThan(before.count, 10)
+        XCTAssertTrue(before.allSatisfy { if case .number = $0 { return true } else { return false } })
+        XCTAssertEqual(after, Array(repeating: .null, count: before.count))
+        XCTAssertEqual(open["suppressed"], .null)
+        XCTAssertNotEqual(limited["suppressed"], .null)
     }
 }

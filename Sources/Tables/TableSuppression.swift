@@ -12,7 +12,9 @@
 ///   the changes, DiD and every figure built on them.
 /// - Survival: a period with fewer spells than the limit loses all its figures; elsewhere the
 ///   interval counts below the limit are blanked with the conditional probability and hazard
-///   of an interval whose events are blanked, and the exposure of one whose withdrawals are.
+///   of an interval whose events are blanked, and the exposure of one whose withdrawals (or
+///   entering) are; month by month those at risk are those at risk the month after plus the
+///   month's events and withdrawals, and these sums take part in the secondary rule.
 ///   The survival estimates still step by d/n' where events happen, so a reader who works
 ///   back from two printed survival values can estimate a small count; the limit protects
 ///   the printed counts, not the shape of the curve. The estimates (survival, its SE and interval,
@@ -81,23 +83,51 @@ public enum TableSuppression {
         let firstCount = table.column("entering") ?? table.column("at_risk") ?? table.column("n")
         guard let firstCount else { return table }
         let periodKey = [table.column("event"), table.column("period")].compactMap { $0 }
-        var periodSize = [[CSVTable.Cell]: Int?]()
-        for row in table.rows {
+        // The rows of each event and period, in table order (month by month).
+        var periods = [[CSVTable.Cell]: [Int]]()
+        var order = [[CSVTable.Cell]]()
+        for (r, row) in table.rows.enumerated() {
             let key = periodKey.map { row[$0] }
-            if periodSize[key] == nil { periodSize[key] = .some(row[firstCount].intValue) }
+            if periods[key] == nil { order.append(key) }
+            periods[key, default: []].append(r)
         }
         let labels = Set(periodKey + ["month", "interval_start", "interval_end"].compactMap { table.column($0) })
+        // Month by month, those at risk (entering) are those at risk the month after plus this
+        // month's ends: n_j = d_j + w_j + n_{j+1} (the last row: n = d + w). A lone blanked end
+        // would be n_j − n_{j+1} − the other end, so these are sums for the secondary rule.
+        let chain: (total: Int, ends: [Int])? = {
+            if let n = table.column("entering"), let w = table.column("withdrawn"), let d = table.column("events") { return (n, [w, d]) }
+            if let n = table.column("at_risk"), let c = table.column("censored"), let d = table.column("events") { return (n, [c, d]) }
+            return nil
+        }()
         var out = table
-        for (r, row) in table.rows.enumerated() {
-            let size = periodSize[periodKey.map { row[$0] }] ?? nil
-            if size.map({ $0 < suppression.limit }) ?? true {
-                for c in row.indices where !labels.contains(c) && !row[c].isText { out.blank(row: r, column: c) }
+        for key in order {
+            let rows = periods[key]!
+            if table.rows[rows[0]][firstCount].intValue.map({ $0 < suppression.limit }) ?? true {
+                for r in rows { for c in table.rows[r].indices where !labels.contains(c) && !table.rows[r][c].isText { out.blank(row: r, column: c) } }
                 continue
             }
-            for c in countColumns where suppression.hidden([row[c].intValue], sums: [])[0] {
+            // Cells: every count of every row of the period, row-major.
+            let cells = rows.flatMap { r in countColumns.map { (r, $0) } }
+            let counts = cells.map { table.rows[$0.0][$0.1].intValue }
+            var sums = [CellSuppression.Sum]()
+            if let chain {
+                func cell(_ i: Int, _ c: Int) -> Int { i * countColumns.count + countColumns.firstIndex(of: c)! }
+                for i in rows.indices {
+                    let parts = chain.ends.map { cell(i, $0) } + (i + 1 < rows.count ? [cell(i + 1, chain.total)] : [])
+                    let sum = CellSuppression.Sum(total: cell(i, chain.total), parts: parts)
+                    // Only where the identity holds in the figures (always, for the pipeline's
+                    // own tables); a blank read back from a suppressed run is taken on trust.
+                    let values = ([sum.total] + parts).map { counts[$0] }
+                    if values.contains(nil) || values[0]! == values.dropFirst().reduce(0, { $0 + $1! }) { sums.append(sum) }
+                }
+            }
+            let hidden = suppression.hidden(counts, sums: sums)
+            for (i, (r, c)) in cells.enumerated() where hidden[i] {
                 out.blank(row: r, column: c)
                 // The figures that would give the count back.
-                let derived = c == table.column("events") ? ["cond_prob", "hazard"] : c == table.column("withdrawn") ? ["exposed"] : []
+                let derived = c == table.column("events") ? ["cond_prob", "hazard"]
+                    : c == table.column("withdrawn") || c == table.column("entering") ? ["exposed"] : []
                 for d in derived.compactMap({ table.column($0) }) { out.blank(row: r, column: d) }
             }
         }

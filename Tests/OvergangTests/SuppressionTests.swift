@@ -162,6 +162,27 @@ final class SuppressionTests: XCTestCase {
         // A period of 2 spells: nothing but its names and the month.
         XCTAssertEqual(t.rows[2], [.text("job"), .text("comparison"), .count(0), .count(nil), .count(nil), .count(nil), .number(nil)])
     }
+
+    /// Those at risk in a month are those at risk the month after plus the month's ends, so a
+    /// lone blanked end could be worked out (50 − 10 − 38 = 2): the secondary rule blanks the
+    /// smallest visible other part of that sum too.
+    func testSurvivalRowsChainIntoTheNextMonth() {
+        var km = CSVTable(name: "kaplan_meier.csv", header: ["event", "period", "month", "at_risk", "events", "censored", "survival"])
+        km.append([.text("job"), .text("baseline"), .count(0), .count(50), .count(0), .count(0), .number(1)])
+        km.append([.text("job"), .text("baseline"), .count(1), .count(50), .count(2), .count(10), .number(0.96)])
+        km.append([.text("job"), .text("baseline"), .count(2), .count(38), .count(5), .count(33), .number(0.83)])
+        let t = TableSuppression.apply([km], limit: 3)[0]
+        XCTAssertEqual(t.rows[1][3...6], [.count(50), .count(nil), .count(nil), .number(0.96)])
+        XCTAssertEqual(t.rows[2], km.rows[2])
+
+        var life = CSVTable(name: "lifetables.csv", header: ["event", "period", "interval_start", "entering", "withdrawn", "exposed", "events", "cond_prob", "hazard"])
+        life.append([.text("job"), .text("baseline"), .count(0), .count(40), .count(3), .number(38.5), .count(6), .number(6 / 38.5), .number(0.17)])
+        life.append([.text("job"), .text("baseline"), .count(1), .count(31), .count(10), .number(26), .count(21), .number(21 / 26.0), .number(1.3)])
+        let l = TableSuppression.apply([life], limit: 5)[0]
+        // 40 = 3 + 6 + 31: withdrawn 3 is below the limit, events 6 the smallest other part.
+        XCTAssertEqual(l.rows[0][3...8], [.count(40), .count(nil), .number(nil), .count(nil), .number(nil), .number(nil)])
+        XCTAssertEqual(l.rows[1], life.rows[1])
+    }
 }
 
 /// Under a limit, what is published beside the tables holds no total that gives a blanked

@@ -56,16 +56,27 @@ struct ComparisonSuppression {
             guard !units.isEmpty, groups.contains(where: { $0[1] == "total" }) else { continue }
             for group in ["treatment", "control"] {
                 for period in ["baseline", "comparison"] {
-                    let pooled = quantities.compactMap { q in cellOf[[comparison, "total", group, period, q]].map { (q, $0) } }
-                    let candidate = pooled.map { q, total in
-                        CellSuppression.Sum(total: total, parts: units.compactMap { cellOf[[comparison, $0, group, period, q]] })
+                    let pooled = quantities.sorted().compactMap { q in cellOf[[comparison, "total", group, period, q]].map { (q, $0) } }
+                    func candidate(_ units: [String]) -> [CellSuppression.Sum] {
+                        pooled.map { q, total in
+                            CellSuppression.Sum(total: total, parts: units.compactMap { cellOf[[comparison, $0, group, period, q]] })
+                        }
                     }
-                    let adds = candidate.allSatisfy { sum in
-                        let parts = sum.parts.map { cells[$0] }
-                        guard let t = cells[sum.total], !parts.contains(where: { $0 == nil }) else { return true }
-                        return parts.reduce(0) { $0 + $1! } == t
+                    func adds(_ sums: [CellSuppression.Sum]) -> Bool {
+                        sums.allSatisfy { sum in
+                            let parts = sum.parts.map { cells[$0] }
+                            guard let t = cells[sum.total], !parts.contains(where: { $0 == nil }) else { return true }
+                            return parts.reduce(0) { $0 + $1! } == t
+                        }
                     }
-                    if adds { sums += candidate }
+                    // Pairs may share a control office: then its figures stand in several units,
+                    // and the distinct offices (units with the same figures taken once) add up.
+                    var seen = Set<[Int?]>()
+                    let distinct = units.filter { unit in
+                        seen.insert(pooled.map { q, _ in cellOf[[comparison, unit, group, period, q]].flatMap { cells[$0] } }).inserted
+                    }
+                    if adds(candidate(units)) { sums += candidate(units) }
+                    else if distinct.count < units.count, adds(candidate(distinct)) { sums += candidate(distinct) }
                 }
             }
         }

@@ -5,6 +5,8 @@ import XCTest
 /// Small-cell suppression on hand-built tables: the primary rule, the secondary rule on row
 /// totals and on pooled columns, and the figures built on blanked counts.
 final class SuppressionTests: XCTestCase {
+    let statuses = ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"]
+
     func testPrimaryAndSecondaryOnARow() {
         // 12 = 7 + 3 + 2 + 0 at limit 3: 2 and 0 are below it. Two blanks in the row: done.
         let s = CellSuppression(limit: 3)
@@ -80,7 +82,6 @@ final class SuppressionTests: XCTestCase {
     /// comparison_status.csv and comparisons.csv for one comparison with two pairs that add up
     /// to the pooled groups.
     func comparisonTables() -> [CSVTable] {
-        let statuses = ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"]
         // [unit][group][period] → counts per status.
         let pairA: [[[Int]]] = [[[40, 10, 5, 5, 0, 0, 20], [30, 2, 5, 3, 0, 0, 20]], [[30, 8, 4, 4, 1, 0, 13], [25, 9, 6, 5, 0, 0, 15]]]
         let pairB: [[[Int]]] = [[[20, 6, 3, 3, 0, 0, 8], [22, 7, 2, 2, 0, 0, 7]], [[18, 5, 2, 2, 0, 0, 13], [21, 4, 3, 3, 0, 0, 9]]]
@@ -148,6 +149,38 @@ final class SuppressionTests: XCTestCase {
         for (_, rows) in groups {
             let blanks = rows.filter { $0[5].intValue == nil }.count + (rows[0][6].intValue == nil ? 1 : 0)
             XCTAssertNotEqual(blanks, 1)
+        }
+    }
+
+    /// Pairs may share a control office ([0301, X], [0302, X], [0303, Y]): the control figures
+    /// of the pooled total are X + Y, not the sum over the three pairs, and must still protect
+    /// Y's small counts (else total − X gives them back).
+    func testPairsSharingAControlOffice() {
+        let x = [40, 10, 5, 5, 0, 0, 20], y = [30, 8, 4, 1, 6, 0, 13]   // Y: disability 1
+        let treatment = [[20, 6, 3, 3, 3, 3, 8], [22, 7, 4, 4, 3, 3, 7], [25, 5, 5, 5, 4, 3, 9]]
+        var status = CSVTable(name: "comparison_status.csv", header: ["comparison", "unit", "group", "period", "outcome_detail", "count", "exits", "pct"])
+        func add(_ unit: String, _ group: String, _ counts: [Int]) {
+            let total = counts.reduce(0, +)
+            for (s, n) in zip(statuses, counts) {
+                status.append([.text("c"), .text(unit), .text(group), .text("baseline"), .text(s), .count(n), .count(total), .number(Double(100 * n) / Double(total))])
+            }
+        }
+        for (unit, control, t) in [("0301", x, treatment[0]), ("0302", x, treatment[1]), ("0303", y, treatment[2])] {
+            add(unit, "treatment", t)
+            add(unit, "control", control)
+        }
+        add("total", "treatment", (0..<7).map { i in treatment.reduce(0) { $0 + $1[i] } })
+        add("total", "control", zip(x, y).map(+))
+        let out = TableSuppression.apply([status], limit: 3)[0]
+        func count(_ unit: String, _ group: String, _ s: String) -> Int? {
+            out.rows.first { $0[1] == .text(unit) && $0[2] == .text(group) && $0[4] == .text(s) }![5].intValue
+        }
+        XCTAssertNil(count("0303", "control", "disability"))
+        for s in statuses {
+            // X (0301 and 0302 alike), Y and the total: never exactly one of the three blank.
+            let blanks = [count("0301", "control", s), count("0303", "control", s), count("total", "control", s)].filter { $0 == nil }.count
+            XCTAssertNotEqual(blanks, 1, s)
+            XCTAssertEqual(count("0301", "control", s), count("0302", "control", s), s)
         }
     }
 

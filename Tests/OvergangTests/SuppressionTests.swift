@@ -156,7 +156,7 @@ final class SuppressionTests: XCTestCase {
     /// of the pooled total are X + Y, not the sum over the three pairs, and must still protect
     /// Y's small counts (else total − X gives them back).
     func testPairsSharingAControlOffice() {
-        let x = [40, 10, 5, 5, 0, 0, 20], y = [30, 8, 4, 1, 6, 0, 13]   // Y: disability 1
+        let x = [40, 10, 5, 5, 0, 0, 20], y = [30, 8, 4, 1, 6, 0, 13]   // Y: reduced_capacity 1
         let treatment = [[20, 6, 3, 3, 3, 3, 8], [22, 7, 4, 4, 3, 3, 7], [25, 5, 5, 5, 4, 3, 9]]
         var status = CSVTable(name: "comparison_status.csv", header: ["comparison", "unit", "group", "period", "outcome_detail", "count", "exits", "pct"])
         func add(_ unit: String, _ group: String, _ counts: [Int]) {
@@ -175,7 +175,7 @@ final class SuppressionTests: XCTestCase {
         func count(_ unit: String, _ group: String, _ s: String) -> Int? {
             out.rows.first { $0[1] == .text(unit) && $0[2] == .text(group) && $0[4] == .text(s) }![5].intValue
         }
-        XCTAssertNil(count("0303", "control", "disability"))
+        XCTAssertNil(count("0303", "control", "reduced_capacity"))
         for s in statuses {
             // X (0301 and 0302 alike), Y and the total: never exactly one of the three blank.
             let blanks = [count("0301", "control", s), count("0303", "control", s), count("total", "control", s)].filter { $0 == nil }.count

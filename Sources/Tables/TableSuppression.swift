@@ -14,7 +14,8 @@
 ///   interval counts below the limit are blanked with the conditional probability and hazard
 ///   of an interval whose events are blanked, and the exposure of one whose withdrawals (or
 ///   entering) are; month by month those at risk are those at risk the month after plus the
-///   month's events and withdrawals, and these sums take part in the secondary rule.
+///   month's events and withdrawals, and these sums take part in the secondary rule, as does
+///   `all` = baseline + comparison where a pooled window is the two periods together.
 ///   The survival estimates still step by d/n' where events happen, so a reader who works
 ///   back from two printed survival values can estimate a small count; the limit protects
 ///   the printed counts, not the shape of the curve. The estimates (survival, its SE and interval,
@@ -82,16 +83,17 @@ public enum TableSuppression {
         let countColumns = ["entering", "withdrawn", "events", "at_risk", "censored", "n"].compactMap { table.column($0) }
         let firstCount = table.column("entering") ?? table.column("at_risk") ?? table.column("n")
         guard let firstCount else { return table }
-        let periodKey = [table.column("event"), table.column("period")].compactMap { $0 }
-        // The rows of each event and period, in table order (month by month).
-        var periods = [[CSVTable.Cell]: [Int]]()
-        var order = [[CSVTable.Cell]]()
+        let eventColumn = table.column("event"), periodColumn = table.column("period")
+        let stepColumn = table.column("interval_start") ?? table.column("month")
+        // The rows of each event, and within it of each period, in table order (month by month).
+        var events = [CSVTable.Cell: [CSVTable.Cell: [Int]]]()
+        var eventOrder = [CSVTable.Cell]()
         for (r, row) in table.rows.enumerated() {
-            let key = periodKey.map { row[$0] }
-            if periods[key] == nil { order.append(key) }
-            periods[key, default: []].append(r)
+            let event = eventColumn.map { row[$0] } ?? .text(""), period = periodColumn.map { row[$0] } ?? .text("")
+            if events[event] == nil { eventOrder.append(event) }
+            events[event, default: [:]][period, default: []].append(r)
         }
-        let labels = Set(periodKey + ["month", "interval_start", "interval_end"].compactMap { table.column($0) })
+        let labels = Set([eventColumn, periodColumn, stepColumn, table.column("interval_end")].compactMap { $0 })
         // Month by month, those at risk (entering) are those at risk the month after plus this
         // month's ends: n_j = d_j + w_j + n_{j+1} (the last row: n = d + w). A lone blanked end
         // would be n_j − n_{j+1} − the other end, so these are sums for the secondary rule.
@@ -101,28 +103,63 @@ public enum TableSuppression {
             return nil
         }()
         var out = table
-        for key in order {
-            let rows = periods[key]!
-            if table.rows[rows[0]][firstCount].intValue.map({ $0 < suppression.limit }) ?? true {
-                for r in rows { for c in table.rows[r].indices where !labels.contains(c) && !table.rows[r][c].isText { out.blank(row: r, column: c) } }
-                continue
+        for event in eventOrder {
+            let periods = events[event]!
+            // Cells: every count of every row of the event, row by row; a period with fewer
+            // spells than the limit has all of them blanked (nil) from the start.
+            var cells = [(row: Int, column: Int)]()
+            var counts = [Int?]()
+            var cellOf = [[Int]: Int]()   // [row, column] → cell
+            var small = Set<Int>()
+            for rows in periods.values {
+                let isSmall = table.rows[rows[0]][firstCount].intValue.map { $0 < suppression.limit } ?? true
+                for r in rows {
+                    if isSmall { small.insert(r) }
+                    for c in countColumns {
+                        cellOf[[r, c]] = cells.count
+                        cells.append((r, c))
+                        counts.append(isSmall ? nil : table.rows[r][c].intValue)
+                    }
+                }
             }
-            // Cells: every count of every row of the period, row-major.
-            let cells = rows.flatMap { r in countColumns.map { (r, $0) } }
-            let counts = cells.map { table.rows[$0.0][$0.1].intValue }
             var sums = [CellSuppression.Sum]()
+            // A sum is used where it holds in the figures (always, for the pipeline's own
+            // tables); where a figure was blanked before, it is taken on trust.
+            func holds(_ sum: CellSuppression.Sum) -> Bool {
+                let values = ([sum.total] + sum.parts).map { table.rows[cells[$0].row][cells[$0].column].intValue }
+                return values.contains(nil) || values[0]! == values.dropFirst().reduce(0) { $0 + $1! }
+            }
             if let chain {
-                func cell(_ i: Int, _ c: Int) -> Int { i * countColumns.count + countColumns.firstIndex(of: c)! }
-                for i in rows.indices {
-                    let parts = chain.ends.map { cell(i, $0) } + (i + 1 < rows.count ? [cell(i + 1, chain.total)] : [])
-                    let sum = CellSuppression.Sum(total: cell(i, chain.total), parts: parts)
-                    // Only where the identity holds in the figures (always, for the pipeline's
-                    // own tables); a blank read back from a suppressed run is taken on trust.
-                    let values = ([sum.total] + parts).map { counts[$0] }
-                    if values.contains(nil) || values[0]! == values.dropFirst().reduce(0, { $0 + $1! }) { sums.append(sum) }
+                for rows in periods.values {
+                    for (i, r) in rows.enumerated() {
+                        let parts = chain.ends.map { cellOf[[r, $0]]! } + (i + 1 < rows.count ? [cellOf[[rows[i + 1], chain.total]]!] : [])
+                        let sum = CellSuppression.Sum(total: cellOf[[r, chain.total]]!, parts: parts)
+                        if holds(sum) { sums.append(sum) }
+                    }
+                }
+            }
+            // A pooled window that is the two periods together (survival.pooled): `all` =
+            // baseline + comparison, cell by cell, else all − comparison gives the baseline back.
+            if let stepColumn, let all = periods[.text("all")], let base = periods[.text("baseline")], let comp = periods[.text("comparison")] {
+                func byStep(_ rows: [Int]) -> [CSVTable.Cell: Int] { Dictionary(rows.map { (table.rows[$0][stepColumn], $0) }, uniquingKeysWith: { a, _ in a }) }
+                let b = byStep(base), c = byStep(comp)
+                let pooled = all.compactMap { r -> [CellSuppression.Sum]? in
+                    let step = table.rows[r][stepColumn]
+                    return countColumns.map { col in
+                        CellSuppression.Sum(total: cellOf[[r, col]]!, parts: [b[step], c[step]].compactMap { $0 }.map { cellOf[[$0, col]]! })
+                    }
+                }.flatMap { $0 }
+                // For the secondary rule any three cells tied this way are a sum; written with
+                // `all` as a part of the comparison cell, the pooled window (the extra analysis)
+                // is the one that gives way, not the comparison period.
+                if pooled.allSatisfy(holds) {
+                    sums += pooled.compactMap { sum in
+                        sum.parts.count == 2 ? CellSuppression.Sum(total: sum.parts[1], parts: [sum.total, sum.parts[0]]) : sum
+                    }
                 }
             }
             let hidden = suppression.hidden(counts, sums: sums)
+            for r in small { for c in table.rows[r].indices where !labels.contains(c) && !table.rows[r][c].isText { out.blank(row: r, column: c) } }
             for (i, (r, c)) in cells.enumerated() where hidden[i] {
                 out.blank(row: r, column: c)
                 // The figures that would give the count back.

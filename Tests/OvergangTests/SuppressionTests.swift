@@ -184,6 +184,33 @@ final class SuppressionTests: XCTestCase {
         }
     }
 
+    /// A pooled window that is the two periods together (`survival.pooled`): `all` − comparison
+    /// would give a blanked baseline back, so `all` = baseline + comparison is a sum too.
+    func testPooledWindowDoesNotUndoAPeriodsSuppression() {
+        var km = CSVTable(name: "kaplan_meier.csv", header: ["event", "period", "month", "at_risk", "events", "censored", "survival"])
+        let periods: [(String, [[Int]])] = [("baseline", [[4, 0, 0], [4, 1, 3]]), ("comparison", [[40, 0, 0], [40, 6, 34]]),
+                                            ("all", [[44, 0, 0], [44, 7, 37]])]
+        for (period, rows) in periods {
+            for (m, r) in rows.enumerated() {
+                km.append([.text("job"), .text(period), .count(m), .count(r[0]), .count(r[1]), .count(r[2]), .number(0.9)])
+            }
+        }
+        let t = TableSuppression.apply([km], limit: 5)[0]
+        func cell(_ period: String, _ month: Int, _ column: Int) -> Int? {
+            t.rows.first { $0[1] == .text(period) && $0[2] == .count(month) }![column].intValue
+        }
+        XCTAssertNil(cell("baseline", 1, 4))   // a period of 4 spells: blanked whole
+        for month in 0...1 {
+            for column in 3...5 {
+                let blanks = [cell("baseline", month, column), cell("comparison", month, column), cell("all", month, column)].filter { $0 == nil }.count
+                XCTAssertNotEqual(blanks, 1, "month \(month) column \(column)")
+            }
+        }
+        // The pooled window gives way, not the comparison period.
+        XCTAssertEqual((0...1).flatMap { m in (3...5).map { cell("comparison", m, $0) } }, [40, nil, nil, 40, 6, 34])   // zeros: primary rule
+        XCTAssertNil(cell("all", 1, 5))
+    }
+
     func testSurvivalTables() {
         var km = CSVTable(name: "kaplan_meier.csv", header: ["event", "period", "month", "at_risk", "events", "censored", "survival"])
         km.append([.text("job"), .text("baseline"), .count(0), .count(50), .count(0), .count(0), .number(1)])

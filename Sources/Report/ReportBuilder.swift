@@ -20,7 +20,10 @@ public struct ReportBuilder {
         self.language = language
         self.minCellCount = max(minCellCount, facts.minCellCount)
         self.labels = ReportLabels(language: language)
-        let suppressed = TableSuppression.apply(tables, limit: self.minCellCount)
+        // Tables of a run suppressed at this very limit are used as published: suppressing
+        // them again would blank more (their blanks count as blanked) and the report would
+        // disagree with the CSV files beside it.
+        let suppressed = self.minCellCount > facts.minCellCount ? TableSuppression.apply(tables, limit: self.minCellCount) : tables
         self.tables = Dictionary(suppressed.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

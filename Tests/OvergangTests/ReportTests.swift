@@ -62,6 +62,29 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// A report at the run's own limit shows the tables as published: every table it is built
+    /// from is the CSV file as written (a second pass would blank more, e.g. the work-in-all
+    /// counts and stock shares next to cells blanked in the first, and disagree with the CSV).
+    func testReportAtTheRunsLimitUsesTheTablesAsPublished() throws {
+        let output = temporaryDirectory() + "/out"
+        var config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+        config.output.directory = output
+        config.output.minCellCount = 5
+        config.report.formats = []
+        _ = try PipelineRun(config: config).run()
+        let names = try FileManager.default.contentsOfDirectory(atPath: output).filter(ReportStage.isReportTable)
+        let published = try names.map { try CSVTable.read(name: $0, text: String(contentsOfFile: output + "/" + $0, encoding: .utf8)) }
+        var facts = RunFacts()
+        facts.minCellCount = 5
+        let builder = ReportBuilder(tables: published, facts: facts, language: .nb, minCellCount: 5)
+        for table in published {
+            XCTAssertEqual(builder.tables[table.name]?.csvText(), table.csvText(), table.name)
+        }
+        // At a higher limit the report suppresses again, and blanks more.
+        let stricter = ReportBuilder(tables: published, facts: facts, language: .nb, minCellCount: 10)
+        XCTAssertNotEqual(stricter.tables["exit_cohorts.csv"]?.csvText(), published.first { $0.name == "exit_cohorts.csv" }?.csvText())
+    }
+
     func testStatusChartsAddUpTo100AndMatchTheStatusTable() throws {
         let status = try table("comparison_status.csv")
         let doc = try document(.en)

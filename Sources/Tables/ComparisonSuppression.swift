@@ -43,7 +43,9 @@ struct ComparisonSuppression {
             }
         }
         var sums = [CellSuppression.Sum]()
-        for (group, parts) in statusCells {
+        var mirrors = [(from: Int, to: Int)]()
+        // In a fixed order: the greedy secondary rule depends on the order of its sums.
+        for (group, parts) in statusCells.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             sums.append(.init(total: cellOf[group + ["exits"]]!, parts: parts))
             let total = cell(group + ["work_total"], workTotal[group] ?? nil)
             sums.append(.init(total: total, parts: Self.workStatuses.compactMap { cellOf[group + [$0]] }))
@@ -51,7 +53,7 @@ struct ComparisonSuppression {
         // Pairs that add up to the pooled groups: wherever the figures show it, it can be used.
         let quantities = Set(cellOf.keys.map { $0[4] })
         let byComparison = Dictionary(grouping: statusCells.keys) { $0[0] }
-        for (comparison, groups) in byComparison {
+        for (comparison, groups) in byComparison.sorted(by: { $0.key < $1.key }) {
             let units = Set(groups.map { $0[1] }).subtracting(["total", "all"]).sorted()
             guard !units.isEmpty, groups.contains(where: { $0[1] == "total" }) else { continue }
             for group in ["treatment", "control"] {
@@ -71,16 +73,31 @@ struct ComparisonSuppression {
                     }
                     // Pairs may share a control office: then its figures stand in several units,
                     // and the distinct offices (units with the same figures taken once) add up.
-                    var seen = Set<[Int?]>()
+                    func figures(_ unit: String) -> [Int?] { pooled.map { q, _ in cellOf[[comparison, unit, group, period, q]].flatMap { cells[$0] } } }
+                    var representative = [[Int?]: String]()
                     let distinct = units.filter { unit in
-                        seen.insert(pooled.map { q, _ in cellOf[[comparison, unit, group, period, q]].flatMap { cells[$0] } }).inserted
+                        if representative[figures(unit)] == nil { representative[figures(unit)] = unit; return true }
+                        return false
                     }
                     if adds(candidate(units)) { sums += candidate(units) }
-                    else if distinct.count < units.count, adds(candidate(distinct)) { sums += candidate(distinct) }
+                    else if distinct.count < units.count, adds(candidate(distinct)) {
+                        sums += candidate(distinct)
+                        // The same office's figures stand in several units: blanked in one, they
+                        // must be blanked in all, so the others copy the one in the sums.
+                        for unit in units where !distinct.contains(unit) {
+                            let rep = representative[figures(unit)]!
+                            for (q, _) in pooled {
+                                if let from = cellOf[[comparison, rep, group, period, q]], let to = cellOf[[comparison, unit, group, period, q]] {
+                                    mirrors.append((from, to))
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        let hidden = suppression.hidden(cells, sums: sums)
+        var hidden = suppression.hidden(cells, sums: sums)
+        for (from, to) in mirrors { hidden[to] = hidden[from] }
         for (key, i) in cellOf {
             let group = Array(key[0..<4])
             switch key[4] {

@@ -16,11 +16,13 @@
 ///   entering) are; month by month those at risk are those at risk the month after plus the
 ///   month's events and withdrawals, and these sums take part in the secondary rule, as does
 ///   `all` = baseline + comparison where a pooled window is the two periods together.
-///   The survival estimates still step by d/n' where events happen, so a reader who works
-///   back from two printed survival values can estimate a small count; the limit protects
-///   the printed counts, not the shape of the curve. The estimates (survival, its SE and interval,
-///   incidence, Cox and log-rank statistics) are kept: they are computed over the whole
-///   period's spells. `survival_spells.csv` (spells per duration, for reruns) is dropped.
+///   The estimates step by the month's counts (S_j = S_j−1·(1 − d_j/n_j)), so from the first
+///   month of a period with a blanked count (other than a 0) on, a period's survival, SE,
+///   interval, q and hazard are blanked too (the curve stops there). The cumulative incidence (whose
+///   steps give back the unit's monthly deregistrations, published nowhere else) and the Cox
+///   fit's n and events (the periods' spells and events together) are blanked whole; the Cox
+///   coefficients and the log-rank test, estimates over whole periods, are kept.
+///   `survival_spells.csv` (spells per duration, for reruns) is dropped.
 ///
 /// Not covered: sums across tables of different breakdowns (e.g. the offices of one month
 /// against the national table), which only a full table-linking method would protect.
@@ -39,8 +41,16 @@ public enum TableSuppression {
                            ?? groupedShares(table, suppression))
             case "comparison_status.csv":
                 out.append(ComparisonSuppression(status: table, suppression: suppression).statusTable())
-            case "lifetables.csv", "kaplan_meier.csv", "cox_fit.csv":
+            case "lifetables.csv", "kaplan_meier.csv":
                 out.append(survival(table, suppression))
+            case "cox_fit.csv":
+                // n and events are the two periods' spells and events together: beside a
+                // blanked period or month of the survival tables they would give it back.
+                out.append(blanking(table, columns: ["n", "events"]))
+            case "cumulative_incidence.csv":
+                // Its steps give back the unit's monthly transfers and deregistrations (the
+                // latter published nowhere else, so possibly below the limit).
+                out.append(blanking(table, columns: ["incidence"]))
             case let name where name.hasPrefix("stocks_by_"):
                 out.append(StockSuppression.apply(table, suppression))
             default:
@@ -79,6 +89,13 @@ public enum TableSuppression {
         return out
     }
 
+    /// The table with every value of the named columns blanked.
+    static func blanking(_ table: CSVTable, columns: [String]) -> CSVTable {
+        var out = table
+        for c in columns.compactMap(table.column) { for r in table.rows.indices { out.blank(row: r, column: c) } }
+        return out
+    }
+
     static func survival(_ table: CSVTable, _ suppression: CellSuppression) -> CSVTable {
         let countColumns = ["entering", "withdrawn", "events", "at_risk", "censored", "n"].compactMap { table.column($0) }
         let firstCount = table.column("entering") ?? table.column("at_risk") ?? table.column("n")
@@ -86,14 +103,20 @@ public enum TableSuppression {
         let eventColumn = table.column("event"), periodColumn = table.column("period")
         let stepColumn = table.column("interval_start") ?? table.column("month")
         // The rows of each event, and within it of each period, in table order (month by month).
+        // (In table order throughout: the greedy secondary rule depends on the order of its
+        // sums, and the same tables must give the same blanks every time.)
         var events = [CSVTable.Cell: [CSVTable.Cell: [Int]]]()
         var eventOrder = [CSVTable.Cell]()
+        var periodOrder = [CSVTable.Cell: [CSVTable.Cell]]()
         for (r, row) in table.rows.enumerated() {
             let event = eventColumn.map { row[$0] } ?? .text(""), period = periodColumn.map { row[$0] } ?? .text("")
             if events[event] == nil { eventOrder.append(event) }
+            if events[event]?[period] == nil { periodOrder[event, default: []].append(period) }
             events[event, default: [:]][period, default: []].append(r)
         }
         let labels = Set([eventColumn, periodColumn, stepColumn, table.column("interval_end")].compactMap { $0 })
+        let estimateColumns = ["survival", "se", "ci_low", "ci_high", "cond_prob", "survival_start", "survival_end",
+                               "survival_end_se", "hazard"]
         // Month by month, those at risk (entering) are those at risk the month after plus this
         // month's ends: n_j = d_j + w_j + n_{j+1} (the last row: n = d + w). A lone blanked end
         // would be n_j − n_{j+1} − the other end, so these are sums for the secondary rule.
@@ -105,13 +128,14 @@ public enum TableSuppression {
         var out = table
         for event in eventOrder {
             let periods = events[event]!
+            let periodRows = periodOrder[event]!.map { periods[$0]! }
             // Cells: every count of every row of the event, row by row; a period with fewer
             // spells than the limit has all of them blanked (nil) from the start.
             var cells = [(row: Int, column: Int)]()
             var counts = [Int?]()
             var cellOf = [[Int]: Int]()   // [row, column] → cell
             var small = Set<Int>()
-            for rows in periods.values {
+            for rows in periodRows {
                 let isSmall = table.rows[rows[0]][firstCount].intValue.map { $0 < suppression.limit } ?? true
                 for r in rows {
                     if isSmall { small.insert(r) }
@@ -130,7 +154,7 @@ public enum TableSuppression {
                 return values.contains(nil) || values[0]! == values.dropFirst().reduce(0) { $0 + $1! }
             }
             if let chain {
-                for rows in periods.values {
+                for rows in periodRows {
                     for (i, r) in rows.enumerated() {
                         let parts = chain.ends.map { cellOf[[r, $0]]! } + (i + 1 < rows.count ? [cellOf[[rows[i + 1], chain.total]]!] : [])
                         let sum = CellSuppression.Sum(total: cellOf[[r, chain.total]]!, parts: parts)
@@ -159,6 +183,20 @@ public enum TableSuppression {
                 }
             }
             let hidden = suppression.hidden(counts, sums: sums)
+            // The estimates step by the month's counts (S_j = S_j−1 · (1 − d_j/n_j), q_j =
+            // d_j/(n_j − w_j/2), Greenwood sums): from the first month of a period with a blanked
+            // count on, they would give it back, so they stop there.
+            // (A blanked 0 is let be: S_j = S_j−1 tells only that nothing happened that month.)
+            for rows in periodRows {
+                guard let first = rows.firstIndex(where: { r in
+                    countColumns.contains { c in hidden[cellOf[[r, c]]!] && table.rows[r][c].intValue != 0 }
+                }) else { continue }
+                for (i, r) in rows.enumerated() where i >= first {
+                    for name in estimateColumns where name != "survival_start" || i > first {
+                        if let c = table.column(name) { out.blank(row: r, column: c) }
+                    }
+                }
+            }
             for r in small { for c in table.rows[r].indices where !labels.contains(c) && !table.rows[r][c].isText { out.blank(row: r, column: c) } }
             for (i, (r, c)) in cells.enumerated() where hidden[i] {
                 out.blank(row: r, column: c)

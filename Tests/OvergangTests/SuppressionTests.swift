@@ -8,10 +8,15 @@ final class SuppressionTests: XCTestCase {
     let statuses = ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"]
 
     func testPrimaryAndSecondaryOnARow() {
-        // 12 = 7 + 3 + 2 + 0 at limit 3: 2 and 0 are below it. Two blanks in the row: done.
+        // 12 = 7 + 3 + 2 + 0 at limit 3: 2 and 0 are below it. Two blanks, but together they
+        // are 12 − 7 − 3 = 2, itself below the limit: the smallest visible part (3) goes too.
         let s = CellSuppression(limit: 3)
         let sum = CellSuppression.Sum(total: 4, parts: [0, 1, 2, 3])
-        XCTAssertEqual(s.hidden([7, 3, 2, 0, 12], sums: [sum]), [false, false, true, true, false])
+        XCTAssertEqual(s.hidden([7, 3, 2, 0, 12], sums: [sum]), [false, true, true, true, false])
+        // 12 = 10 + 2 + 0 + 0: the blanks 2, 0, 0 together are 12 − 10 = 2, so 10 goes too.
+        XCTAssertEqual(s.hidden([10, 2, 0, 0, 12], sums: [sum]), [true, true, true, true, false])
+        // Two zeros beside 124 = 75 + 49: together 0, which tells only that they are zeros.
+        XCTAssertEqual(s.hidden([75, 49, 0, 0, 124], sums: [sum]), [false, false, true, true, false])
         // 12 = 7 + 3 + 2: only 2 is below the limit, so 2 = 12 - 7 - 3 would show.
         // The smallest visible part (3) goes too.
         let row = CellSuppression.Sum(total: 3, parts: [0, 1, 2])
@@ -218,9 +223,23 @@ final class SuppressionTests: XCTestCase {
         km.append([.text("job"), .text("comparison"), .count(0), .count(2), .count(0), .count(0), .number(1)])
         let t = TableSuppression.apply([km], limit: 3)[0]
         XCTAssertEqual(t.rows[0], km.rows[0].enumerated().map { $0.offset == 4 || $0.offset == 5 ? .count(nil) : $0.element })
-        XCTAssertEqual(t.rows[1][3...6], [.count(50), .count(nil), .count(10), .number(0.96)])
+        // Events 2 blanked: S = 0.96 = 1 − d/50 would give it back, so the curve stops there.
+        XCTAssertEqual(t.rows[1][3...6], [.count(50), .count(nil), .count(10), .number(nil)])
         // A period of 2 spells: nothing but its names and the month.
         XCTAssertEqual(t.rows[2], [.text("job"), .text("comparison"), .count(0), .count(nil), .count(nil), .count(nil), .number(nil)])
+    }
+
+    /// The Cox fit's n and events are the periods' spells and events together, and the
+    /// incidence steps give back the unit's monthly deregistrations: under a limit both go.
+    func testCoxFitCountsAndIncidenceUnderALimit() {
+        var fit = CSVTable(name: "cox_fit.csv", header: ["event", "n", "events", "loglik", "lr_p", "period"])
+        fit.append([.text("job"), .count(1093), .count(807), .number(-5036.3), .number(0.01), .text("baseline+comparison")])
+        var incidence = CSVTable(name: "cumulative_incidence.csv", header: ["period", "month", "cause", "incidence"])
+        incidence.append([.text("baseline"), .count(1), .text("deregistered"), .number(0.004)])
+        let out = TableSuppression.apply([fit, incidence], limit: 5)
+        XCTAssertEqual(out[0].rows[0], [.text("job"), .count(nil), .count(nil), .number(-5036.3), .number(0.01), .text("baseline+comparison")])
+        XCTAssertEqual(out[1].rows[0], [.text("baseline"), .count(1), .text("deregistered"), .number(nil)])
+        XCTAssertEqual(TableSuppression.apply([fit, incidence], limit: 0).map { $0.csvText() }, [fit, incidence].map { $0.csvText() })
     }
 
     /// Those at risk in a month are those at risk the month after plus the month's ends, so a
@@ -232,8 +251,10 @@ final class SuppressionTests: XCTestCase {
         km.append([.text("job"), .text("baseline"), .count(1), .count(50), .count(2), .count(10), .number(0.96)])
         km.append([.text("job"), .text("baseline"), .count(2), .count(38), .count(5), .count(33), .number(0.83)])
         let t = TableSuppression.apply([km], limit: 3)[0]
-        XCTAssertEqual(t.rows[1][3...6], [.count(50), .count(nil), .count(nil), .number(0.96)])
-        XCTAssertEqual(t.rows[2], km.rows[2])
+        // The curve stops at the blanked 2 (a blanked 0 of month 0 would not stop it).
+        XCTAssertEqual(t.rows[0][6], .number(1))
+        XCTAssertEqual(t.rows[1][3...6], [.count(50), .count(nil), .count(nil), .number(nil)])
+        XCTAssertEqual(t.rows[2], Array(km.rows[2][0..<6]) + [.number(nil)])
 
         var life = CSVTable(name: "lifetables.csv", header: ["event", "period", "interval_start", "entering", "withdrawn", "exposed", "events", "cond_prob", "hazard"])
         life.append([.text("job"), .text("baseline"), .count(0), .count(40), .count(3), .number(38.5), .count(6), .number(6 / 38.5), .number(0.17)])
@@ -241,7 +262,8 @@ final class SuppressionTests: XCTestCase {
         let l = TableSuppression.apply([life], limit: 5)[0]
         // 40 = 3 + 6 + 31: withdrawn 3 is below the limit, events 6 the smallest other part.
         XCTAssertEqual(l.rows[0][3...8], [.count(40), .count(nil), .number(nil), .count(nil), .number(nil), .number(nil)])
-        XCTAssertEqual(l.rows[1], life.rows[1])
+        // From the first interval with a blanked count on, q and the hazard stop too.
+        XCTAssertEqual(l.rows[1], Array(life.rows[1][0..<7]) + [.number(nil), .number(nil)])
     }
 }
 

@@ -113,8 +113,13 @@ extension ReportBuilder {
             var counts = [String: Int?]()
             for r in groupRows { counts[sub.rows[r][sub.column("outcome_detail")!].textValue] = sub.rows[r][sub.column("count")!].intValue }
             let exits = sub.rows[groupRows[0]][sub.column("exits")!].intValue
-            let parts = classes.map { c -> Int? in
+            var parts = classes.map { c -> Int? in
                 c.statuses.reduce(Optional(0)) { sum, s in sum.flatMap { a in (counts[s] ?? nil).map { a + $0 } } }
+            }
+            // "Other" gathers four statuses, two of which are structurally 0 for register
+            // exits and so always blanked under a limit: it is the rest of the published exits.
+            if parts.last! == nil, let exits, !parts.dropLast().contains(where: { $0 == nil }) {
+                parts[parts.count - 1] = exits - parts.dropLast().reduce(0) { $0 + $1! }
             }
             if let exits, exits > 0, !parts.contains(where: { $0 == nil }) {
                 values.append(parts.map { Double(100 * $0!) / Double(exits) })

@@ -112,6 +112,7 @@ public struct ReportStage {
             }
         }
         f.survivalUnit = str(at(config, "noe", "unit")) ?? ""
+        f.survivalTies = str(at(config, "survival", "ties")) ?? f.survivalTies
         for name in ["baseline", "comparison"] {
             if let r = range(at(config, "survival", name)) { f.survivalPeriods.append((name, r.from, r.to)) }
         }

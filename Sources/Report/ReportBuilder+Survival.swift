@@ -57,7 +57,8 @@ extension ReportBuilder {
             var out: [ReportCell] = [.text(key)]
             for p in periods {
                 let row = byKey[key]?[p]
-                out += columns.map { c in cell(row.flatMap { r in t.column(c.name).map { r[$0] } }, c.style, countLike: c.countLike && row != nil) }
+                // Under a limit a blank estimate is marked ':' too: most are blanked, not undefined.
+                out += columns.map { c in cell(row.flatMap { r in t.column(c.name).map { r[$0] } }, c.style, countLike: (c.countLike || minCellCount > 0) && row != nil) }
             }
             table.rows.append(out)
         }
@@ -147,8 +148,9 @@ extension ReportBuilder {
                 + [.text(flag == "diverged" ? (nb ? "estimatet går mot uendelig" : "estimate runs off to infinity")
                          : flag == "not_converged" ? (nb ? "ikke konvergert" : "not converged") : "")])
         }
-        table.note = nb ? "Referanse: førperiode, kvinner, grunnskole, ikke innvandrer, ikke permittert. Ties: Efron (eller som satt)."
-                        : "Reference: baseline period, women, compulsory education, not immigrant, not laid off. Ties: Efron (or as set)."
+        let ties = facts.survivalTies == "breslow" ? "Breslow" : "Efron"
+        table.note = nb ? "Referanse: førperiode, kvinner, grunnskole, ikke innvandrer, ikke permittert. Like tider (ties): \(ties)."
+                        : "Reference: baseline period, women, compulsory education, not immigrant, not laid off. Ties: \(ties)."
         return table
     }
 
@@ -167,7 +169,7 @@ extension ReportBuilder {
             table.rows.append([.text(labels.event(row[t.column("event")!].textValue))]
                 + (period.map { [.text(labels.periodName(row[$0].textValue))] } ?? [])
                 + columns.map { cell(row[t.column($0.0)!], $0.2, countLike: $0.3) }
-                + [.text(t.column("dropped_terms").map { row[$0].textValue } ?? "")])
+                + [.text(t.column("dropped_terms").map { labels.droppedTerms(row[$0].textValue) } ?? "")])
         }
         return table
     }

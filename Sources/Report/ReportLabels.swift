@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of the report in each language: NAV's own terms in Norwegian ("Avganger",
 /// "I arbeid", "Arbeid og ytelse", "Arbeid i alt", "Uføretrygd", "Annet"), plain English
 /// otherwise. Codes the labels do not know (a covariate's term, an office number) are
@@ -128,6 +130,24 @@ struct ReportLabels {
         case "laid_off": return pick("Permittert", "Laid off")
         default: return code
         }
+    }
+
+    /// The terms a Cox model left out, as `cox_fit.csv` writes them ("term (reason); …"), in
+    /// the report's language.
+    func droppedTerms(_ text: String) -> String {
+        text.split(separator: ";").map { item -> String in
+            let item = item.trimmingCharacters(in: .whitespaces)
+            guard let open = item.firstIndex(of: "("), item.hasSuffix(")") else { return coxTerm(item) }
+            let term = item[..<open].trimmingCharacters(in: .whitespaces)
+            let reason = String(item[item.index(after: open)..<item.index(before: item.endIndex)])
+            let said: String
+            switch reason {
+            case "no variation": said = pick("ingen variasjon", "no variation")
+            case "collinear with other terms": said = pick("kollineær med andre variabler", "collinear with other terms")
+            default: said = reason
+            }
+            return "\(coxTerm(term)) (\(said))"
+        }.joined(separator: "; ")
     }
 }
 

@@ -23,6 +23,8 @@ public struct RunFacts: Sendable {
     public var minCellCount = 0
     public var comparisons: [ComparisonFacts] = []
     public var survivalUnit = ""
+    /// How the Cox models handled tied times (`survival.ties`).
+    public var survivalTies = "efron"
     public var survivalPeriods: [(name: String, from: String, to: String)] = []
 
     public init() {}

@@ -184,6 +184,20 @@ final class ReportTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(drawn, 0)
+        // Kaplan-Meier estimates blanked under the limit are marked ':' (not '.', "no value").
+        var marked = 0
+        for section in doc.sections {
+            for t in section.tables where t.title.hasPrefix("Kaplan-Meier") {
+                let leaf = t.header.last!.flatMap { Array(repeating: $0.text, count: $0.span) }
+                for row in t.rows {
+                    for (c, cell) in row.enumerated() where leaf[c] == "Andel uten hendelse" {
+                        XCTAssertNotEqual(cell, .empty, t.title)
+                        if cell == .suppressed { marked += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(marked, 0)
         // The exits in the tables, less the visible cells, would give back a lone blanked cell.
         let exitsLine = { (doc: ReportDocument) in doc.about.first { $0.label == "Avganger i tabellene" }?.value }
         XCTAssertEqual(exitsLine(doc), ":")
@@ -192,6 +206,20 @@ final class ReportTests: XCTestCase {
         var facts = RunFacts()
         facts.minCellCount = 10
         XCTAssertEqual(ReportBuilder(tables: [], facts: facts, language: .nb, minCellCount: 3).minCellCount, 10)
+    }
+
+    func testCoxTermsLeftOutAndTiesInTheReportsLanguage() {
+        let nb = ReportLabels(language: .nb), en = ReportLabels(language: .en)
+        XCTAssertEqual(nb.droppedTerms("comparison_period (no variation)"), "Sammenligningsperiode (ingen variasjon)")
+        XCTAssertEqual(nb.droppedTerms("male (no variation); edu_H5 (collinear with other terms)"),
+                       "Mann (ingen variasjon); Utdanning: høyere, over 4 år (kollineær med andre variabler)")
+        XCTAssertEqual(en.droppedTerms("laid_off (no variation)"), "Laid off (no variation)")
+        XCTAssertEqual(nb.droppedTerms(""), "")
+    }
+
+    func testCoxNoteNamesTheTiesUsed() throws {
+        let cox = try XCTUnwrap(try document().sections.flatMap(\.tables).first { $0.title.hasPrefix("Cox") })
+        XCTAssertTrue(cox.note?.contains("Like tider (ties): Efron.") ?? false, "\(String(describing: cox.note))")
     }
 
     func testNumbersInEachLanguage() {

@@ -52,8 +52,6 @@ public struct ReportStage {
     @discardableResult
     public func write() throws -> [String] {
         let doc = try document()
-        var printable = doc
-        printable.sections = doc.sections.filter { !$0.workbookOnly }
         var written = [String]()
         for format in formats {
             let path = folder + "/" + format.fileName
@@ -61,7 +59,7 @@ public struct ReportStage {
             do {
                 switch format {
                 case .md: try Data(MarkdownReportWriter().render(doc).utf8).write(to: URL(fileURLWithPath: temporary))
-                case .html: try Data(HTMLReportWriter().render(printable).utf8).write(to: URL(fileURLWithPath: temporary))
+                case .html: try Data(HTMLReportWriter().render(doc).utf8).write(to: URL(fileURLWithPath: temporary))
                 case .xlsx: try XlsxWriter().write(doc, to: temporary)
                 }
                 guard rename(temporary, path) == 0 else { throw OutputError(String(cString: strerror(errno))) }

@@ -217,6 +217,20 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(nb.droppedTerms(""), "")
     }
 
+    /// The workbook-only tables (breakdowns by month) are named in HTML as in Markdown, not printed.
+    func testHTMLNamesTheWorkbookOnlyTables() throws {
+        let doc = try document()
+        let workbookOnly = doc.sections.filter(\.workbookOnly)
+        XCTAssertFalse(workbookOnly.isEmpty)
+        let html = HTMLReportWriter().render(doc)
+        XCTAssertTrue(html.contains("<h2>Flere tabeller i report.xlsx</h2>"))
+        XCTAssertTrue(html.contains("<a href=\"#workbook\">"))
+        for section in workbookOnly {
+            XCTAssertTrue(html.contains("«\(section.name)»"), section.name)
+            XCTAssertFalse(html.contains("<h2>\(section.title)</h2>"), section.title)
+        }
+    }
+
     func testCoxNoteNamesTheTiesUsed() throws {
         let cox = try XCTUnwrap(try document().sections.flatMap(\.tables).first { $0.title.hasPrefix("Cox") })
         XCTAssertTrue(cox.note?.contains("Like tider (ties): Efron.") ?? false, "\(String(describing: cox.note))")

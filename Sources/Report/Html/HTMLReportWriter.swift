@@ -31,8 +31,16 @@ public struct HTMLReportWriter: Sendable {
             out += "</dl>\n"
         }
         out += contents(document)
-        for (i, section) in document.sections.enumerated() {
+        for (i, section) in document.sections.enumerated() where !section.workbookOnly {
             out += self.section(section, id: "s\(i + 1)", language: language)
+        }
+        // The long data tables are sheets of the workbook only: named here, not printed.
+        let workbookOnly = document.sections.filter(\.workbookOnly)
+        if !workbookOnly.isEmpty {
+            let nb = language == .nb
+            out += "<section id=\"workbook\">\n<h2>\(nb ? "Flere tabeller i report.xlsx" : "More tables in report.xlsx")</h2>\n<ul>\n"
+            out += workbookOnly.map { "<li>\(HTMLText.escape($0.title)) (\(nb ? "ark" : "sheet") «\(HTMLText.escape($0.name))»)</li>\n" }.joined()
+            out += "</ul>\n</section>\n"
         }
         if !document.notes.isEmpty {
             out += "<section id=\"notes\">\n<h2>\(language.notesHeading)</h2>\n<ul>\n"
@@ -43,7 +51,10 @@ public struct HTMLReportWriter: Sendable {
     }
 
     func contents(_ document: ReportDocument) -> String {
-        var links = document.sections.enumerated().map { ("s\($0.offset + 1)", $0.element.title) }
+        var links = document.sections.enumerated().filter { !$0.element.workbookOnly }.map { ("s\($0.offset + 1)", $0.element.title) }
+        if document.sections.contains(where: \.workbookOnly) {
+            links.append(("workbook", document.language == .nb ? "Flere tabeller i report.xlsx" : "More tables in report.xlsx"))
+        }
         if !document.notes.isEmpty { links.append(("notes", document.language.notesHeading)) }
         guard !links.isEmpty else { return "" }
         return "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(document.language.contentsHeading)</h2>\n<ol>\n"

@@ -24,15 +24,26 @@
 ///   coefficients and the log-rank test, estimates over whole periods, are kept.
 ///   `survival_spells.csv` (spells per duration, for reruns) is dropped.
 ///
-/// Not covered: sums across tables of different breakdowns (e.g. the offices of one month
-/// against the national table), which only a full table-linking method would protect.
+/// - Exit cohort tables: suppressed together (`ExitCohortSuppression`): each breakdown's values
+///   add up to the national table, the detailed statuses to the headline classes.
+///
+/// Not covered: sums across other tables (e.g. a comparison's period totals against the months
+/// of the exit table), which only a full table-linking method would protect.
 public enum TableSuppression {
     public static func apply(_ tables: [CSVTable], limit: Int) -> [CSVTable] {
         guard limit > 0 else { return tables }
         let suppression = CellSuppression(limit: limit)
         var out = [CSVTable]()
         let comparisonStatus = tables.first { $0.name == "comparison_status.csv" }
+        // The exit cohort tables are suppressed together (they cut the same exits different ways).
+        let cohortTables = tables.filter { ExitCohortSuppression.isExitCohortTable($0.name) }
+        var cohorts = Dictionary(zip(cohortTables.map(\.name), ExitCohortSuppression.apply(cohortTables, suppression)),
+                                 uniquingKeysWith: { a, _ in a })
         for table in tables {
+            if let done = cohorts.removeValue(forKey: table.name) {
+                out.append(done)
+                continue
+            }
             switch table.name {
             case "survival_spells.csv":
                 continue

@@ -122,6 +122,50 @@ final class SuppressionTests: XCTestCase {
         return [comparisons, status]
     }
 
+    /// The breakdown and detailed tables cut the same exits: the men of a month (4, blanked)
+    /// would be the national 124 less the women's 120, and the detailed statuses are the
+    /// headline classes (other = job_seeker + reduced_capacity + old_age + other).
+    func testExitCohortTablesAreSuppressedTogether() {
+        let classes = ["work", "work_benefit", "disability", "other"]
+        func table(_ name: String, _ column: String?, _ rows: [(String?, [Int])], labels: [String] = classes) -> CSVTable {
+            var t = CSVTable(name: name, header: ["exit_month", "exit_status"] + (column.map { [$0] } ?? []) + [labels == classes ? "outcome" : "outcome_detail", "count", "exits", "pct"])
+            for (value, counts) in rows {
+                let exits = counts.reduce(0, +)
+                for (label, n) in zip(labels, counts) {
+                    t.append([.text("2022-01"), .text("ARBS")] + (value.map { [.text($0)] } ?? []) + [.text(label), .count(n), .count(exits), .number(Double(100 * n) / Double(exits))])
+                }
+            }
+            return t
+        }
+        let national = table("exit_cohorts.csv", nil, [(nil, [75, 20, 9, 20])])
+        // K + M = national, class by class.
+        let kjonn = table("exit_cohorts_by_kjonn.csv", "kjonn", [("K", [72, 18, 9, 20]), ("M", [3, 2, 0, 0])])
+        let detailed = table("exit_cohorts_detailed.csv", nil, [(nil, [75, 20, 4, 6, 9, 2, 8])],
+                             labels: ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"])
+        let out = TableSuppression.apply([national, kjonn, detailed], limit: 5)
+        func counts(_ t: CSVTable) -> [Int?] { t.rows.map { $0[t.column("count")!].intValue } }
+        let n = counts(out[0]), k = Array(counts(out[1])[0..<4]), m = Array(counts(out[1])[4..<8])
+        // M's 3, 2 (and zeros) are blanked; for each class, national = K + M never has a lone blank.
+        XCTAssertEqual(m[0], nil)
+        XCTAssertEqual(m[1], nil)
+        for c in 0..<4 {
+            XCTAssertNotEqual([n[c], k[c], m[c]].filter { $0 == nil }.count, 1, classes[c])
+        }
+        // Detailed: job_seeker 4 and old_age 2 are below the limit; other (20) = 4 + 6 + 2 + 8
+        // must not give them back: not exactly one blank among the five, and not a visible
+        // total whose visible parts leave less than the limit.
+        let d = counts(out[2])
+        let otherParts = [d[2], d[3], d[5], d[6]]
+        let blanks = (otherParts + [n[3]]).filter { $0 == nil }.count
+        XCTAssertNotEqual(blanks, 1)
+        if let total = n[3] {
+            let left = total - otherParts.compactMap { $0 }.reduce(0, +)
+            XCTAssertTrue(left == 0 || left >= 5, "\(left)")
+        }
+        // Without the cross-table sums, M's count of work (3) would be 75 − 72 with both printed.
+        XCTAssertFalse(n[0] != nil && k[0] != nil)
+    }
+
     func testComparisonsAreSuppressedWithTheirStatusTable() throws {
         let tables = TableSuppression.apply(comparisonTables(), limit: 3)
         let comparisons = tables[0], status = tables[1]

@@ -3,8 +3,9 @@ import Tables
 /// Builds the report document from a run's published tables: suppresses them at the
 /// report's limit (never lower than the run's own), then reshapes them into the layout of
 /// evaluation reports. Nothing is aggregated across the published cells, so every number in
-/// the report is a published number (or, for "work in all", the sum of two published ones)
-/// and the suppression of the tables carries over unchanged.
+/// the report is a published number (or, for "work in all", the sum of two published ones;
+/// for "other" in the status bars, the published exits less three published classes) and the
+/// suppression of the tables carries over unchanged.
 public struct ReportBuilder {
     public let facts: RunFacts
     public let language: ReportLanguage

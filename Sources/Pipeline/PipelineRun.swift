@@ -99,7 +99,8 @@ public struct PipelineRun {
             tables += survival.tables
             warnings += survival.warnings
             for w in warnings { logger.warning("\(w)") }
-            tables = TableSuppression.apply(tables, limit: config.output.minCellCount)
+            tables = TableSuppression.apply(tables, limit: config.output.minCellCount,
+                                            plainComparisons: config.comparisons.compactMap(\.plain))
             do {
                 for t in tables { try t.write(into: output.staging) }
                 try Self.assembleQuarantine(parts: built.quarantineParts, into: output.path("quarantine.csv"))

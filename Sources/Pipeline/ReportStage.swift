@@ -105,8 +105,11 @@ public struct ReportStage {
         if case .array(let comparisons)? = at(config, "comparisons") {
             f.comparisons = comparisons.compactMap { c in
                 guard let name = str(at(c, "name")), let b = range(at(c, "baseline")), let k = range(at(c, "comparison")) else { return nil }
-                return ComparisonFacts(name: name, baseline: b, comparison: k, treatment: strs(at(c, "treatment")),
-                                       control: strs(at(c, "control")), se: str(at(c, "se")) ?? "binomial")
+                var facts = ComparisonFacts(name: name, baseline: b, comparison: k, treatment: strs(at(c, "treatment")),
+                                            control: strs(at(c, "control")), se: str(at(c, "se")) ?? "binomial")
+                let noFilters: Bool = { if case .object(let o)? = at(c, "filters") { return o.isEmpty } else { return true } }()
+                facts.plain = facts.treatment.isEmpty && strs(at(c, "filter", "tiltak")).isEmpty && strs(at(c, "filter", "enhet")).isEmpty && noFilters
+                return facts
             }
         }
         f.survivalUnit = str(at(config, "noe", "unit")) ?? ""

@@ -24,7 +24,11 @@ public struct ReportBuilder {
         // Tables of a run suppressed at this very limit are used as published: suppressing
         // them again would blank more (their blanks count as blanked) and the report would
         // disagree with the CSV files beside it.
-        let suppressed = self.minCellCount > facts.minCellCount ? TableSuppression.apply(tables, limit: self.minCellCount) : tables
+        let plain = facts.comparisons.filter(\.plain).map {
+            PlainComparison(name: $0.name, periods: [("baseline", $0.baseline.from, $0.baseline.to), ("comparison", $0.comparison.from, $0.comparison.to)])
+        }
+        let suppressed = self.minCellCount > facts.minCellCount
+            ? TableSuppression.apply(tables, limit: self.minCellCount, plainComparisons: plain) : tables
         self.tables = Dictionary(suppressed.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -37,6 +37,8 @@ public struct ComparisonFacts: Sendable {
     public var treatment: [String]
     public var control: [String]
     public var se: String
+    /// Without groups or filters: its period cells add up months of the exit table.
+    public var plain = false
 
     public init(name: String, baseline: (from: String, to: String), comparison: (from: String, to: String),
                 treatment: [String], control: [String], se: String) {

@@ -27,11 +27,38 @@
 /// - Exit cohort tables: suppressed together (`ExitCohortSuppression`): each breakdown's values
 ///   add up to the national table, the detailed statuses to the headline classes.
 ///
-/// Not covered: sums across other tables (e.g. a comparison's period totals against the months
-/// of the exit table), which only a full table-linking method would protect.
+/// - Plain comparisons (no groups, no filter): their period cells add up the months of
+///   `exit_cohorts_detailed.csv`, and the two tables are suppressed until no period total gives
+///   a month away (`PlainComparisonLink`).
+///
+/// Not covered: other sums across tables (e.g. a filtered comparison against a breakdown),
+/// which only a full table-linking method would protect.
 public enum TableSuppression {
-    public static func apply(_ tables: [CSVTable], limit: Int) -> [CSVTable] {
+    /// The tables suppressed at `limit`. `plainComparisons`: the comparisons without groups or
+    /// filters, whose period cells add up months of the exit table and are suppressed with it.
+    public static func apply(_ tables: [CSVTable], limit: Int, plainComparisons: [PlainComparison] = []) -> [CSVTable] {
         guard limit > 0 else { return tables }
+        let link = PlainComparisonLink(comparisons: plainComparisons, limit: limit)
+        let original = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var input = tables
+        while true {
+            let out = applyOnce(input, limit: limit)
+            let further = link.further(original: original, suppressed: Dictionary(out.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
+            guard !further.isEmpty else { return out }
+            // Blank them in the input (blanks read back count as blanked) and suppress again.
+            for ref in further {
+                guard let t = input.firstIndex(where: { $0.name == ref.table }) else { continue }
+                input[t].blank(row: ref.row, column: ref.column)
+                // An exits cell stands for its group: blank it on every row of the group.
+                if input[t].header[ref.column] == "exits", let count = input[t].column("count") {
+                    let key = Array(input[t].rows[ref.row][0..<(count - 1)])
+                    for r in input[t].rows.indices where Array(input[t].rows[r][0..<(count - 1)]) == key { input[t].blank(row: r, column: ref.column) }
+                }
+            }
+        }
+    }
+
+    private static func applyOnce(_ tables: [CSVTable], limit: Int) -> [CSVTable] {
         let suppression = CellSuppression(limit: limit)
         var out = [CSVTable]()
         let comparisonStatus = tables.first { $0.name == "comparison_status.csv" }

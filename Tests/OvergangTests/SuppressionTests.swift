@@ -166,6 +166,51 @@ final class SuppressionTests: XCTestCase {
         XCTAssertFalse(n[0] != nil && k[0] != nil)
     }
 
+    /// A comparison without groups or filters adds up months of the exit table: its period total
+    /// less the visible months must not give a blanked month (or a small sum of them) back.
+    func testPlainComparisonIsSuppressedWithTheExitTable() {
+        let details = statuses
+        var months = CSVTable(name: "exit_cohorts_detailed.csv", header: ["exit_month", "exit_status", "outcome_detail", "count", "exits", "pct"])
+        // Per month, ARBS counts by detailed status (NEDS: a small second status).
+        let arbs: [[Int]] = [[40, 10, 0, 0, 9, 2, 30], [42, 11, 0, 0, 8, 6, 25], [39, 12, 0, 0, 10, 7, 28]]
+        let neds: [[Int]] = [[6, 5, 0, 0, 7, 0, 9], [7, 5, 0, 0, 6, 0, 8], [8, 6, 0, 0, 5, 0, 7]]
+        var totals = Array(repeating: 0, count: 7)
+        for (m, month) in ["2022-01", "2022-02", "2022-03"].enumerated() {
+            for (status, counts) in [("ARBS", arbs[m]), ("NEDS", neds[m])] {
+                let exits = counts.reduce(0, +)
+                for (d, n) in zip(details, counts) {
+                    months.append([.text(month), .text(status), .text(d), .count(n), .count(exits), .number(Double(100 * n) / Double(exits))])
+                }
+                for i in 0..<7 { totals[i] += counts[i] }
+            }
+        }
+        var status = CSVTable(name: "comparison_status.csv", header: ["comparison", "unit", "group", "period", "outcome_detail", "count", "exits", "pct"])
+        let exits = totals.reduce(0, +)
+        for (d, n) in zip(details, totals) {
+            status.append([.text("all_exits"), .text("all"), .text("all"), .text("baseline"), .text(d), .count(n), .count(exits), .number(Double(100 * n) / Double(exits))])
+        }
+        let plain = PlainComparison(name: "all_exits", periods: [("baseline", "2022-01", "2022-03")])
+        let out = TableSuppression.apply([months, status], limit: 5, plainComparisons: [plain])
+        /// The detailed statuses whose period total gives a blanked month (or a small sum) away.
+        func exposed(_ out: [CSVTable]) -> [String] {
+            let monthCounts = out[0].rows.map { $0[3].intValue }, statusCounts = out[1].rows.map { $0[5].intValue }
+            return details.enumerated().compactMap { d, detail in
+                let parts = monthCounts.enumerated().filter { $0.offset % 7 == d }.map(\.element)
+                let blanks = (parts + [statusCounts[d]]).filter { $0 == nil }.count
+                if blanks == 1 { return detail }
+                if let total = statusCounts[d] {
+                    let left = total - parts.compactMap { $0 }.reduce(0, +)
+                    if left > 0 && left < 5 { return detail }
+                }
+                return nil
+            }
+        }
+        XCTAssertNil(out[0].rows[5][3].intValue)   // 2022-01 ARBS old_age 2
+        XCTAssertEqual(exposed(out), [])
+        // Without the link the exit table's own secondary blanks leave totals that give them away.
+        XCTAssertNotEqual(exposed(TableSuppression.apply([months, status], limit: 5)), [])
+    }
+
     func testComparisonsAreSuppressedWithTheirStatusTable() throws {
         let tables = TableSuppression.apply(comparisonTables(), limit: 3)
         let comparisons = tables[0], status = tables[1]
@@ -314,6 +359,44 @@ final class SuppressionTests: XCTestCase {
 /// Under a limit, what is published beside the tables holds no total that gives a blanked
 /// cell back: the manifest leaves out the exits in the tables and the survival counts.
 final class ManifestSuppressionTests: XCTestCase {
+    /// `pipeline.json`'s `all_exits` (no groups, no filter) on `sample-data/` at limit 10: no
+    /// period total less the published months of `exit_cohorts_detailed.csv` gives a blanked
+    /// month or a small sum of them back (the review found 1596 − the other months = 5).
+    func testAllExitsComparisonDoesNotUndoTheExitTable() throws {
+        var config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+        config.output.directory = temporaryDirectory() + "/out"
+        config.output.minCellCount = 10
+        config.report.formats = []
+        _ = try PipelineRun(config: config).run()
+        let months = try csvRecords(atPath: config.output.directory + "/exit_cohorts_detailed.csv")
+        let status = try csvRecords(atPath: config.output.directory + "/comparison_status.csv").filter { $0["comparison"] == "all_exits" }
+        let c = try XCTUnwrap(config.comparisons.first { $0.name == "all_exits" })
+        var checked = 0
+        for (period, range) in [("baseline", c.baseline), ("comparison", c.comparison)] {
+            let inPeriod = months.filter { $0["exit_month"]! >= range.from.description && $0["exit_month"]! <= range.to.description }
+            for row in status where row["period"] == period {
+                let parts = inPeriod.filter { $0["outcome_detail"] == row["outcome_detail"] }.map { Int($0["count"]!) }
+                let blanks = (parts + [Int(row["count"]!)]).filter { $0 == nil }.count
+                XCTAssertNotEqual(blanks, 1, "\(period) \(row["outcome_detail"]!)")
+                if let total = Int(row["count"]!) {
+                    let left = total - parts.compactMap { $0 }.reduce(0, +)
+                    XCTAssertTrue(left == 0 || left >= 10, "\(period) \(row["outcome_detail"]!): \(left) left")
+                }
+                checked += 1
+            }
+            // The exits: one per month and status.
+            var seen = Set<[String]>()
+            let groups = inPeriod.filter { seen.insert([$0["exit_month"]!, $0["exit_status"]!]).inserted }.map { Int($0["exits"]!) }
+            let total = status.first { $0["period"] == period }.flatMap { Int($0["exits"]!) }
+            XCTAssertNotEqual((groups + [total]).filter { $0 == nil }.count, 1, "\(period) exits")
+            if let total {
+                let left = total - groups.compactMap { $0 }.reduce(0, +)
+                XCTAssertTrue(left == 0 || left >= 10, "\(period) exits: \(left) left")
+            }
+        }
+        XCTAssertEqual(checked, 14)
+    }
+
     func testManifestLeavesOutStatisticalTotalsUnderALimit() throws {
         func manifest(minCell: Int) throws -> [String: JSONValue] {
             var config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)

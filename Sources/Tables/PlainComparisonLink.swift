@@ -1,0 +1,113 @@
+/// A comparison without groups or filters: each of its period cells in
+/// `comparison_status.csv` is the sum of that status over the period's months (both exit
+/// statuses) in `exit_cohorts_detailed.csv`, so under a limit the two tables must be
+/// suppressed as one: else the period total less the visible months gives a blanked month
+/// back (1596 − the other months = 5).
+public struct PlainComparison: Sendable, Equatable {
+    public var name: String
+    /// Period name (`baseline`, `comparison`) → its months, `YYYY-MM` (inclusive).
+    public var periods: [(name: String, from: String, to: String)]
+
+    public init(name: String, periods: [(name: String, from: String, to: String)]) {
+        self.name = name
+        self.periods = periods
+    }
+
+    public static func == (a: PlainComparison, b: PlainComparison) -> Bool {
+        a.name == b.name && a.periods.map { [$0.name, $0.from, $0.to] } == b.periods.map { [$0.name, $0.from, $0.to] }
+    }
+}
+
+extension Comparison {
+    /// The comparison as a plain sum of exit-table months, if it has no groups and counts every
+    /// exit of its periods (no filter in any cell).
+    public var plain: PlainComparison? {
+        guard treatment.isEmpty, control.isEmpty else { return nil }
+        for period in [Period.baseline, .comparison] {
+            let f = filter(.all, period)
+            guard f.tiltak.isEmpty, f.enhet.isEmpty else { return nil }
+        }
+        return PlainComparison(name: name, periods: [("baseline", baseline.from.description, baseline.to.description),
+                                                     ("comparison", comparison.from.description, comparison.to.description)])
+    }
+}
+
+/// The cross-table sums of plain comparisons, checked on suppressed tables: which further
+/// cells to blank so that no period total gives a blanked month (or a small sum of blanked
+/// months) away. `TableSuppression` blanks them in its input and suppresses again, until
+/// nothing more is needed (blanks only grow, so this ends).
+struct PlainComparisonLink {
+    /// A cell of one of the input tables.
+    struct Ref: Hashable {
+        var table: String
+        var row: Int
+        var column: Int
+    }
+
+    let comparisons: [PlainComparison]
+    let limit: Int
+
+    /// Cells to blank in the input, given the original tables and the result of suppressing them.
+    func further(original: [String: CSVTable], suppressed: [String: CSVTable]) -> [Ref] {
+        let statusName = "comparison_status.csv", monthsName = "exit_cohorts_detailed.csv"
+        guard let status = original[statusName], let months = original[monthsName],
+              let statusOut = suppressed[statusName], let monthsOut = suppressed[monthsName],
+              let sc = status.column("comparison"), let su = status.column("unit"), let sg = status.column("group"),
+              let sp = status.column("period"), let sd = status.column("outcome_detail"),
+              let sCount = status.column("count"), let sExits = status.column("exits"),
+              let mm = months.column("exit_month"), let ms = months.column("exit_status"), let md = months.column("outcome_detail"),
+              let mCount = months.column("count"), let mExits = months.column("exits") else { return [] }
+        var out = [Ref]()
+        for c in comparisons {
+            for period in c.periods {
+                let statusRows = status.rows.indices.filter { r in
+                    let row = status.rows[r]
+                    return row[sc].textValue == c.name && row[su].textValue == "all" && row[sg].textValue == "all" && row[sp].textValue == period.name
+                }
+                let monthRows = months.rows.indices.filter { r in
+                    let m = months.rows[r][mm].textValue
+                    return m >= period.from && m <= period.to
+                }
+                guard !statusRows.isEmpty else { continue }
+                // One sum per detailed status (count column), and one for the exits (the first
+                // row of each month and status stands for its group).
+                var sums = [(total: Ref, parts: [Ref])]()
+                for r in statusRows {
+                    let detail = status.rows[r][sd].textValue
+                    sums.append((Ref(table: statusName, row: r, column: sCount),
+                                 monthRows.filter { months.rows[$0][md].textValue == detail }.map { Ref(table: monthsName, row: $0, column: mCount) }))
+                }
+                var seen = Set<[String]>()
+                let groupFirst = monthRows.filter { seen.insert([months.rows[$0][mm].textValue, months.rows[$0][ms].textValue]).inserted }
+                sums.append((Ref(table: statusName, row: statusRows[0], column: sExits),
+                             groupFirst.map { Ref(table: monthsName, row: $0, column: mExits) }))
+                func value(_ ref: Ref, in tables: [String: CSVTable]) -> Int? { tables[ref.table]!.rows[ref.row][ref.column].intValue }
+                // Only where the sums hold (the months all in the tables, the same exits counted).
+                let hold = sums.allSatisfy { sum in
+                    guard let t = value(sum.total, in: original) else { return true }
+                    let parts = sum.parts.map { value($0, in: original) }
+                    return parts.contains(nil) || t == parts.reduce(0) { $0 + $1! }
+                }
+                guard hold else { continue }
+                for sum in sums {
+                    let members = [sum.total] + sum.parts
+                    let hidden = members.filter { value($0, in: suppressed) == nil }
+                    guard !hidden.isEmpty else { continue }
+                    let visibleParts = sum.parts.filter { value($0, in: suppressed) != nil }
+                    var exposed = hidden.count == 1
+                    if !exposed, let t = value(sum.total, in: suppressed) {
+                        let left = t - visibleParts.reduce(0) { $0 + value($1, in: suppressed)! }
+                        exposed = left > 0 && left < limit
+                    }
+                    guard exposed else { continue }
+                    if let next = visibleParts.min(by: { (value($0, in: suppressed)!, $0.row) < (value($1, in: suppressed)!, $1.row) }) {
+                        out.append(next)
+                    } else if value(sum.total, in: suppressed) != nil {
+                        out.append(sum.total)
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -25,7 +25,8 @@ public struct ReportBuilder {
         // them again would blank more (their blanks count as blanked) and the report would
         // disagree with the CSV files beside it.
         let plain = facts.comparisons.filter(\.plain).map {
-            PlainComparison(name: $0.name, periods: [("baseline", $0.baseline.from, $0.baseline.to), ("comparison", $0.comparison.from, $0.comparison.to)])
+            PlainComparison(name: $0.name, periods: [.init("baseline", from: $0.baseline.from, to: $0.baseline.to),
+                                                     .init("comparison", from: $0.comparison.from, to: $0.comparison.to)])
         }
         let suppressed = self.minCellCount > facts.minCellCount
             ? TableSuppression.apply(tables, limit: self.minCellCount, plainComparisons: plain) : tables

@@ -10,7 +10,9 @@
 /// - the detailed statuses add up to the headline classes (work = work_only, …, other =
 ///   job_seeker + reduced_capacity + old_age + other) and have the same exits.
 /// A cross-table sum is used only where it holds in the figures (a table read back from a run
-/// with other settings is left to its own sums).
+/// with other settings is left to its own sums). Given any other table of `…, <status>, count,
+/// exits, pct` rows, it applies the within-table sums alone; a table without those columns
+/// comes back as it was.
 enum ExitCohortSuppression {
     static func isExitCohortTable(_ name: String) -> Bool {
         name == "exit_cohorts.csv" || name == "exit_cohorts_detailed.csv" || name.hasPrefix("exit_cohorts_by_")

@@ -4,17 +4,24 @@
 /// suppressed as one: else the period total less the visible months gives a blanked month
 /// back (1596 − the other months = 5).
 public struct PlainComparison: Sendable, Equatable {
-    public var name: String
-    /// Period name (`baseline`, `comparison`) → its months, `YYYY-MM` (inclusive).
-    public var periods: [(name: String, from: String, to: String)]
-
-    public init(name: String, periods: [(name: String, from: String, to: String)]) {
-        self.name = name
-        self.periods = periods
+    /// A period (`baseline`, `comparison`) and its months, `YYYY-MM`, inclusive.
+    public struct Period: Sendable, Equatable {
+        public var name: String
+        public var from: String
+        public var to: String
+        public init(_ name: String, from: String, to: String) {
+            self.name = name
+            self.from = from
+            self.to = to
+        }
     }
 
-    public static func == (a: PlainComparison, b: PlainComparison) -> Bool {
-        a.name == b.name && a.periods.map { [$0.name, $0.from, $0.to] } == b.periods.map { [$0.name, $0.from, $0.to] }
+    public var name: String
+    public var periods: [Period]
+
+    public init(name: String, periods: [Period]) {
+        self.name = name
+        self.periods = periods
     }
 }
 
@@ -27,8 +34,8 @@ extension Comparison {
             let f = filter(.all, period)
             guard f.tiltak.isEmpty, f.enhet.isEmpty else { return nil }
         }
-        return PlainComparison(name: name, periods: [("baseline", baseline.from.description, baseline.to.description),
-                                                     ("comparison", comparison.from.description, comparison.to.description)])
+        return PlainComparison(name: name, periods: [.init("baseline", from: baseline.from.description, to: baseline.to.description),
+                                                     .init("comparison", from: comparison.from.description, to: comparison.to.description)])
     }
 }
 

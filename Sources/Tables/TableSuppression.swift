@@ -76,7 +76,7 @@ public enum TableSuppression {
                 continue
             case "comparisons.csv":
                 out.append(comparisonStatus.map { ComparisonSuppression(status: $0, suppression: suppression).comparisons(table) }
-                           ?? groupedShares(table, suppression))
+                           ?? ExitCohortSuppression.apply([table], suppression)[0])
             case "comparison_status.csv":
                 out.append(ComparisonSuppression(status: table, suppression: suppression).statusTable())
             case "lifetables.csv", "kaplan_meier.csv":
@@ -92,36 +92,8 @@ public enum TableSuppression {
             case let name where name.hasPrefix("stocks_by_"):
                 out.append(StockSuppression.apply(table, suppression))
             default:
-                out.append(table.column("count") != nil && table.column("exits") != nil ? groupedShares(table, suppression) : table)
-            }
-        }
-        return out
-    }
-
-    /// Tables of `…, <status>, count, exits, pct` rows whose counts add up to the exits of
-    /// their group (the rows that agree on every column before the status).
-    static func groupedShares(_ table: CSVTable, _ suppression: CellSuppression) -> CSVTable {
-        guard let count = table.column("count"), let exits = table.column("exits") else { return table }
-        let pct = table.column("pct")
-        let keyWidth = count - 1
-        var groups = [[Int]]()
-        var index = [[CSVTable.Cell]: Int]()
-        for (r, row) in table.rows.enumerated() {
-            let key = Array(row[0..<keyWidth])
-            if let g = index[key] { groups[g].append(r) } else {
-                index[key] = groups.count
-                groups.append([r])
-            }
-        }
-        var out = table
-        for rows in groups {
-            // Cells: the group's counts, then its exits.
-            let counts = rows.map { table.rows[$0][count].intValue } + [table.rows[rows[0]][exits].intValue]
-            let hidden = suppression.hidden(counts, sums: [.init(total: rows.count, parts: Array(rows.indices))])
-            for (i, r) in rows.enumerated() {
-                if hidden[i] { out.blank(row: r, column: count) }
-                if hidden[rows.count] { out.blank(row: r, column: exits) }
-                if let pct, hidden[i] || hidden[rows.count] { out.blank(row: r, column: pct) }
+                // Any other table of count and exits rows: its row groups' own sums.
+                out.append(ExitCohortSuppression.apply([table], suppression)[0])
             }
         }
         return out

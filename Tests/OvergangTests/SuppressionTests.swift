@@ -189,7 +189,7 @@ final class SuppressionTests: XCTestCase {
         for (d, n) in zip(details, totals) {
             status.append([.text("all_exits"), .text("all"), .text("all"), .text("baseline"), .text(d), .count(n), .count(exits), .number(Double(100 * n) / Double(exits))])
         }
-        let plain = PlainComparison(name: "all_exits", periods: [("baseline", "2022-01", "2022-03")])
+        let plain = PlainComparison(name: "all_exits", periods: [.init("baseline", from: "2022-01", to: "2022-03")])
         let out = TableSuppression.apply([months, status], limit: 5, plainComparisons: [plain])
         /// The detailed statuses whose period total gives a blanked month (or a small sum) away.
         func exposed(_ out: [CSVTable]) -> [String] {

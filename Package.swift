@@ -26,7 +26,7 @@ let package = Package(
         // One system call Swift's Glibc module does not expose (atomic exchange of two folders).
         .target(name: "CSystem"),
         // Streaming gzip, CSV tokenizer, the three schemas, validation, quarantine.
-        .target(name: "Extracts", dependencies: ["SystemZlib", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Extracts", dependencies: ["CSystem", "SystemZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // The compact person-month store built from parsed extracts.
         .target(name: "Panel", dependencies: ["CSystem", "Extracts"]),
         // Exits (§1) and their status after exit (§2).

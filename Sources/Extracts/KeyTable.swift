@@ -113,11 +113,37 @@ public struct KeyTable: Sendable, Equatable {
         return h
     }
 
+    /// Whether `a[0..<n]` and `b[0..<n]` are equal: keys of up to 16 bytes (nearly all) in two
+    /// overlapping word compares, which a call to `memcmp` costs more than.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        if n >= 8 && n <= 16 {
+            return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
+                && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        }
+        return memcmp(a, b, n) == 0
+    }
+
+    /// Copies key bytes `from[0..<n]` to `to` (not overlapping): keys of 8-16 bytes in two
+    /// overlapping word moves instead of a call to `memmove`.
+    @inline(__always)
+    static func copy(_ from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>, _ n: Int) {
+        if n >= 8 && n <= 16 {
+            let src = UnsafeRawPointer(from), dst = UnsafeMutableRawPointer(to)
+            let head = src.loadUnaligned(as: UInt64.self), tail = src.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            dst.storeBytes(of: head, as: UInt64.self)
+            dst.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else {
+            to.update(from: from, count: n)
+        }
+    }
+
     @inline(__always)
     private func matches(_ id: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let s = Int(starts[id]), e = Int(starts[id + 1])
         guard e - s == n else { return false }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + s, p, n) == 0 }
+        return bytes.withUnsafeBufferPointer { KeyTable.equal($0.baseAddress! + s, p, n) }
     }
 
     /// The id of the key whose hash is `h`, or nil.

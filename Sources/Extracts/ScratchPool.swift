@@ -24,8 +24,11 @@ public final class ScratchPool: @unchecked Sendable {
             return best < 0 ? nil : free.remove(at: best)
         }
         if let reused { return Scratch(base: reused.base, bytes: reused.bytes) }
-        // Rounded up to 1 MB, so that a somewhat larger next file still fits.
-        let size = (bytes + (1 << 20) - 1) & ~((1 << 20) - 1)
+        // Rounded up to 1 MB, and large ones to 1/8 of a power of two, so that next month's
+        // somewhat larger file still fits (a fresh buffer costs a page fault per 4 kB).
+        var step = 1 << 20
+        while step * 16 < bytes { step <<= 1 }
+        let size = (bytes + step - 1) & ~(step - 1)
         return Scratch(base: .allocate(byteCount: size, alignment: 64), bytes: size)
     }
 

@@ -9,4 +9,14 @@ int overgang_exchange_paths(const char *a, const char *b);
 /// heap, never trimmed); elsewhere does nothing. See `MemoryPolicy`.
 void overgang_keep_freed_memory(void);
 
+#include <stddef.h>
+#include <stdint.h>
+
+/// CRC-32 of RFC 1952 (gzip), continuing `crc` (0 to start) over `p[0..<n]`: the same value
+/// as zlib's crc32(), by carry-less multiplication where the CPU has it (x86-64 PCLMULQDQ).
+uint32_t overgang_crc32(uint32_t crc, const uint8_t *p, size_t n);
+
+/// 1 when `overgang_crc32` uses carry-less multiplication on this CPU, else 0 (a table).
+int overgang_crc32_is_folded(void);
+
 #endif

@@ -18,8 +18,11 @@ public struct KeyTable: Sendable, Equatable {
     private var starts: [UInt32] = [0]
     /// The hash of each key.
     private var hashes: [UInt64] = []
-    /// Open addressing: slot holds id + 1, 0 = empty.
-    private var slots: [UInt32]
+    /// Open addressing: slot holds id + 1 in its low 32 bits (0 = empty) and the low 32 bits
+    /// of the key's hash above them, so that a probe that meets another key is told apart
+    /// without reading that key's hash or bytes elsewhere in memory (most employment persons
+    /// looked up are not in the Arena table: a miss then reads the slots alone).
+    private var slots: [UInt64]
     /// The home slot of hash h is h >> shift (the top log2(slots.count) bits).
     private var shift: Int
 
@@ -71,7 +74,7 @@ public struct KeyTable: Sendable, Equatable {
                 hashes[id] = h
                 var slot = Int(truncatingIfNeeded: h >> sh)
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = UInt32(id + 1)
+                slots[slot] = KeyTable.slotValue(id, h)
             }
         }
         self.hashes = hashes
@@ -154,8 +157,8 @@ public struct KeyTable: Sendable, Equatable {
         while true {
             let v = slots[slot]
             if v == 0 { return nil }
-            let id = Int(v - 1)
-            if hashes[id] == h && matches(id, p, n) { return id }
+            let id = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: v)) - 1
+            if v >> 32 == h & 0xFFFF_FFFF && hashes[id] == h && matches(id, p, n) { return id }
             slot = (slot + 1) & mask
         }
     }
@@ -182,15 +185,15 @@ public struct KeyTable: Sendable, Equatable {
         while true {
             let v = slots[slot]
             if v == 0 { break }
-            let id = Int(v - 1)
-            if hashes[id] == h && matches(id, p, n) { return (id, false) }
+            let id = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: v)) - 1
+            if v >> 32 == h & 0xFFFF_FFFF && hashes[id] == h && matches(id, p, n) { return (id, false) }
             slot = (slot + 1) & mask
         }
         let id = hashes.count
         hashes.append(h)
         bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
         starts.append(UInt32(bytes.count))
-        slots[slot] = UInt32(id + 1)
+        slots[slot] = KeyTable.slotValue(id, h)
         if hashes.count * 2 > slots.count { grow() }
         return (id, true)
     }
@@ -212,14 +215,18 @@ public struct KeyTable: Sendable, Equatable {
         return array.withUnsafeBufferPointer { find($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
     }
 
+    /// What a slot holds for key `id` with hash `h`.
+    @inline(__always)
+    private static func slotValue(_ id: Int, _ h: UInt64) -> UInt64 { (h & 0xFFFF_FFFF) << 32 | UInt64(id + 1) }
+
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = [UInt32](repeating: 0, count: size)
+        var newSlots = [UInt64](repeating: 0, count: size)
         let newMask = size - 1, newShift = shift - 1
         for id in 0..<hashes.count {
             var slot = Int(truncatingIfNeeded: hashes[id] >> UInt64(newShift))
             while newSlots[slot] != 0 { slot = (slot + 1) & newMask }
-            newSlots[slot] = UInt32(id + 1)
+            newSlots[slot] = KeyTable.slotValue(id, hashes[id])
         }
         slots = newSlots
         shift = newShift

@@ -10,8 +10,9 @@ enum CacheEntry {
     static let magic: [UInt8] = Array("OVGC".utf8)
     /// Bumped whenever a parsed form or the panel changes layout or meaning.
     /// 3: employment and benefit persons numbered in hash order, stored with key lengths and
-    /// one-byte row counts.
-    static let formatVersion: UInt32 = 3
+    /// one-byte row counts. 4: key lengths once when all are alike; flags and row count as one
+    /// code byte.
+    static let formatVersion: UInt32 = 4
     /// Also in every header: the tool's version (a parser fix must not meet old parses) and
     /// the in-memory size of a stored Arena row.
     static let build = "overgang \(OvergangVersion.string), row \(MemoryLayout<ArenaRow>.size)"

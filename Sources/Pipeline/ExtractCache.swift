@@ -249,39 +249,86 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         })
     }
 
-    /// Keys with one-byte lengths, and row counts in one byte each with the few of 255 or more
-    /// listed apart: a third smaller than 32-bit starts and counts (less to write and read).
+    /// An employment or benefit file's persons in ~11 bytes each instead of 13: the keys; their
+    /// lengths once when all are alike (national keys are), else one byte each; and each
+    /// person's flags and row count as one byte, an index into the file's (at most 255) kinds
+    /// of (flags, count), with the rest listed apart. Less to write (the page cache's copy
+    /// was ~7 % of a cold run) and to read back.
     private static func encode(_ stats: FileStats, _ people: PersonFlags) -> BinaryWriter {
         var w = BinaryWriter()
         encodeStats(&w, stats)
         let starts = people.persons.storage.starts
         w.array(people.persons.storage.bytes)
-        w.array((0..<people.count).map { UInt8(starts[$0 + 1] - starts[$0]) })
-        w.array(people.flags)
-        w.array(people.rowCounts.map { UInt8(min($0, 255)) })
-        let many = people.rowCounts.indices.filter { people.rowCounts[$0] >= 255 }
-        w.array(many.map { UInt32($0) }); w.array(many.map { people.rowCounts[$0] })
+        let n = people.count
+        let first = n > 0 ? starts[1] - starts[0] : 0
+        var uniform = true
+        for i in 0..<n where starts[i + 1] - starts[i] != first { uniform = false; break }
+        w.u64(uniform ? UInt64(first) : 0)
+        w.array(uniform ? [] : (0..<n).map { UInt8(starts[$0 + 1] - starts[$0]) })
+        // Codes for (flags, count < 16) pairs in order of first use; 255: listed apart.
+        var codeOf = [UInt8](repeating: 255, count: 256 * 16)
+        var kindFlags = [UInt8](), kindCounts = [UInt8]()
+        var apartIds = [UInt32](), apartFlags = [UInt8](), apartCounts = [UInt32]()
+        let codes = [UInt8](unsafeUninitializedCapacity: n) { out, count in
+            for i in 0..<n {
+                let f = people.flags[i], c = people.rowCounts[i]
+                var code: UInt8 = 255
+                if c < 16 {
+                    let slot = Int(f) << 4 | Int(c)
+                    code = codeOf[slot]
+                    if code == 255 && kindFlags.count < 255 {
+                        code = UInt8(kindFlags.count)
+                        codeOf[slot] = code
+                        kindFlags.append(f)
+                        kindCounts.append(UInt8(c))
+                    }
+                }
+                if code == 255 {
+                    apartIds.append(UInt32(i)); apartFlags.append(f); apartCounts.append(c)
+                }
+                out[i] = code
+            }
+            count = n
+        }
+        w.array(codes)
+        w.array(kindFlags); w.array(kindCounts)
+        w.array(apartIds); w.array(apartFlags); w.array(apartCounts)
         return w
     }
 
     private static func decodePeople(_ payload: [UInt8], _ file: ExtractFile) -> (FileStats, PersonFlags)? {
         var r = BinaryReader(payload)
-        guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let lengths = r.array(UInt8.self),
-              let flags = r.array(UInt8.self), let small = r.array(UInt8.self), let manyIds = r.array(UInt32.self),
-              let many = r.array(UInt32.self), r.atEnd, lengths.count == flags.count, small.count == flags.count,
-              many.count == manyIds.count else { return nil }
-        var starts = [UInt32](repeating: 0, count: lengths.count + 1)
+        guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let uniform = r.u64(), uniform <= 64,
+              let lengths = r.array(UInt8.self), let codes = r.array(UInt8.self),
+              let kindFlags = r.array(UInt8.self), let kindCounts = r.array(UInt8.self),
+              let apartIds = r.array(UInt32.self), let apartFlags = r.array(UInt8.self), let apartCounts = r.array(UInt32.self),
+              r.atEnd, kindFlags.count == kindCounts.count, kindFlags.count < 255,
+              apartIds.count == apartFlags.count, apartIds.count == apartCounts.count else { return nil }
+        let n = codes.count
+        guard uniform > 0 ? lengths.isEmpty && pb.count == n * Int(uniform) : lengths.count == n else { return nil }
+        var starts = [UInt32](repeating: 0, count: n + 1)
         var at = 0
-        for (i, n) in lengths.enumerated() {
-            at += Int(n)
+        for i in 0..<n {
+            at += uniform > 0 ? Int(uniform) : Int(lengths[i])
             starts[i + 1] = UInt32(truncatingIfNeeded: at)
         }
         guard at == pb.count, KeyTable.isValidStorage(bytes: pb, starts: starts) else { return nil }
-        var counts = small.map { UInt32($0) }
-        for (id, n) in zip(manyIds, many) {
-            guard Int(id) < counts.count, counts[Int(id)] == 255, n >= 255 else { return nil }
-            counts[Int(id)] = n
+        var flags = [UInt8](repeating: 0, count: n), counts = [UInt32](repeating: 0, count: n)
+        var apart = 0
+        for i in 0..<n {
+            let code = Int(codes[i])
+            if code == 255 {
+                guard apart < apartIds.count, apartIds[apart] == i else { return nil }
+                flags[i] = apartFlags[apart]
+                counts[i] = apartCounts[apart]
+                apart += 1
+            } else {
+                guard code < kindFlags.count else { return nil }
+                flags[i] = kindFlags[code]
+                counts[i] = UInt32(kindCounts[code])
+            }
         }
+        guard apart == apartIds.count else { return nil }
         return (stats, PersonFlags(persons: KeyList(bytes: pb, starts: starts), flags: flags, rowCounts: counts))
     }
 

@@ -302,7 +302,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
               let lengths = r.array(UInt8.self), let codes = r.array(UInt8.self),
               let kindFlags = r.array(UInt8.self), let kindCounts = r.array(UInt8.self),
               let apartIds = r.array(UInt32.self), let apartFlags = r.array(UInt8.self), let apartCounts = r.array(UInt32.self),
-              r.atEnd, kindFlags.count == kindCounts.count, kindFlags.count < 255,
+              r.atEnd, kindFlags.count == kindCounts.count, kindFlags.count <= 255,
               apartIds.count == apartFlags.count, apartIds.count == apartCounts.count else { return nil }
         let n = codes.count
         guard uniform > 0 ? lengths.isEmpty && pb.count == n * Int(uniform) : lengths.count == n else { return nil }

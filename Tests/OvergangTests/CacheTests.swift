@@ -209,3 +209,45 @@ extension CacheTests {
         XCTAssertEqual(Set(narrower.cacheUses.values), ["reused"])
     }
 }
+
+extension CacheTests {
+    /// The compact per-file form (format 4) gives back exactly what was parsed: keys of
+    /// unequal and of equal lengths, row counts of 16 and more, and more than 255 kinds of
+    /// (flags, count), which are listed apart.
+    func testPersonFlagsComeBackExactlyFromTheCompactForm() throws {
+        let dir = temporaryDirectory()
+        let path = "\(dir)/aa_202201.csv.gz"
+        let mixed: [String] = (0..<700).map { "P\($0 * 7919)" }
+        let alike: [String] = (0..<700).map { String(format: "K%09d", $0) }
+        for (variant, keys) in [("mixed", mixed), ("alike", alike)] {
+            try ExtractSetBuilder.writeGzip(path, "\(variant)\n")   // any content: only its checksum keys the entry
+            let file = try ExtractFile.recognise(name: "aa_202201.csv.gz", in: dir)!
+            var list = KeyTable()
+            for k in keys { _ = list.insert(Array(k.utf8)) }
+            let storage = list.storage
+            let people = PersonFlags(persons: KeyList(bytes: storage.bytes, starts: storage.starts),
+                                     flags: (0..<keys.count).map { (i: Int) -> UInt8 in UInt8(truncatingIfNeeded: i * 37) },
+                                     rowCounts: (0..<keys.count).map { (i: Int) -> UInt32 in UInt32(i % 5 == 0 ? i * 3 : i % 20) })
+            var parsed = EmploymentExtract(file: file, stats: FileStats(file: file))
+            parsed.people = people
+            parsed.stats.sha256 = "\(variant)-sha"
+            let cacheDir = temporaryDirectory()
+            _ = try ExtractCache(directory: cacheDir).employmentAndSave(file) { parsed }
+            let second = try ExtractCache(directory: cacheDir)
+            defer { XCTAssertEqual(second.fileUses[file.name], .reused, variant) }
+            let again = try second.employment(file) {
+                XCTFail("parsed again instead of read from the cache")
+                return parsed
+            }
+            XCTAssertEqual(again.people, people, variant)
+        }
+    }
+}
+
+private extension ExtractCache {
+    /// Parses (stores) one file and writes the checksum index, as a run does at its end.
+    func employmentAndSave(_ file: ExtractFile, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract {
+        defer { saveIndex() }
+        return try employment(file, parse: parse)
+    }
+}

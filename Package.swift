@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Generator", dependencies: ["SystemZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
+            "CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
             .product(name: "Logging", package: "swift-log"),
             // SHA-256 of the survival covariate files, for the manifest.
             .product(name: "Crypto", package: "swift-crypto"),

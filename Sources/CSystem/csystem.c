@@ -31,3 +31,12 @@ void overgang_keep_freed_memory(void) {
     mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
 #endif
 }
+
+int overgang_create_direct(const char *path) {
+#if defined(__linux__) && defined(O_DIRECT)
+    return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_DIRECT, 0600);
+#else
+    errno = EINVAL;
+    return -1;
+#endif
+}

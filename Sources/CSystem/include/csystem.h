@@ -9,6 +9,11 @@ int overgang_exchange_paths(const char *a, const char *b);
 /// heap, never trimmed); elsewhere does nothing. See `MemoryPolicy`.
 void overgang_keep_freed_memory(void);
 
+/// Creates `path` (owner-only, failing if it exists) for writing past the page cache
+/// (Linux O_DIRECT: buffers, sizes and offsets aligned to 4096). Returns the descriptor, or
+/// -1 with errno set (EINVAL where the file system cannot).
+int overgang_create_direct(const char *path);
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -8,9 +8,10 @@ import Foundation
 /// A value type: a finished table can be shared read-only by parsing threads.
 ///
 /// A key's slot is taken from the top bits of its 64-bit hash, which is kept per key: keys
-/// visited in hash order (how `PersonFlagsBuilder` numbers them) touch the slots front to
-/// back, so looking up all of a file's persons (`KeyList`, in hash order) streams through
-/// memory instead of missing the cache on every key, and does not hash them again.
+/// visited by the top bits of their hash (how `PersonFlagsBuilder` numbers them: 256 groups,
+/// first appearance within a group) touch the slots front to back, 1/256 of them at a time,
+/// so looking up all of a file's persons (`KeyList`) stays in cache instead of missing it on
+/// every key, and does not hash them again.
 public struct KeyTable: Sendable, Equatable {
     /// All keys' bytes, back to back.
     private var bytes: [UInt8] = []

@@ -3,7 +3,8 @@
 ///
 /// Keyed by person key, not by run-wide number, so that a parsed file depends on itself
 /// alone (and can be cached by its checksum); the panel links it to the Arena persons.
-/// Built by `PersonFlagsBuilder`: persons are numbered in the order of their keys' hashes.
+/// Built by `PersonFlagsBuilder`: persons are numbered by the top 8 bits of their keys'
+/// hashes, then by first appearance in the file.
 public struct PersonFlags: Sendable, Equatable {
     public var persons = KeyList()
     public var flags: [UInt8] = []

@@ -106,8 +106,9 @@ public struct PanelBuilder: Sendable {
                 try checkShare(stats, file)
                 let table = try numbered.value().persons
                 var link = LinkedMonth(file: file, stats: stats)
-                // The file's persons come in hash order, as the Arena table places them: these
-                // lookups walk its slots front to back (and use the stored hashes).
+                // The file's persons come grouped by the top bits of their hash, as the Arena
+                // table places them: these lookups walk its slots front to back (and use the
+                // stored hashes).
                 for k in 0..<people.count {
                     if let p = table.find(keyOf: k, in: people.persons) {
                         if people.flags[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(people.flags[k]) }

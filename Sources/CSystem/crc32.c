@@ -6,22 +6,23 @@
 #include "csystem.h"
 #include <stdint.h>
 #include <stddef.h>
+#include <pthread.h>
 
 static uint32_t table[256];
-static int table_ready = 0;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
+// Built once, whichever parsing thread first needs it (pthread_once: no race on the table).
 static void make_table(void) {
     for (uint32_t i = 0; i < 256; i++) {
         uint32_t c = i;
         for (int k = 0; k < 8; k++) c = (c & 1) ? (c >> 1) ^ 0xEDB88320u : c >> 1;
         table[i] = c;
     }
-    __atomic_store_n(&table_ready, 1, __ATOMIC_RELEASE);
 }
 
 // On the inverted register (no pre- or post-inversion here).
 static uint32_t crc_bytes(uint32_t c, const uint8_t *p, size_t n) {
-    if (!__atomic_load_n(&table_ready, __ATOMIC_ACQUIRE)) make_table();
+    pthread_once(&table_once, make_table);
     while (n--) c = table[(c ^ *p++) & 0xFF] ^ (c >> 8);
     return c;
 }

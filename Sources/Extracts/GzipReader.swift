@@ -22,8 +22,6 @@ public final class GzipReader {
     private var hasher = SHA256()
     private var inputEnded = false
     private var finished = false
-    /// True while inside a member (a header has started and its trailer not yet been read).
-    private var inMember = false
     /// The deflate data of a member is being inflated (its header is read, its trailer not).
     private var inBody = false
     /// CRC-32 and length (mod 2^32) of the current member's output so far.
@@ -46,7 +44,7 @@ public final class GzipReader {
         }
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        input = .allocate(capacity: inputCapacity)
+        input = .allocate(capacity: self.inputCapacity)
         // -15: raw deflate with a 32 kB window (the gzip wrapper is read here).
         let rc = inflateInit2_(stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         if rc != Z_OK {
@@ -109,7 +107,6 @@ public final class GzipReader {
             if members == 0 { throw damaged("the file is empty") }
             return false
         }
-        inMember = true
         members += 1
         var headerCRC = overgang_crc32(0, [id1], 1)
         func byte() throws -> UInt8 {
@@ -147,7 +144,6 @@ public final class GzipReader {
         guard trailer[0] == crc else { throw damaged("incorrect data check") }
         guard trailer[1] == length else { throw damaged("incorrect length check") }
         inBody = false
-        inMember = false
     }
 
     /// Fills `buffer` with up to `capacity` decompressed bytes; returns 0 at the end of the file.

@@ -98,11 +98,3 @@ uint32_t overgang_crc32(uint32_t crc, const uint8_t *p, size_t n) {
 #endif
     return ~crc_bytes(c, p, n);
 }
-
-int overgang_crc32_is_folded(void) {
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-    return has_pclmul();
-#else
-    return 0;
-#endif
-}

@@ -37,11 +37,9 @@ final class PersonFlagsBuilder {
     /// Chunks in the order they were started, and the group of each (`finish` walks them).
     @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<Row>] = []
     @exclusivity(unchecked) private var chunkGroup: [UInt8] = []
-    /// Per group: its open chunk and how many rows it holds.
+    /// Per group: its open (last) chunk and how many rows that chunk holds.
     private let open: UnsafeMutablePointer<UnsafeMutablePointer<Row>>
     private let fill: UnsafeMutablePointer<Int>
-    private let groupRows: UnsafeMutablePointer<Int>
-    @exclusivity(unchecked) private var rowCount = 0
     /// Keys longer than 16 bytes, back to back.
     @exclusivity(unchecked) private var long: [UInt8] = []
     private let expected: Int
@@ -51,10 +49,8 @@ final class PersonFlagsBuilder {
         self.expected = max(expected, 1024)
         open = .allocate(capacity: Self.groupCount)
         fill = .allocate(capacity: Self.groupCount)
-        groupRows = .allocate(capacity: Self.groupCount)
         // Every group starts "full", so that its first row opens a chunk.
         fill.initialize(repeating: Self.chunkRows, count: Self.groupCount)
-        groupRows.initialize(repeating: 0, count: Self.groupCount)
         open.initialize(repeating: UnsafeMutablePointer(bitPattern: 64)!, count: Self.groupCount)
     }
 
@@ -62,7 +58,6 @@ final class PersonFlagsBuilder {
         for s in slabs { pool.give(s) }
         open.deallocate()
         fill.deallocate()
-        groupRows.deallocate()
     }
 
     /// Records a valid row of the person with key `p[0..<n]` (1-64 bytes), ORing in `bits`.
@@ -74,8 +69,6 @@ final class PersonFlagsBuilder {
         let (k0, k1) = n <= 16 ? Self.words(p, n) : (storeLong(p, n), 0)
         (open[g] + fill[g]).initialize(to: Row(hash: h, k0: k0, k1: k1, keyLength: UInt8(truncatingIfNeeded: n), bits: bits))
         fill[g] &+= 1
-        groupRows[g] &+= 1
-        rowCount &+= 1
     }
 
     /// Keeps a key of more than 16 bytes in `long`; returns its offset there.
@@ -121,11 +114,14 @@ final class PersonFlagsBuilder {
 
     /// The persons of the rows added, with their flags ORed and their rows counted.
     func finish() -> PersonFlags {
-        let n = rowCount
-        // Each group's chunks, in the order they were filled.
+        // Each group's chunks, in the order they were filled; all are full but its last.
         var chunkStart = [Int](repeating: 0, count: Self.groupCount + 1)
         for g in chunkGroup { chunkStart[Int(g) + 1] += 1 }
         for g in 0..<Self.groupCount { chunkStart[g + 1] += chunkStart[g] }
+        let groupRows = (0..<Self.groupCount).map { g in
+            chunkStart[g + 1] == chunkStart[g] ? 0 : (chunkStart[g + 1] - chunkStart[g] - 1) * Self.chunkRows + fill[g]
+        }
+        let n = groupRows.reduce(0, +)
         var byGroup = [UnsafeMutablePointer<Row>](repeating: UnsafeMutablePointer(bitPattern: 64)!, count: chunks.count)
         var at = chunkStart
         for (c, g) in zip(chunks, chunkGroup) {
@@ -134,8 +130,7 @@ final class PersonFlagsBuilder {
         }
 
         // A table for the largest group, at most half full; slots hold id + 1 (0: empty).
-        var largest = 0
-        for g in 0..<Self.groupCount { largest = max(largest, groupRows[g]) }
+        let largest = groupRows.max() ?? 0
         var tableBits = 4
         while (1 << tableBits) < largest * 2 { tableBits += 1 }
         let slotBuffer = pool.take(UInt32.self, 1 << tableBits)

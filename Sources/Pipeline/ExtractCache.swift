@@ -115,16 +115,22 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         var ok = true
         for piece in pieces {
             piece.forEachPiece { raw in
-                var written = 0
-                while ok && written < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                    if n <= 0 { ok = false }
-                    written += max(n, 0)
-                }
+                if ok && raw.count > 0 { ok = Self.writeAll(fd, raw.baseAddress!, raw.count) }
             }
         }
         close(fd)
         if !ok || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// Writes `n` bytes from `p`, however many calls it takes; false on an error.
+    private static func writeAll(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Bool {
+        var done = 0
+        while done < n {
+            let k = Glibc.write(fd, p + done, n - done)
+            if k <= 0 { return false }
+            done += k
+        }
+        return true
     }
 
     /// Writes through an aligned 4 MB buffer with O_DIRECT, the last block zero-padded and the
@@ -136,13 +142,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: block)
         defer { buffer.deallocate() }
         var fill = 0, ok = true
-        func flush(_ n: Int) {
-            var done = 0
-            while ok && done < n {
-                let k = Glibc.write(fd, buffer + done, n - done)
-                if k <= 0 { ok = false } else { done += k }
-            }
-        }
+        func flush(_ n: Int) { if ok { ok = writeAll(fd, buffer, n) } }
         for piece in pieces {
             piece.forEachPiece { raw in
                 var at = 0

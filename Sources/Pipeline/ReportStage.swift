@@ -105,11 +105,18 @@ public struct ReportStage {
         if case .array(let comparisons)? = at(config, "comparisons") {
             f.comparisons = comparisons.compactMap { c in
                 guard let name = str(at(c, "name")), let b = range(at(c, "baseline")), let k = range(at(c, "comparison")) else { return nil }
-                var facts = ComparisonFacts(name: name, baseline: b, comparison: k, treatment: strs(at(c, "treatment")),
-                                            control: strs(at(c, "control")), se: str(at(c, "se")) ?? "binomial")
-                let noFilters: Bool = { if case .object(let o)? = at(c, "filters") { return o.isEmpty } else { return true } }()
-                facts.plain = facts.treatment.isEmpty && strs(at(c, "filter", "tiltak")).isEmpty && strs(at(c, "filter", "enhet")).isEmpty && noFilters
-                return facts
+                return ComparisonFacts(name: name, baseline: b, comparison: k, treatment: strs(at(c, "treatment")),
+                                       control: strs(at(c, "control")), se: str(at(c, "se")) ?? "binomial")
+            }
+            // Which are plain, by the configuration's own rule (`Comparison.plain`). A manifest
+            // whose configuration this version cannot read counts every comparison without
+            // groups as plain: that only protects more, as a cross-table sum is used only
+            // where it holds in the figures.
+            let plain = config.flatMap { try? JSONEncoder().encode($0) }
+                .flatMap { try? Configuration.parse(json: String(decoding: $0, as: UTF8.self), file: "manifest.json") }
+                .map { Set($0.comparisons.compactMap(\.plain).map(\.name)) }
+            for i in f.comparisons.indices {
+                f.comparisons[i].plain = plain?.contains(f.comparisons[i].name) ?? f.comparisons[i].treatment.isEmpty
             }
         }
         f.survivalUnit = str(at(config, "noe", "unit")) ?? ""

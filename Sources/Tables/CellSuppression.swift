@@ -37,27 +37,39 @@ public struct CellSuppression: Sendable {
         while changed {
             changed = false
             for sum in sums {
-                let blanks = (sum.parts + [sum.total]).lazy.filter({ hidden[$0] }).count
-                guard blanks > 0 else { continue }
-                let visibleParts = sum.parts.filter { !hidden[$0] }
-                // With the total printed, the blanked parts together are the total less the
-                // printed parts: below the limit (e.g. two blanked zeros beside 124 = 75 + 49),
-                // that small sum is itself given away.
-                var exposed = blanks == 1
-                if !exposed, !hidden[sum.total], let total = counts[sum.total] {
-                    let printed = visibleParts.reduce(0) { $0 + (counts[$1] ?? 0) }
-                    // (A sum of 0 only tells that the blanked cells are zeros; it is let be, or
-                    // every survival table's structural zeros of month 0 would blank the rest.)
-                    exposed = total - printed > 0 && total - printed < limit
-                }
-                guard exposed else { continue }
-                let smallest = visibleParts.min { (counts[$0] ?? 0, $0) < (counts[$1] ?? 0, $1) }
-                if let next = smallest ?? (hidden[sum.total] ? nil : sum.total) {
+                let printed = { (i: Int) -> Int? in hidden[i] ? nil : counts[i] }
+                if let next = Self.nextToBlank(total: sum.total, parts: sum.parts, limit: limit, printed: printed, order: { $0 }) {
                     hidden[next] = true
                     changed = true
                 }
             }
         }
         return hidden
+    }
+}
+
+extension CellSuppression {
+    /// The secondary rule for one sum: the printed member to blank next, or nil when the sum
+    /// gives nothing away (or has nothing left to blank). A sum gives away a lone blanked
+    /// member; and, with its total printed, the blanked parts together (the total less the
+    /// printed parts) when that comes to more than 0 but less than the limit (two blanked
+    /// zeros beside 124 = 75 + 49). A sum of 0 only tells that the blanked cells are zeros
+    /// and is let be, or every survival table's structural zeros of month 0 would blank the
+    /// rest. The smallest printed part goes first (least lost; ties by `order`), else the total.
+    /// `printed(c)`: the member's printed value, nil when blanked. Shared by the cross-table
+    /// sums of `PlainComparisonLink`.
+    static func nextToBlank<Cell, Key: Comparable>(total: Cell, parts: [Cell], limit: Int,
+                                                   printed: (Cell) -> Int?, order: (Cell) -> Key) -> Cell? {
+        var blanks = printed(total) == nil ? 1 : 0
+        var visibleParts = [Cell](), printedSum = 0
+        for p in parts {
+            if let v = printed(p) { visibleParts.append(p); printedSum += v } else { blanks += 1 }
+        }
+        guard blanks > 0 else { return nil }
+        var exposed = blanks == 1
+        if !exposed, let t = printed(total) { exposed = t - printedSum > 0 && t - printedSum < limit }
+        guard exposed else { return nil }
+        if let next = visibleParts.min(by: { (printed($0)!, order($0)) < (printed($1)!, order($1)) }) { return next }
+        return printed(total) == nil ? nil : total
     }
 }

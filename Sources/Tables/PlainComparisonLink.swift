@@ -97,20 +97,9 @@ struct PlainComparisonLink {
                 }
                 guard hold else { continue }
                 for sum in sums {
-                    let members = [sum.total] + sum.parts
-                    let hidden = members.filter { value($0, in: suppressed) == nil }
-                    guard !hidden.isEmpty else { continue }
-                    let visibleParts = sum.parts.filter { value($0, in: suppressed) != nil }
-                    var exposed = hidden.count == 1
-                    if !exposed, let t = value(sum.total, in: suppressed) {
-                        let left = t - visibleParts.reduce(0) { $0 + value($1, in: suppressed)! }
-                        exposed = left > 0 && left < limit
-                    }
-                    guard exposed else { continue }
-                    if let next = visibleParts.min(by: { (value($0, in: suppressed)!, $0.row) < (value($1, in: suppressed)!, $1.row) }) {
+                    if let next = CellSuppression.nextToBlank(total: sum.total, parts: sum.parts, limit: limit,
+                                                              printed: { value($0, in: suppressed) }, order: { $0.row }) {
                         out.append(next)
-                    } else if value(sum.total, in: suppressed) != nil {
-                        out.append(sum.total)
                     }
                 }
             }

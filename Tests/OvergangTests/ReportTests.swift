@@ -309,3 +309,25 @@ extension ReportTests {
         XCTAssertNil(book.value(sheet, "A\(firstRow + csv.rows.count / 4)"), "no row past the table")
     }
 }
+
+extension ReportTests {
+    /// A report at a higher limit than its run suppresses plain comparisons with the exit table,
+    /// so it must know which they are from the manifest: by `Comparison.plain` on the recorded
+    /// configuration, and by "no groups" where that configuration cannot be read.
+    func testPlainComparisonsAreKnownFromTheManifest() throws {
+        let config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+        func plain(_ configuration: JSONValue) -> [String: Bool] {
+            let facts = ReportStage.facts(.object(["configuration": configuration]))
+            return Dictionary(uniqueKeysWithValues: facts.comparisons.map { ($0.name, $0.plain) })
+        }
+        XCTAssertEqual(plain(config.effective), ["example": false, "all_exits": true])
+        // A filter makes a comparison without groups not plain.
+        var filtered = config
+        filtered.comparisons = filtered.comparisons.map { var c = $0; c.filter.tiltak = ["ARBTREN"]; return c }
+        XCTAssertEqual(plain(filtered.effective), ["example": false, "all_exits": false])
+        // Unreadable by this version (a key it does not know): every comparison without groups.
+        guard case .object(var root) = filtered.effective else { return XCTFail("effective configuration") }
+        root["unknownSetting"] = true
+        XCTAssertEqual(plain(.object(root)), ["example": false, "all_exits": true])
+    }
+}

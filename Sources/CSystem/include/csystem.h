@@ -21,7 +21,4 @@ int overgang_create_direct(const char *path);
 /// as zlib's crc32(), by carry-less multiplication where the CPU has it (x86-64 PCLMULQDQ).
 uint32_t overgang_crc32(uint32_t crc, const uint8_t *p, size_t n);
 
-/// 1 when `overgang_crc32` uses carry-less multiplication on this CPU, else 0 (a table).
-int overgang_crc32_is_folded(void);
-
 #endif

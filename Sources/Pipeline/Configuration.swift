@@ -13,6 +13,9 @@ public struct Configuration: Sendable {
         public var from: Month?
         public var to: Month?
         public var maxRejectedShare = 0.001
+        /// A file with fewer rows than this share of the median of its kind's neighbouring
+        /// months stops the run as a short delivery (0 turns the check off).
+        public var minRowShare = 0.5
     }
 
     public struct Output: Sendable {
@@ -109,6 +112,7 @@ public struct Configuration: Sendable {
             input.from = try o.month("from")
             input.to = try o.month("to")
             input.maxRejectedShare = try o.double("maxRejectedShare", in: 0...1) ?? input.maxRejectedShare
+            input.minRowShare = try o.double("minRowShare", in: 0...1) ?? input.minRowShare
             if let f = input.from, let t = input.to, f > t { throw o.fail("from", "\(f) is after input.to \(t)") }
             try o.finish()
         }
@@ -336,7 +340,8 @@ public struct Configuration: Sendable {
         if case .measure(let codes) = exit.kind { kind = "measure"; measures = JSONValue(codes) }
         var root: [String: JSONValue] = [
             "input": ["directory": .string(input.directory), "from": month(input.from), "to": month(input.to),
-                      "maxRejectedShare": .number(input.maxRejectedShare)],
+                      "maxRejectedShare": .number(input.maxRejectedShare),
+                      "minRowShare": .number(input.minRowShare)],
             "output": ["directory": .string(output.directory), "minCellCount": JSONValue(output.minCellCount)],
             "cache": ["enabled": .bool(cache.enabled), "directory": cache.directory.map(JSONValue.string) ?? .null],
             "exit": ["kind": kind, "measures": measures, "statuses": JSONValue(exit.statuses.map(\.name)),

@@ -61,7 +61,7 @@ public struct ArenaExtract: Sendable, RowParser {
         var tiltak: UInt16 = 0
         if tkN > 0 {
             guard FieldRules.isCode(tk, tkN) else {
-                return "tiltak: \(FieldRules.quote(tk, tkN)) is not a code of 1-32 characters A-Z a-z 0-9 _ -"
+                return "tiltak: \(FieldRules.quote(tk, tkN)) is not a measure code (1-32 characters A-Z 0-9 _, the first a letter)"
             }
             if measures.count >= ArenaExtract.maxMeasureCodes && measures.find(tk, tkN) == nil {
                 return "tiltak: more than \(ArenaExtract.maxMeasureCodes) different measure codes in one file"

@@ -13,6 +13,8 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable, Equatable 
         case tooManySetAside(setAside: Int, rows: Int, limit: Double)
         case missingMonth(kind: String, month: String)
         case badFileName
+        /// Far fewer rows than the same kind's files of the neighbouring months.
+        case shortDelivery(rows: Int, neighbourMedian: Int, minShare: Double)
     }
 
     public let file: String
@@ -43,6 +45,9 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable, Equatable 
         case .missingMonth(let kind, let month):
             return "\(place): missing — \(month) lies inside the analysed range but has no \(kind) extract"
         case .badFileName: return "\(place): not named <kind>_<YYYYMM>.csv.gz"
+        case .shortDelivery(let rows, let median, let share):
+            return "\(place): a short delivery? \(rows) rows, where the neighbouring months' files have a median of \(median) "
+                + "(under input.minRowShare = \(share) of it); check the delivery, or set input.minRowShare to 0 to accept it"
         }
     }
 }

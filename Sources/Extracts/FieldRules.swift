@@ -38,9 +38,19 @@ enum FieldRules {
         return digit | letter | mark == high
     }
 
-    /// A measure code: 1-32 characters `[A-Za-z0-9_-]`.
+    /// A measure code as Arena writes them (AVKLARAG, MIDLONTIL, AMBF1): 1-32 characters
+    /// `[A-Z0-9_]`, the first a letter. Narrower than a person key's form on purpose: a key
+    /// written into the field by mistake (keys hold lower-case letters, or start with a
+    /// digit) is set aside instead of being published as a measure's name.
     @inline(__always)
-    static func isCode(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool { n <= 32 && isToken(p, n) }
+    static func isCode(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n >= 1 && n <= 32, p[0] >= 0x41 && p[0] <= 0x5A else { return false }
+        for i in 1..<n {
+            let c = p[i]
+            if !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || c == 0x5F) { return false }
+        }
+        return true
+    }
 
     /// Exactly `count` ASCII digits, as a number.
     @inline(__always)

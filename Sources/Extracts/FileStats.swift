@@ -12,6 +12,9 @@ public struct FileStats: Sendable, Codable, Equatable {
     public var rowsSetAside: Int = 0
     /// Valid employment/benefit rows of persons who never appear in Arena (not kept).
     public var rowsNotInArena: Int = 0
+    /// Valid employment rows of relationships not active on any day of the file's month
+    /// (registered ahead of their start, or ended before the month): never employment then.
+    public var rowsOutsideMonth: Int = 0
     /// Empty lines, skipped (they hold no row to lose).
     public var blankLines: Int = 0
 

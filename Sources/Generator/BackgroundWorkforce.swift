@@ -104,6 +104,12 @@ struct BackgroundWorkforce: Sendable {
                     duplicates.append(Array(out.bytes[rowStart...]))
                     duplicates.rows += 1
                 }
+                let seed = seed
+                rows += OutsideMonthRow.append(&out, hash: Mix.hash(seed, h2, UInt64(t), 0xE2),
+                                               relationship: 1_000_000_000 + ((2 * b + slot) * 256 + g) * 2,
+                                               employer: Int(u * u * u * Double(employers)), first: first, last: last) {
+                    $0.personKey(2 * b + 1, salt: seed)
+                }
             }
             let gr = Int((h2 >> 8) % 1000)
             let gl = Int(h2 >> 24)

@@ -647,5 +647,9 @@ final class PersonSimulation {
             aaDuplicates.append(Array(aa.bytes[start...]))
             aaDuplicates.rows += 1
         }
+        let seed = seed
+        _ = OutsideMonthRow.append(&aa, hash: Mix.hash(seed, UInt64(job.id), UInt64(t), 0xE1),
+                                   relationship: 1_000_000_000 + 2 * Int(job.id) + 1, employer: Int(job.employer),
+                                   first: first, last: last) { $0.personKey(number, salt: seed) }
     }
 }

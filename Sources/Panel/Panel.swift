@@ -50,9 +50,12 @@ public struct Panel: Sendable {
     /// The calendar month of month number `m`.
     public func month(_ m: Int) -> Month { months.from + m }
 
-    /// The measure code of a row, or "" when there is none.
+    /// Names published in place of codes that must not be (`RareMeasureCodes`), by id.
+    public var measureAliases: [UInt16: String] = [:]
+
+    /// The measure code of a row as tables write it, or "" when there is none.
     public func measureName(_ tiltak: UInt16) -> String {
-        tiltak == 0 ? "" : measures.keyString(Int(tiltak) - 1)
+        tiltak == 0 ? "" : measureAliases[tiltak] ?? measures.keyString(Int(tiltak) - 1)
     }
 
     /// The measure id (as stored in `ArenaRow.tiltak`) of a code, if any row has it.

@@ -16,6 +16,7 @@ struct Manifest {
              "sha256": .string(f.sha256), "gzipMembers": JSONValue(f.gzipMembers), "rowsRead": JSONValue(f.rowsRead),
              "rowsSetAside": JSONValue(f.rowsSetAside), "rowsNotInArena": JSONValue(f.rowsNotInArena),
              "blankLines": JSONValue(f.blankLines),
+             "rowsOutsideMonth": JSONValue(f.rowsOutsideMonth),
              "cache": summary.cacheUses[f.file].map(JSONValue.string) ?? .null]
         }
         var kind: JSONValue = "register"
@@ -38,7 +39,8 @@ struct Manifest {
                        "count": JSONValue(summary.months.count)],
             "inputs": .array(inputs),
             "rows": ["read": JSONValue(summary.rowsRead), "setAside": JSONValue(summary.rowsSetAside),
-                     "notInArena": JSONValue(summary.rowsNotInArena)],
+                     "notInArena": JSONValue(summary.rowsNotInArena),
+                     "outsideMonth": JSONValue(summary.rowsOutsideMonth)],
             "persons": JSONValue(summary.persons),
             "exits": ["kind": kind, "tabulated": suppressed ? .null : JSONValue(summary.exitsTabulated),
                       "tabulatedMonths": summary.tabulatedMonths.map {

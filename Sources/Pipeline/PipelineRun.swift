@@ -68,7 +68,11 @@ public struct PipelineRun {
             let (built, cache, storing) = try readPanel(files, MonthRange(from: contextFrom, to: months.to), output: output, parts: partsDir)
             // The panel is stored while the tables are computed; done before the lock is let go.
             defer { _ = try? storing?.value() }
-            let panel = built.panel
+            if let short = ShortDeliveryCheck(minRowShare: config.input.minRowShare)
+                .shortFiles(files, stats: built.files, in: months).first { throw short }
+            var panel = built.panel
+            panel.measureAliases = RareMeasureCodes.aliases(in: panel, months: (months.from - contextFrom)..<panel.monthCount,
+                                                            limit: config.output.minCellCount)
             for stats in built.files where stats.rowsSetAside > 0 {
                 logger.warning("rows set aside", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsSetAside)"])
             }

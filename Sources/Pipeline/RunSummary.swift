@@ -25,6 +25,7 @@ public struct RunSummary: Sendable {
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var rowsSetAside: Int { files.reduce(0) { $0 + $1.rowsSetAside } }
     public var rowsNotInArena: Int { files.reduce(0) { $0 + $1.rowsNotInArena } }
+    public var rowsOutsideMonth: Int { files.reduce(0) { $0 + $1.rowsOutsideMonth } }
     public var bytesRead: Int { files.reduce(0) { $0 + $1.bytes } }
 
     /// A one-screen summary for a person at a terminal. No person keys.

@@ -19,7 +19,9 @@ public struct Validation {
         public var months: MonthRange
         public var missing: [ExtractError]
         public var files: [FileReport]
-        public var ok: Bool { missing.isEmpty && files.allSatisfy { $0.error == nil && !$0.overLimit } }
+        /// Files far shorter than their neighbours (`input.minRowShare`).
+        public var shortDeliveries: [ExtractError] = []
+        public var ok: Bool { missing.isEmpty && shortDeliveries.isEmpty && files.allSatisfy { $0.error == nil && !$0.overLimit } }
     }
 
     public let input: Configuration.Input
@@ -59,6 +61,9 @@ public struct Validation {
                 return FileReport(file: file, stats: nil, error: e, samples: [], overLimit: false)
             }
         }
-        return Report(months: months, missing: missing, files: reports)
+        var report = Report(months: months, missing: missing, files: reports)
+        report.shortDeliveries = ShortDeliveryCheck(minRowShare: input.minRowShare)
+            .shortFiles(files, stats: reports.compactMap(\.stats), in: months)
+        return report
     }
 }

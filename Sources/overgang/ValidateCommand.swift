@@ -23,19 +23,21 @@ struct Validate: ParsableCommand {
             let report = try Validation(input: settings.input).run()
             print("Checked \(report.files.count) files for \(report.months.count) months \(report.months) in \(settings.input.directory)")
             for m in report.missing { print("  MISSING   \(m)") }
+            for m in report.shortDeliveries { print("  SHORT     \(m)") }
             for f in report.files {
                 if let e = f.error {
                     print("  ERROR     \(e)")
                 } else if let s = f.stats {
                     let status = f.overLimit ? "TOO MANY" : (s.rowsSetAside > 0 ? "SET ASIDE" : "ok")
-                    print("  \(status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(s.file): \(s.rowsRead) rows, \(s.rowsSetAside) set aside")
+                    let outside = s.rowsOutsideMonth > 0 ? ", \(s.rowsOutsideMonth) not active in the month (valid, never employment then)" : ""
+                    print("  \(status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(s.file): \(s.rowsRead) rows, \(s.rowsSetAside) set aside\(outside)")
                     for sample in f.samples { print("              \(sample)") }
                 }
             }
             if report.ok {
                 print("All extracts follow the delivery format.")
             } else {
-                let bad = report.missing.count + report.files.filter { $0.error != nil || $0.overLimit }.count
+                let bad = report.missing.count + report.shortDeliveries.count + report.files.filter { $0.error != nil || $0.overLimit }.count
                 FileHandle.standardError.write(Data("overgang: \(bad) problem(s) found in \(settings.input.directory)\n".utf8))
                 Foundation.exit(ExitCode32.dataError.rawValue)
             }

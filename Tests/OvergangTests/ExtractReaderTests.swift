@@ -120,23 +120,27 @@ final class ExtractReaderTests: XCTestCase {
             ("P1;AF1;987654321;2021-02-29;;100", "startdato"),
             ("P1;AF1;987654321;2021-01-01;2022-01-32;100", "sluttdato"),
             ("P1;AF1;987654321;2021-01-01;2020-12-31;100", "before startdato"),
-            ("P1;AF1;987654321;2022-02-01;;100", "after the file's month"),
-            ("P1;AF1;987654321;2021-01-01;2021-12-31;100", "before the file's month"),
             ("P1;AF1;987654321;2021-01-01;;100.5", "stillingsprosent"),
             ("P1;AF1;987654321;2021-01-01;;1.2.3", "stillingsprosent"),
         ]
         let aaGood = ["P1;AF1;987654321;2021-01-01;;37,5", "P1;AF2;987654321;2022-01-31;2022-01-31;", "Q9;AF3;987654321;2021-01-01;;100.0"]
+        // Valid rows of relationships not active in January (extracts.md): kept, counted, never employment.
+        let aaOutside = ["P1;AF4;987654321;2022-02-01;;100", "R5;AF5;987654321;2022-02-01;;100", "R5;AF6;987654321;2021-01-01;2021-12-31;50"]
         try ExtractSetBuilder.writeGzip("\(dir)/aa_202201.csv.gz",
-                                        ([ExtractSetBuilder.aaHeader] + aaGood + aaBad.map(\.0)).joined(separator: "\n"))
+                                        ([ExtractSetBuilder.aaHeader] + aaGood + aaOutside + aaBad.map(\.0)).joined(separator: "\n"))
         let q = Quarantine(fileName: "aa_202201.csv.gz", path: "\(dir)/q")
         let e = try EmploymentExtract.read(try ExtractFile.recognise(name: "aa_202201.csv.gz", in: dir)!, quarantine: q)
         XCTAssertEqual(e.stats.rowsSetAside, aaBad.count)
-        XCTAssertEqual(e.people.count, 2)                  // P1 and Q9 (Q9 is dropped later: never in Arena)
+        XCTAssertEqual(e.stats.rowsOutsideMonth, aaOutside.count)
+        XCTAssertEqual(e.stats.rowsRead, aaGood.count + aaOutside.count + aaBad.count)
+        XCTAssertEqual(e.people.count, 3)                  // P1, Q9 and R5 (Q9, R5 are dropped later: never in Arena)
         // Persons are numbered in hash order: look them up.
         let keys = (0..<e.people.count).map { String(decoding: e.people.persons.key($0), as: UTF8.self) }
         let p1 = try XCTUnwrap(keys.firstIndex(of: "P1")), q9 = try XCTUnwrap(keys.firstIndex(of: "Q9"))
-        XCTAssertEqual([e.people.flags[p1], e.people.flags[q9]], [1, 1])             // P1's relationships cover 31 January
-        XCTAssertEqual([e.people.rowCounts[p1], e.people.rowCounts[q9]], [2, 1])
+        let r5 = try XCTUnwrap(keys.firstIndex(of: "R5"))
+        // P1's relationships cover 31 January; R5's rows, outside January, are not employment.
+        XCTAssertEqual([e.people.flags[p1], e.people.flags[q9], e.people.flags[r5]], [1, 1, 0])
+        XCTAssertEqual([e.people.rowCounts[p1], e.people.rowCounts[q9], e.people.rowCounts[r5]], [3, 1, 2])
         let written = try String(contentsOfFile: "\(dir)/q", encoding: .utf8).split(separator: "\n")
         for (i, (_, reason)) in aaBad.enumerated() { XCTAssertTrue(written[i].contains(reason), "\(written[i]) lacks \(reason)") }
 

@@ -45,6 +45,9 @@ public struct RunSummary: Sendable {
         lines.append("  rows read       \(n(rowsRead))")
         lines.append("  set aside       \(n(rowsSetAside))\(rowsSetAside > 0 ? "  (see quarantine.csv)" : "")")
         lines.append("  not in Arena    \(n(rowsNotInArena))  (employment/benefit rows of persons never registered; not kept)")
+        if rowsOutsideMonth > 0 {
+            lines.append("  outside month   \(n(rowsOutsideMonth))  (employment rows not active in their file's month: valid, never employment then)")
+        }
         lines.append("  persons         \(n(persons))")
         if !cacheUses.isEmpty {
             let counts = Dictionary(grouping: cacheUses.values, by: { $0 }).mapValues(\.count)

@@ -42,10 +42,14 @@ public struct ExtractFile: Sendable, Hashable {
     public static func recognise(name: String, in directory: String) throws -> ExtractFile? {
         guard let kind = ExtractKind.allCases.first(where: { name.hasPrefix($0.rawValue + "_") }) else { return nil }
         let rest = name.dropFirst(kind.rawValue.count + 1)
-        guard rest.hasSuffix(".csv.gz"), let month = Month(String(rest.dropLast(7))), rest.count == 13 else {
-            throw ExtractError(file: name, .badFileName)
+        let path = (directory as NSString).appendingPathComponent(name)
+        let stamp = String(rest.dropLast(7))
+        guard rest.hasSuffix(".csv.gz"), rest.count == 13, stamp.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            throw ExtractError(file: path, .badFileName)
         }
-        return ExtractFile(kind: kind, month: month, path: (directory as NSString).appendingPathComponent(name))
+        // A misnamed delivery is not ignored: it may be the month the run needs.
+        guard let month = Month(stamp) else { throw ExtractError(file: path, .impossibleMonth(stamp)) }
+        return ExtractFile(kind: kind, month: month, path: path)
     }
 }
 
@@ -63,8 +67,12 @@ public struct ExtractInventory: Sendable {
         } catch {
             throw ExtractError(file: directory, .unreadable("cannot list the input folder"))
         }
-        files = try names.compactMap { try ExtractFile.recognise(name: $0, in: directory) }
-            .sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
+        // Sorted first, so that of several misnamed files the same one is named every time.
+        files = try names.sorted().compactMap { name -> ExtractFile? in
+            guard let file = try ExtractFile.recognise(name: name, in: directory) else { return nil }
+            try RegularFile.check(file.path, displayName: file.path)
+            return file
+        }.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
     }
 
     /// All months that have any extract.

@@ -29,6 +29,10 @@ public struct ExtractReader {
     public let file: ExtractFile
     public private(set) var stats: FileStats
 
+    /// Blank lines a file may hold beyond its data rows (at any point of it): a few are harmless,
+    /// a file of mostly blank lines is damage or a gzip bomb, not a delivery.
+    public static let blankLineAllowance = 1000
+
     public init(file: ExtractFile) {
         self.file = file
         stats = FileStats(file: file)
@@ -41,19 +45,10 @@ public struct ExtractReader {
         var splitter = FieldSplitter()
         let required = file.kind.requiredColumns
 
-        guard let header = try lines.next() else { throw ExtractError(file: file.path, .emptyFile) }
-        _ = splitter.split(header)
-        var positions = [Int](repeating: -1, count: required.count)
-        let names = splitter.fields.map {
-            String(decoding: UnsafeBufferPointer(start: header.baseAddress! + $0.start, count: $0.end - $0.start), as: UTF8.self)
-        }
-        for (i, column) in required.enumerated() {
-            let hits = names.indices.filter { names[$0] == column }
-            if hits.isEmpty { throw ExtractError(file: file.path, line: 1, .missingColumn(column)) }
-            if hits.count > 1 { throw ExtractError(file: file.path, line: 1, .duplicateColumn(column)) }
-            positions[i] = hits[0]
-        }
-        let width = names.count
+        guard let headerLine = try lines.next() else { throw ExtractError(file: file.path, .emptyFile) }
+        let header = try ExtractHeader(headerLine, wasCut: lines.lastLineWasCut, required: required, file: file.path)
+        let positions = header.positions
+        let width = header.width
         // The fields of the unquoted fast path.
         let plain = UnsafeMutablePointer<FieldSplitter.Field>.allocate(capacity: width)
         defer { plain.deallocate() }
@@ -63,6 +58,10 @@ public struct ExtractReader {
                 let number = lines.lineNumber
                 if line.isEmpty {
                     stats.blankLines += 1
+                    if stats.blankLines > stats.rowsRead + Self.blankLineAllowance {
+                        throw ExtractError(file: file.path, line: number, .tooManyBlankLines(
+                            blank: stats.blankLines, rows: stats.rowsRead, allowance: Self.blankLineAllowance))
+                    }
                     continue
                 }
                 stats.rowsRead += 1

@@ -11,7 +11,10 @@ import Foundation
 /// 1.2's table loop, which took ~4 % of a national ingest). The messages are zlib's own.
 ///
 /// Never holds more than one input and one output buffer; a truncated or damaged file
-/// throws an `ExtractError` naming the file.
+/// throws an `ExtractError` naming the file and the byte offset in it. Only regular files are
+/// read (a FIFO is refused, not waited on); zero bytes after the last member are accepted, as
+/// GNU gzip accepts them; any other trailing bytes are an error; a file that decompresses
+/// past `InflationLimit` is refused.
 public final class GzipReader {
     public let path: String
     private let displayName: String
@@ -19,6 +22,9 @@ public final class GzipReader {
     private let stream: UnsafeMutablePointer<z_stream>
     private let input: UnsafeMutablePointer<UInt8>
     private let inputCapacity: Int
+    private let limit: InflationLimit
+    /// Size of the file when it was opened.
+    private let fileSize: Int
     private var hasher = SHA256()
     private var inputEnded = false
     private var finished = false
@@ -31,17 +37,38 @@ public final class GzipReader {
     public private(set) var compressedBytes = 0
     /// Number of gzip members seen.
     public private(set) var members = 0
+    /// Number of decompressed bytes given out so far.
+    public private(set) var inflatedBytes = 0
+    /// Number of zero bytes after the last member (padding, skipped).
+    public private(set) var paddingBytes = 0
 
     /// Opens `path`; `displayName` is what error messages call the file. `inputCapacity` is
-    /// the read size (tests make it tiny, so that headers and trailers straddle reads).
-    public init(path: String, displayName: String? = nil, inputCapacity: Int = 1 << 18) throws {
+    /// the read size (tests make it tiny, so that headers and trailers straddle reads);
+    /// `limit` bounds the decompressed size (tests lower it).
+    public init(path: String, displayName: String? = nil, inputCapacity: Int = 1 << 18,
+                limit: InflationLimit = .delivery) throws {
         self.path = path
         self.inputCapacity = max(inputCapacity, 1)
         self.displayName = displayName ?? path
-        fd = open(path, O_RDONLY)
-        if fd < 0 {
+        self.limit = limit
+        // Non-blocking, so that opening a FIFO returns at once (it is refused below); reads of
+        // a regular file never block anyway.
+        let opened = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if opened < 0 {
             throw ExtractError(file: self.displayName, .unreadable(String(cString: strerror(errno))))
         }
+        var info = stat()
+        if fstat(opened, &info) != 0 {
+            let why = String(cString: strerror(errno))
+            close(opened)
+            throw ExtractError(file: self.displayName, .unreadable(why))
+        }
+        if let kind = RegularFile.otherKind(info.st_mode) {
+            close(opened)
+            throw ExtractError(file: self.displayName, .notRegularFile(kind))
+        }
+        fd = opened
+        fileSize = Int(info.st_size)
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         input = .allocate(capacity: self.inputCapacity)
@@ -93,31 +120,48 @@ public final class GzipReader {
         return b
     }
 
+    /// Offset in the file of the next compressed byte to be used.
+    private var position: Int { compressedBytes - Int(stream.pointee.avail_in) }
+
     /// A byte inside a member's header or trailer: the end of the file there is truncation.
     private func memberByte() throws -> UInt8 {
-        guard let b = try nextByte() else { throw ExtractError(file: displayName, .truncated) }
+        guard let b = try nextByte() else { throw truncated() }
         return b
     }
 
-    private func damaged(_ why: String) -> ExtractError { ExtractError(file: displayName, .notGzip(why)) }
+    private func truncated() -> ExtractError { ExtractError(file: displayName, offset: compressedBytes, .truncated) }
+
+    private func damaged(_ why: String, at offset: Int) -> ExtractError {
+        ExtractError(file: displayName, offset: offset, .notGzip(why))
+    }
 
     /// Reads a member's header (RFC 1952 2.3); false at the end of the file between members.
     private func startMember() throws -> Bool {
+        let start = position
         guard let id1 = try nextByte() else {
-            if members == 0 { throw damaged("the file is empty") }
+            if members == 0 { throw damaged("the file is empty", at: 0) }
             return false
         }
-        members += 1
+        if members > 0 && id1 == 0 {
+            try skipZeroPadding(from: start)
+            return false
+        }
         var headerCRC = overgang_crc32(0, [id1], 1)
         func byte() throws -> UInt8 {
             var b = try memberByte()
             headerCRC = overgang_crc32(headerCRC, &b, 1)
             return b
         }
-        guard id1 == 0x1F, try byte() == 0x8B else { throw damaged("incorrect header check") }
-        guard try byte() == 8 else { throw damaged("unknown compression method") }
+        // After a member, anything but another member is trailing data (not a damaged header).
+        func notMember() -> ExtractError {
+            members == 0 ? damaged("incorrect header check", at: start) : ExtractError(file: displayName, offset: start, .trailingData)
+        }
+        guard id1 == 0x1F else { throw notMember() }
+        guard try byte() == 0x8B else { throw notMember() }
+        members += 1
+        guard try byte() == 8 else { throw damaged("unknown compression method", at: position - 1) }
         let flags = try byte()
-        guard flags & 0xE0 == 0 else { throw damaged("unknown header flags set") }
+        guard flags & 0xE0 == 0 else { throw damaged("unknown header flags set", at: position - 1) }
         for _ in 0..<6 { _ = try byte() }                 // MTIME, XFL, OS
         if flags & 0x04 != 0 {                            // FEXTRA
             let n = Int(try byte()) | Int(try byte()) << 8
@@ -128,7 +172,7 @@ public final class GzipReader {
         if flags & 0x02 != 0 {                            // FHCRC: the low 16 bits of the header's CRC-32
             let expected = UInt32(headerCRC & 0xFFFF)
             let stored = UInt32(try memberByte()) | UInt32(try memberByte()) << 8
-            guard stored == expected else { throw damaged("header crc mismatch") }
+            guard stored == expected else { throw damaged("header crc mismatch", at: start) }
         }
         inflateReset(stream)
         crc = 0
@@ -137,12 +181,33 @@ public final class GzipReader {
         return true
     }
 
+    /// Skips zero bytes to the end of the file (some writers pad to a block size; GNU gzip
+    /// accepts them too); any other byte among them is trailing data.
+    private func skipZeroPadding(from start: Int) throws {
+        paddingBytes = 1
+        while true {
+            if stream.pointee.avail_in == 0 {
+                if inputEnded { return }
+                try refill()
+                continue
+            }
+            let p = stream.pointee.next_in!, n = Int(stream.pointee.avail_in)
+            if let i = (0..<n).first(where: { p[$0] != 0 }) {
+                throw ExtractError(file: displayName, offset: position + i, .trailingData)
+            }
+            paddingBytes += n
+            stream.pointee.next_in += n
+            stream.pointee.avail_in = 0
+        }
+    }
+
     /// Reads and checks a member's trailer: CRC-32 and length of its data.
     private func endMember() throws {
+        let start = position
         var trailer = [UInt32](repeating: 0, count: 2)
         for i in 0..<8 { trailer[i / 4] |= UInt32(try memberByte()) << UInt32(8 * (i % 4)) }
-        guard trailer[0] == crc else { throw damaged("incorrect data check") }
-        guard trailer[1] == length else { throw damaged("incorrect length check") }
+        guard trailer[0] == crc else { throw damaged("incorrect data check", at: start) }
+        guard trailer[1] == length else { throw damaged("incorrect length check", at: start + 4) }
         inBody = false
     }
 
@@ -155,7 +220,7 @@ public final class GzipReader {
                 continue
             }
             if stream.pointee.avail_in == 0 && !inputEnded { try refill() }
-            if stream.pointee.avail_in == 0 && inputEnded { throw ExtractError(file: displayName, .truncated) }
+            if stream.pointee.avail_in == 0 && inputEnded { throw truncated() }
             let room = capacity - produced
             stream.pointee.next_out = buffer + produced
             stream.pointee.avail_out = UInt32(room)
@@ -165,6 +230,10 @@ public final class GzipReader {
                 crc = overgang_crc32(crc, buffer + produced, n)
                 length &+= UInt32(truncatingIfNeeded: n)
                 produced += n
+                inflatedBytes += n
+                if let bound = limit.exceeded(inflated: inflatedBytes, compressed: max(fileSize, compressedBytes)) {
+                    throw ExtractError(file: displayName, offset: position, .inflatesTooFar(bound))
+                }
             }
             switch rc {
             case Z_STREAM_END:
@@ -175,14 +244,14 @@ public final class GzipReader {
             case Z_BUF_ERROR:
                 // No progress possible: more input is needed (handled above) or the output is full.
                 if stream.pointee.avail_in != 0 && stream.pointee.avail_out != 0 {
-                    throw damaged("zlib made no progress")
+                    throw damaged("zlib made no progress", at: position)
                 }
             case Z_DATA_ERROR, Z_NEED_DICT:
-                throw damaged(stream.pointee.msg.map { String(cString: $0) } ?? "corrupt data")
+                throw damaged(stream.pointee.msg.map { String(cString: $0) } ?? "corrupt data", at: position)
             case Z_MEM_ERROR:
                 throw ExtractError(file: displayName, .unreadable("out of memory in zlib"))
             default:
-                throw damaged("zlib error \(rc)")
+                throw damaged("zlib error \(rc)", at: position)
             }
         }
         return produced

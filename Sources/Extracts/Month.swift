@@ -14,27 +14,37 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         index = year * 12 + month - 1
     }
 
-    public var year: Int { index / 12 }
-    public var month: Int { index % 12 + 1 }
+    /// Floor division, so that a month before year 0 (a range's context reaching back) still
+    /// has a month of 1-12.
+    public var year: Int { index >= 0 ? index / 12 : (index - 11) / 12 }
+    public var month: Int { index - year * 12 + 1 }
 
-    /// Parses `YYYY-MM` (configuration, command line) or `YYYYMM` (file names).
+    /// The years a written month may name: a register extract from before 1900 or after 2999
+    /// is a typing or naming mistake (`000001` once read as January of year 0).
+    public static let years = 1900...2999
+
+    /// Parses `YYYY-MM` (configuration, command line) or `YYYYMM` (file names), years in `years`.
     public init?(_ text: String) {
         let digits = text.filter { $0 != "-" }
         guard digits.count == 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
               text.count == 6 || (text.count == 7 && text.dropFirst(4).first == "-"),
-              let y = Int(digits.prefix(4)), let m = Int(digits.suffix(2)), (1...12).contains(m)
+              let y = Int(digits.prefix(4)), let m = Int(digits.suffix(2)), (1...12).contains(m),
+              Month.years.contains(y)
         else { return nil }
         self.init(year: y, month: m)
     }
 
-    /// `YYYY-MM`, the form every output uses.
-    public var description: String {
-        let m = month < 10 ? "0\(month)" : "\(month)"
-        return "\(year)-\(m)"
-    }
+    /// `YYYY-MM`, the form every output uses; the year always has four digits.
+    public var description: String { "\(paddedYear)-\(month < 10 ? "0" : "")\(month)" }
 
     /// `YYYYMM`, the form of file names.
-    public var compact: String { description.replacingOccurrences(of: "-", with: "") }
+    public var compact: String { "\(paddedYear)\(month < 10 ? "0" : "")\(month)" }
+
+    /// The year in at least four digits (`0000`, `-0001`), so no month prints as `0-02`.
+    private var paddedYear: String {
+        let digits = String(abs(year))
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
 
     /// Number of days in the month (Gregorian).
     public var dayCount: Int { Month.days(year: year, month: month) }

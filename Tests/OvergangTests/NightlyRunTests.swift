@@ -118,7 +118,7 @@ final class NightlyRunTests: XCTestCase {
         try "not gzip".write(toFile: input + "/aa_202203.csv.gz", atomically: true, encoding: .utf8)
         let (code, message) = try run(["run", "--config", config, "--input", input, "--output", output])
         XCTAssertEqual(code, 65)
-        XCTAssertTrue(message.hasSuffix("aa_202203.csv.gz: not valid gzip: incorrect header check\n"), message)
+        XCTAssertTrue(message.hasSuffix("aa_202203.csv.gz: at byte 0: not valid gzip: incorrect header check\n"), message)
         // Bad configuration: 64.
         try #"{"exit": {"quietMonth": 2}}"#.write(toFile: config, atomically: true, encoding: .utf8)
         XCTAssertEqual(try run(["run", "--config", config]).0, 64)

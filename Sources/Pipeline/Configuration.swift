@@ -61,16 +61,7 @@ public struct Configuration: Sendable {
 
     /// Reads `path`; relative paths inside it are resolved against its folder.
     public static func load(path: String) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("\(path): cannot read the configuration file")
-        }
-        let root: JSONValue
-        do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw ConfigurationError("\(path): not valid JSON (\(describe(error)))")
-        }
-        guard case .object(let object) = root else { throw ConfigurationError("\(path): expected a JSON object") }
+        let object = try rootObject(try ConfigurationFile.contents(path), file: path)
         var config = try Configuration(reading: JSONReader(file: path, path: "", object: object))
         config.source = path
         let folder = (path as NSString).deletingLastPathComponent
@@ -83,13 +74,7 @@ public struct Configuration: Sendable {
 
     /// Parses a configuration object (paths left as written).
     public static func parse(json: String, file: String = "pipeline.json") throws -> Configuration {
-        let root: JSONValue
-        do {
-            root = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
-        } catch {
-            throw ConfigurationError("\(file): not valid JSON (\(describe(error)))")
-        }
-        guard case .object(let object) = root else { throw ConfigurationError("\(file): expected a JSON object") }
+        let object = try rootObject(Data(json.utf8), file: file)
         return try Configuration(reading: JSONReader(file: file, path: "", object: object))
     }
 
@@ -98,11 +83,14 @@ public struct Configuration: Sendable {
         return (folder as NSString).appendingPathComponent(path)
     }
 
-    private static func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let c) = error {
-            return (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? c.debugDescription
+    /// The document's top-level object, read strictly (duplicated keys, trailing commas and
+    /// non-finite numbers are errors with line and column).
+    private static func rootObject(_ data: Data, file: String) throws -> [String: JSONValue] {
+        var parser = StrictJSONParser(data, file: file)
+        guard case .object(let object) = try parser.parse() else {
+            throw ConfigurationError("\(file): expected a JSON object ({ … }) at the top", file: file)
         }
-        return "\(error)"
+        return object
     }
 
     init(reading root: JSONReader) throws {
@@ -113,12 +101,12 @@ public struct Configuration: Sendable {
             input.to = try o.month("to")
             input.maxRejectedShare = try o.double("maxRejectedShare", in: 0...1) ?? input.maxRejectedShare
             input.minRowShare = try o.double("minRowShare", in: 0...1) ?? input.minRowShare
-            if let f = input.from, let t = input.to, f > t { throw o.fail("from", "\(f) is after input.to \(t)") }
+            if let f = input.from, let t = input.to, f > t { throw o.fail("from", "\(f) is after input.to \(t): the period is reversed") }
             try o.finish()
         }
         if var o = try root.object("output") {
             output.directory = try o.string("directory") ?? output.directory
-            output.minCellCount = try o.int("minCellCount", in: 0...1_000_000) ?? 0
+            output.minCellCount = try o.int("minCellCount", in: Configuration.minCellCountRange) ?? 0
             try o.finish()
         }
         if var o = try root.object("cache") {

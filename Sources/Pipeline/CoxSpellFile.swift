@@ -13,12 +13,9 @@ public struct CoxSpellFile {
     public var references: [String: String] = [:]
 
     public init(path: String, time: String, event: String, references chosen: [String: String] = [:]) throws {
-        guard let bytes = FileManager.default.contents(atPath: path) else { throw ConfigurationError("\(path): cannot read the file") }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" })
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        guard let header = lines.first else { throw ConfigurationError("\(path): no header row") }
+        // Line numbers count blank lines too (they are skipped).
+        let lines = try SpellFileText.lines(path).enumerated().filter { !$0.element.isEmpty }
+        guard let header = lines.first?.element else { throw SpellFileError(file: path, line: 1, "no header row") }
         let separator: Character = header.contains(";") ? ";" : ","
         func split(_ line: String) -> [String] {
             line.split(separator: separator, omittingEmptySubsequences: false).map {
@@ -26,8 +23,8 @@ public struct CoxSpellFile {
             }
         }
         let names = split(header)
-        guard let timeCol = names.firstIndex(of: time) else { throw ConfigurationError("\(path): line 1: no column '\(time)' (--time)") }
-        guard let eventCol = names.firstIndex(of: event) else { throw ConfigurationError("\(path): line 1: no column '\(event)' (--event)") }
+        guard let timeCol = names.firstIndex(of: time) else { throw ConfigurationError("\(path): line 1: no column '\(time)' (--time)", key: "--time") }
+        guard let eventCol = names.firstIndex(of: event) else { throw ConfigurationError("\(path): line 1: no column '\(event)' (--event)", key: "--event") }
         let countCol = names.firstIndex(of: "count")
         let covariateCols = names.indices.filter { $0 != timeCol && $0 != eventCol && $0 != countCol }
         for (column, _) in chosen where !covariateCols.contains(where: { names[$0] == column }) {
@@ -35,18 +32,22 @@ public struct CoxSpellFile {
         }
 
         var rows = [[String]]()
-        for (i, line) in lines.enumerated().dropFirst() {
+        var lineOf = [Int]()   // each kept row's line in the file
+        for (i, line) in lines.dropFirst() {
             let f = split(line)
-            guard f.count == names.count else { throw ConfigurationError("\(path): line \(i + 1): \(f.count) fields where the header has \(names.count)") }
+            func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: i + 1, column: column, problem) }
+            guard f.count == names.count else { throw bad(nil, "\(f.count) fields where the header has \(names.count)") }
             rowsRead += 1
             if f.contains(where: \.isEmpty) { rowsLeftOut += 1; continue }
-            guard let t = Double(f[timeCol]), t >= 0 else { throw ConfigurationError("\(path): line \(i + 1): \(time) '\(f[timeCol])' is not a number ≥ 0") }
-            guard f[eventCol] == "0" || f[eventCol] == "1" else { throw ConfigurationError("\(path): line \(i + 1): \(event) '\(f[eventCol])' is not 0 or 1") }
-            if let c = countCol, Int(f[c]).map({ $0 < 0 }) ?? true {
-                throw ConfigurationError("\(path): line \(i + 1): count '\(f[c])' is not a whole number ≥ 0")
+            guard let t = Double(f[timeCol]), t.isFinite, t >= 0 else {
+                throw bad(time, "\(time): '\(f[timeCol])' is not a finite number ≥ 0")
             }
-            _ = t
+            guard f[eventCol] == "0" || f[eventCol] == "1" else { throw bad(event, "\(event) '\(f[eventCol])' is not 0 or 1") }
+            if let c = countCol, Int(f[c]).map({ $0 < 0 }) ?? true {
+                throw bad("count", "count '\(f[c])' is not a whole number ≥ 0")
+            }
             rows.append(f)
+            lineOf.append(i + 1)
         }
 
         // Each covariate column: numeric, or categorical with one term per non-reference value.
@@ -56,6 +57,10 @@ public struct CoxSpellFile {
             let column = names[c]
             let values = rows.map { $0[c] }
             if values.allSatisfy({ Double($0) != nil }) && chosen[column] == nil {
+                // A numeric column: `inf`, `nan` or `1e999` would poison every sum of the fit.
+                if let r = values.firstIndex(where: { !Double($0)!.isFinite }) {
+                    throw SpellFileError(file: path, line: lineOf[r], column: column, "\(column): '\(values[r])' is not a finite number")
+                }
                 termNames.append(column)
                 encoders.append { [Double($0)!] }
             } else {

@@ -1,10 +1,24 @@
 import Extracts
 import Foundation
 
-/// A configuration problem: names the file and the key, before any extract is read.
+/// A configuration or usage problem: names the file and the key (or the option), before any
+/// extract is read. The message is the whole line; the parts are for JSON log lines.
 public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    /// The key path in the configuration file, or the command-line option.
+    public var key: String?
+
+    public init(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil, key: String? = nil) {
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.key = key
+    }
+
     public var description: String { message }
 }
 
@@ -26,7 +40,7 @@ struct JSONReader {
     private func key(_ k: String) -> String { path.isEmpty ? k : "\(path).\(k)" }
 
     func fail(_ k: String, _ why: String) -> ConfigurationError {
-        ConfigurationError("\(file): \(key(k)): \(why)")
+        ConfigurationError("\(file): \(key(k)): \(why)", file: file, key: key(k))
     }
 
     private mutating func value(_ k: String) -> JSONValue? {
@@ -101,14 +115,14 @@ struct JSONReader {
             throw fail(k, "expected { \"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\" }")
         }
         try o.finish()
-        guard from <= to else { throw fail(k, "from \(from) is after to \(to)") }
+        guard from <= to else { throw fail(k, "from \(from) is after to \(to): the period is reversed") }
         return MonthRange(from: from, to: to)
     }
 
     /// Throws for keys that were never read.
     func finish() throws {
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw ConfigurationError("\(file): \(key(unknown)): unknown key")
+            throw ConfigurationError("\(file): \(key(unknown)): unknown key", file: file, key: key(unknown))
         }
     }
 }

@@ -3,44 +3,49 @@ import Statistics
 import Tables
 
 /// A CSV of spells for `overgang lifetable`: columns `time,event[,group][,count]` (any order,
-/// extra columns refused), whole months, event 0/1, count ≥ 0 (default 1).
+/// extra columns refused), whole months from 0 to `maxTime` (100 years: the tables hold one
+/// row per month, so a larger time is a mistake, not a spell), event 0/1, count from 0 to
+/// `maxCount` (default 1).
 public struct SpellFile {
     public var groups: [String: SurvivalData] = [:]
     public var all = SurvivalData()
     public var maxTime = 0
 
+    /// The longest time a life table in months is drawn for: 1200 months (100 years).
+    public static let longestTime = 1200
+    /// The largest frequency of one row (sums of counts stay far from overflowing).
+    public static let maxCount = 1_000_000_000
+
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("\(path): cannot read the file")
-        }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        guard let header = lines.first, !header.isEmpty else { throw ConfigurationError("\(path): no header row") }
+        let lines = try SpellFileText.lines(path)
+        guard let header = lines.first, !header.isEmpty else { throw SpellFileError(file: path, line: 1, "no header row") }
         let separator: Character = header.contains(";") ? ";" : ","
         let names = header.split(separator: separator, omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let timeCol = column("time"), let eventCol = column("event") else {
-            throw ConfigurationError("\(path): line 1: the header needs the columns time and event (found \(names.joined(separator: ", ")))")
+            throw SpellFileError(file: path, line: 1, "the header needs the columns time and event (found \(names.joined(separator: ", ")))")
         }
         let groupCol = column("group"), countCol = column("count")
         if let other = names.first(where: { !["time", "event", "group", "count"].contains($0) }) {
-            throw ConfigurationError("\(path): line 1: unknown column '\(other)' (expected time, event, group, count)")
+            throw SpellFileError(file: path, line: 1, column: other, "unknown column '\(other)' (expected time, event, group, count)")
         }
         for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let fields = line.split(separator: separator, omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }
-            let where_ = "\(path): line \(i + 1)"
-            guard fields.count == names.count else { throw ConfigurationError("\(where_): \(fields.count) fields where the header has \(names.count)") }
-            guard let time = Int(fields[timeCol]), time >= 0 else { throw ConfigurationError("\(where_): time '\(fields[timeCol])' is not a whole number of months ≥ 0") }
-            guard let event = Int(fields[eventCol]), event == 0 || event == 1 else { throw ConfigurationError("\(where_): event '\(fields[eventCol])' is not 0 or 1") }
+            func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: i + 1, column: column, problem) }
+            guard fields.count == names.count else { throw bad(nil, "\(fields.count) fields where the header has \(names.count)") }
+            guard let time = Int(fields[timeCol]), (0...Self.longestTime).contains(time) else {
+                throw bad("time", "time '\(fields[timeCol])' is not a whole number of months from 0 to \(Self.longestTime) (100 years)")
+            }
+            guard let event = Int(fields[eventCol]), event == 0 || event == 1 else { throw bad("event", "event '\(fields[eventCol])' is not 0 or 1") }
             var count = 1
             if let c = countCol {
-                guard let n = Int(fields[c]), n >= 0 else { throw ConfigurationError("\(where_): count '\(fields[c])' is not a whole number ≥ 0") }
+                guard let n = Int(fields[c]), (0...Self.maxCount).contains(n) else {
+                    throw bad("count", "count '\(fields[c])' is not a whole number from 0 to \(Self.maxCount)")
+                }
                 count = n
             }
             all.add(time: time, code: event, count: count)

@@ -80,6 +80,12 @@ public struct CoxModel: Sendable {
         for j in 0..<p0 {
             var ss = 0.0
             for i in 0..<data.count { let x = data.values[i * p0 + j] - means[j]; ss += data.counts[i] * x * x }
+            // Values so large that their squares overflow: no fit can use the term, and
+            // calling it collinear would send the analyst looking for the wrong cause.
+            guard ss.isFinite else {
+                dropped.append((data.names[j], "the fit does not converge with it: its values are too large (sums not finite)"))
+                continue
+            }
             if ss <= 1e-12 * max(1, n) {
                 dropped.append((data.names[j], "no variation"))
                 continue
@@ -98,7 +104,11 @@ public struct CoxModel: Sendable {
                 }
                 for b in 0..<a { m[a][b] = m[b][a] }
             }
-            if let r = CoxModel.lastPivot(m), r > 1e-10 * ss {
+            let pivot = CoxModel.lastPivot(m)
+            if let r = pivot, !r.isFinite {
+                dropped.append((data.names[j], "the fit does not converge with it: its sums with the other terms are not finite"))
+                candidate.removeLast()
+            } else if let r = pivot, r > 1e-10 * ss {
                 keep = candidate
                 cross = m
             } else {

@@ -30,12 +30,10 @@ struct Generate: ParsableCommand {
     func run() throws {
         let logger = log.bootstrap()
         guard let first = Month(from), let last = Month(to), first <= last else {
-            FileHandle.standardError.write(Data("overgang: --from/--to: expected YYYY-MM with from <= to\n".utf8))
-            Foundation.exit(ExitCode32.usage.rawValue)
+            FailureLine.write("--from \(from) --to \(to): expected two months YYYY-MM, from not after to", code: .usage)
         }
         guard persons >= 10 else {
-            FileHandle.standardError.write(Data("overgang: --persons: expected at least 10\n".utf8))
-            Foundation.exit(ExitCode32.usage.rawValue)
+            FailureLine.write("--persons \(persons): expected at least 10", code: .usage)
         }
         var options = GeneratorOptions()
         options.persons = persons
@@ -51,8 +49,7 @@ struct Generate: ParsableCommand {
             print("Wrote \(summary.files) files to \(output)/ in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: "
                   + "\(summary.arenaRows) arena, \(summary.aaRows) aa and \(summary.ytelseRows) ytelse rows, \(summary.bytesWritten) bytes")
         } catch {
-            FileHandle.standardError.write(Data("overgang: generate: \(error)\n".utf8))
-            Foundation.exit(ExitCode32.ioError.rawValue)
+            FailureLine.write("generate: \(error)", code: .ioError)
         }
     }
 }

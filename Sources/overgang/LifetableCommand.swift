@@ -10,17 +10,23 @@ struct Lifetable: ParsableCommand {
     @Argument(help: "CSV of spells: time (whole months), event (0/1), optional group and count.")
     var file: String
 
-    @Option(name: .customLong("max-months"), help: "Last month of the tables (default: the largest time); longer times count as censored at it.")
-    var maxMonths: Int?
+    @Option(name: .customLong("max-months"), parsing: .unconditional,
+            help: ArgumentHelp("Last month of the tables, 0 to 1200 (default: the largest time); longer times count as censored at it.", valueName: "n"))
+    var maxMonths: String?
 
     @Option(name: .long, help: "Folder to write lifetables.csv, kaplan_meier.csv and logrank.csv into.")
     var output: String?
 
     func run() throws {
         do {
+            let last = try maxMonths.map { text in
+                guard let n = Int(text), (0...SpellFile.longestTime).contains(n) else {
+                    throw ConfigurationError("--max-months \(text): expected a whole number from 0 to \(SpellFile.longestTime)", key: "--max-months")
+                }
+                return n
+            }
             let spells = try SpellFile(path: file)
-            if let maxMonths, maxMonths < 0 { throw ConfigurationError("--max-months: expected a whole number ≥ 0") }
-            let tables = SurvivalTables(analyses: [spells.analysis()], maxMonths: maxMonths ?? spells.maxTime)
+            let tables = SurvivalTables(analyses: [spells.analysis()], maxMonths: last ?? spells.maxTime)
             let outputs = [tables.lifeTables(), tables.kaplanMeier(), tables.logRank()]
             for t in outputs { print(TextTable.render(t)) }
             if let output {

@@ -41,6 +41,7 @@ struct LogOptions: ParsableArguments {
     func bootstrap() -> Logger {
         let level: Logger.Level = verbose ? .info : (quiet ? .error : .warning)
         let json = logFormat == .json
+        FailureLine.json = json
         LoggingSystem.bootstrap { label in
             if json {
                 var h = JSONLogHandler(label: label)
@@ -55,18 +56,4 @@ struct LogOptions: ParsableArguments {
         logger.logLevel = level
         return logger
     }
-}
-
-/// Prints one line naming what failed and ends the process with the matching code.
-func fail(_ error: Error) -> Never {
-    let code: ExitCode32
-    switch error {
-    case is ExtractError: code = .dataError
-    case is ConfigurationError: code = .usage
-    case is OutputError: code = .ioError
-    case is LockHeld: code = .lockHeld
-    default: code = .internalError
-    }
-    FileHandle.standardError.write(Data("overgang: \(error)\n".utf8))
-    exit(code.rawValue)
 }

@@ -17,8 +17,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Labels and number format: nb (Norwegian, decimal comma) or en (replaces report.lang).")
     var lang: ReportLanguage?
 
-    @Option(name: .customLong("min-cell"), help: "Suppress counts below N in the report (never lower than the run's own limit).")
-    var minCell: Int?
+    @Option(name: .customLong("min-cell"), parsing: .unconditional,
+            help: ArgumentHelp("Suppress counts below N (0 to 1000000) in the report (never lower than the run's own limit).", valueName: "n"))
+    var minCellText: String?
 
     @Option(name: .long, parsing: .upToNextOption, help: "Formats to write: xlsx html md (replaces report.formats).")
     var formats: [ReportFormat] = []
@@ -28,10 +29,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let logger = log.bootstrap()
         do {
+            let minCell = try minCellText.map { try CommandLineValue.minCellCount($0) }
             // Without a configuration file the defaults apply (a folder given by --output suffices).
             let settings = FileManager.default.fileExists(atPath: config) || output == nil
                 ? try Configuration.load(path: config) : Configuration()
-            if let minCell, minCell < 0 { throw ConfigurationError("--min-cell: expected a whole number ≥ 0") }
             let folder = output ?? settings.output.directory
             let lock = try RunLock(output: folder)
             defer { lock.release() }

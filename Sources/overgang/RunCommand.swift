@@ -7,8 +7,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the whole pipeline: read the extracts, find exits, write the tables.")
 
-    @Option(name: .long, help: "Configuration file.")
-    var config = "pipeline.json"
+    @Option(name: .long, help: "Configuration file (default: pipeline.json).")
+    var config: String?
 
     @Option(name: .long, help: "Folder of extracts (replaces input.directory).")
     var input: String?
@@ -22,8 +22,11 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Comparison period FROM..TO for every comparison and survival analysis.")
     var comparison: String?
 
-    @Option(name: .customLong("min-cell"), help: "Blank counts below N in the published tables (replaces output.minCellCount).")
-    var minCell: Int?
+    // A string read unconditionally: `--min-cell -1` gets our one-line message, not the
+    // parser's four lines about a missing value.
+    @Option(name: .customLong("min-cell"), parsing: .unconditional,
+            help: ArgumentHelp("Blank counts below N (0 to 1000000) in the published tables (replaces output.minCellCount).", valueName: "n"))
+    var minCell: String?
 
     @Option(name: .long, help: "Cache folder of parsed extracts (replaces cache.directory; default <output>.cache).")
     var cache: String?
@@ -36,27 +39,23 @@ struct Run: ParsableCommand {
     func run() throws {
         let logger = log.bootstrap()
         do {
-            var settings = try Configuration.load(path: config)
+            // The command line's own values first: a mistyped option is named before any file is read.
+            let minCellCount = try minCell.map { try CommandLineValue.minCellCount($0) }
+            let baselinePeriod = try baseline.map { try CommandLineValue.period($0, option: "--baseline") }
+            let comparisonPeriod = try comparison.map { try CommandLineValue.period($0, option: "--comparison") }
+            var settings = try Configuration.load(path: config ?? "pipeline.json")
             if let input { settings.input.directory = input }
             if let output { settings.output.directory = output }
             if let cache { settings.cache.directory = cache }
             if noCache { settings.cache.enabled = false }
-            if let minCell {
-                guard minCell >= 0 else { throw ConfigurationError("--min-cell: expected a whole number ≥ 0") }
-                settings.output.minCellCount = minCell
-            }
-            if let baseline {
-                guard let r = MonthRange(baseline) else { throw ConfigurationError("--baseline: expected YYYY-MM..YYYY-MM, found '\(baseline)'") }
-                settings.baselineOverride = r
-            }
-            if let comparison {
-                guard let r = MonthRange(comparison) else { throw ConfigurationError("--comparison: expected YYYY-MM..YYYY-MM, found '\(comparison)'") }
-                settings.comparisonOverride = r
-            }
+            if let minCellCount { settings.output.minCellCount = minCellCount }
+            if let baselinePeriod { settings.baselineOverride = baselinePeriod }
+            if let comparisonPeriod { settings.comparisonOverride = comparisonPeriod }
             if let b = settings.baselineOverride, let c = settings.comparisonOverride, b.overlaps(c) {
                 throw ConfigurationError("--baseline \(b) and --comparison \(c) overlap")
             }
             try settings.applyPeriodOverrides()
+            try settings.input.checkFolder(option: input == nil ? nil : "--input", source: settings.source)
             var run = PipelineRun(config: settings, logger: logger)
             let size = run.inputSize()
             let progress = ProgressLine(files: size.files, bytes: size.bytes,

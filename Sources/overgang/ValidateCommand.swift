@@ -10,16 +10,19 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "Folder of extracts (default: input.directory of the configuration).")
     var input: String?
 
-    @Option(name: .long, help: "Configuration file (for input.directory, from, to, maxRejectedShare), if present.")
-    var config = "pipeline.json"
+    @Option(name: .long, help: "Configuration file (for input.directory, from, to, maxRejectedShare); default: pipeline.json if present.")
+    var config: String?
 
     @OptionGroup var log: LogOptions
 
     func run() throws {
         _ = log.bootstrap()
         do {
-            var settings = FileManager.default.fileExists(atPath: config) ? try Configuration.load(path: config) : Configuration()
+            // A file named with --config must be there; the default one may be missing.
+            let path = config ?? "pipeline.json"
+            var settings = config != nil || FileManager.default.fileExists(atPath: path) ? try Configuration.load(path: path) : Configuration()
             if let input { settings.input.directory = input }
+            try settings.input.checkFolder(option: input == nil ? nil : "--input", source: settings.source)
             let report = try Validation(input: settings.input).run()
             print("Checked \(report.files.count) files for \(report.months.count) months \(report.months) in \(settings.input.directory)")
             for m in report.missing { print("  MISSING   \(m)") }
@@ -38,8 +41,8 @@ struct Validate: ParsableCommand {
                 print("All extracts follow the delivery format.")
             } else {
                 let bad = report.missing.count + report.shortDeliveries.count + report.files.filter { $0.error != nil || $0.overLimit }.count
-                FileHandle.standardError.write(Data("overgang: \(bad) problem(s) found in \(settings.input.directory)\n".utf8))
-                Foundation.exit(ExitCode32.dataError.rawValue)
+                FailureLine.write("\(bad) problem(s) found in \(settings.input.directory)", code: .dataError,
+                                  fields: ["file": settings.input.directory])
             }
         } catch {
             fail(error)

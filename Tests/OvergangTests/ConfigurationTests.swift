@@ -47,7 +47,7 @@ final class ConfigurationTests: XCTestCase {
             (#"{"cohorts": {"breakdowns": ["kommune"]}}"#, "pipeline.json: cohorts.breakdowns: unknown breakdown \"kommune\""),
             (#"{"comparisons": {}}"#, "pipeline.json: comparisons: expected a list"),
             (#"{"inputs": {}}"#, "pipeline.json: inputs: unknown key"),
-            (#"{"input": "#, "pipeline.json: not valid JSON"),
+            (#"{"input": "#, "pipeline.json:1:11: input: unexpected end of file; expected a value"),
         ]
         for (json, message) in cases {
             XCTAssertThrowsError(try Configuration.parse(json: json), json) { error in

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A CSV of spells (`overgang lifetable`, `overgang cox`) whose content cannot be used: bad
+/// input data (exit code 65), named by file, line and column as the file names them.
+public struct SpellFileError: Error, CustomStringConvertible, Sendable {
+    public let file: String
+    public let line: Int?
+    public let column: String?
+    public let problem: String
+
+    public init(file: String, line: Int? = nil, column: String? = nil, _ problem: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.problem = problem
+    }
+
+    public var description: String {
+        // The problem names the column in its own words; `column` is for JSON log lines.
+        "\(file)" + (line.map { ": line \($0)" } ?? "") + ": \(problem)"
+    }
+}
+
+/// The text of a CSV of spells, as lines without line ends (BOM dropped). A file that is not
+/// there is a usage error naming it; one that cannot be read is bad input.
+enum SpellFileText {
+    static func lines(_ path: String) throws -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ConfigurationError("spell file \(path) does not exist", file: path)
+        }
+        guard !isFolder.boolValue else { throw ConfigurationError("spell file \(path) is a folder, not a file", file: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpellFileError(file: path, "cannot read the file (permissions?)")
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+    }
+}

@@ -2,6 +2,7 @@ import CSystem
 import Crypto
 import Extracts
 import Foundation
+import Logging
 import Panel
 
 /// What the cache did for one input file in a run.
@@ -18,9 +19,10 @@ public enum CacheUse: String, Sendable {
 /// changes only analysis settings does not read the extracts at all.
 ///
 /// - Each file's parsed form is keyed by the file's SHA-256 (and the format version in the
-///   entry's header). Which SHA-256 a file has is remembered per path with its size,
-///   modification time and inode, as git's index does: a file whose stat is unchanged is
-///   not hashed again; any change (a corrected redelivery) makes it be read, hashed, parsed.
+///   entry's header). Which SHA-256 a file has is remembered per path with its stat
+///   (`FileStamp`: size, modification and change times, inode, device), as git's index
+///   does: a file whose stat is unchanged is not hashed again; any change (a corrected
+///   redelivery) makes it be read, hashed, parsed. The index has a checksum (`ChecksumIndex`).
 /// - The panel is keyed by the SHA-256 of the ordered list of its files' checksums and the
 ///   month range, so any added, changed or removed file makes it be built again (from the
 ///   files' cached forms where they are unchanged).
@@ -28,20 +30,15 @@ public enum CacheUse: String, Sendable {
 public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     public let directory: String
     private let lock = NSLock()
-    private var index: [String: IndexEntry]
+    private var index: ChecksumIndex
+    let writer: CacheFileWriter
     private var uses: [String: CacheUse] = [:]
     /// Where rows set aside go for this run (the staging folder's quarantine parts).
     var quarantineDirectory: String?
 
-    struct IndexEntry: Codable {
-        var size: Int64
-        var modified: Int64
-        var inode: UInt64
-        var sha256: String
-    }
-
-    public init(directory: String) throws {
+    public init(directory: String, logger: Logger = Logger(label: "overgang.cache")) throws {
         self.directory = directory
+        writer = CacheFileWriter(directory: directory, logger: logger)
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -49,8 +46,22 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
             throw OutputError("\(directory): cannot create the cache folder: \(error.localizedDescription)")
         }
         _ = chmod(directory, 0o700)
-        let data = fm.contents(atPath: directory + "/index.json") ?? Data()
-        index = (try? JSONDecoder().decode([String: IndexEntry].self, from: data)) ?? [:]
+        index = Self.loadIndex(directory, logger)
+    }
+
+    /// The index of checksums, or an empty one when there is none or it is not to be trusted.
+    private static func loadIndex(_ directory: String, _ logger: Logger) -> ChecksumIndex {
+        unlink("\(directory)/\(ChecksumIndex.formerFileName)")
+        let path = "\(directory)/\(ChecksumIndex.fileName)"
+        guard let data = FileManager.default.contents(atPath: path) else { return ChecksumIndex() }
+        switch ChecksumIndex.decode([UInt8](data)) {
+        case .success(let index): return index
+        case .failure(.otherVersion): return ChecksumIndex()
+        case .failure(.damaged):
+            logger.warning("cache index damaged; every input file is read and checksummed again",
+                           metadata: ["cache": "\(directory)", "index": "\(path)"])
+            return ChecksumIndex()
+        }
     }
 
     /// What the cache did for each file of this run, by file name.
@@ -58,116 +69,26 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
 
     // MARK: the index of checksums
 
-    private static func stat(_ path: String) -> (size: Int64, modified: Int64, inode: UInt64)? {
-        guard let a = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = (a[.size] as? NSNumber)?.int64Value, let date = a[.modificationDate] as? Date,
-              let inode = (a[.systemFileNumber] as? NSNumber)?.uint64Value else { return nil }
-        // Modification time in microseconds: a rewrite within the same microsecond and of the
-        // same size and inode is not told apart (the same limit as git's index).
-        return (size, Int64((date.timeIntervalSince1970 * 1_000_000).rounded()), inode)
-    }
-
-    /// The SHA-256 of a file whose stat matches the one recorded with it, else nil.
+    /// The SHA-256 of a file whose stamp matches the one recorded with it, else nil.
     func knownChecksum(_ file: ExtractFile) -> String? {
-        guard let s = Self.stat(file.path) else { return nil }
-        return lock.withLock {
-            guard let e = index[file.path], e.size == s.size, e.modified == s.modified, e.inode == s.inode else { return nil }
-            return e.sha256
-        }
+        guard let stamp = FileStamp(path: file.path) else { return nil }
+        return lock.withLock { index.checksum(file.path, stamp: stamp) }
     }
 
-    private func remember(_ file: ExtractFile, _ sha256: String, _ s: (size: Int64, modified: Int64, inode: UInt64)) {
-        lock.withLock { index[file.path] = IndexEntry(size: s.size, modified: s.modified, inode: s.inode, sha256: sha256) }
+    private func remember(_ file: ExtractFile, _ sha256: String, _ stamp: FileStamp) {
+        lock.withLock { index.records[file.path] = ChecksumIndex.Record(stamp: stamp, sha256: sha256) }
     }
 
     public func saveIndex() {
-        let data = lock.withLock { try? JSONEncoder().encode(index) }
-        guard let data else { return }
-        write(data: [UInt8](data), to: directory + "/index.json")
+        let bytes = lock.withLock { index.encoded() }
+        var w = BinaryWriter()
+        w.bytes(bytes)
+        writer.write(pieces: [w], to: "\(directory)/\(ChecksumIndex.fileName)")
     }
 
     // MARK: entries
 
     private func path(_ kind: String, _ key: String) -> String { "\(directory)/\(kind)-\(key).bin" }
-
-    private func write(data: [UInt8], to path: String) {
-        var w = BinaryWriter()
-        w.bytes(data)
-        write(pieces: [w], to: path)
-    }
-
-    /// Writes the pieces' bytes, in order, without joining them first.
-    ///
-    /// Entries of 1 MB or more go past the page cache (O_DIRECT) where the file system allows
-    /// it: on the benchmark VM the kernel's copy of ~600 MB of entries into the page cache cost
-    /// ~1.5 s of CPU in a cold national run, while the disk takes them at ~870 MB/s, and only a
-    /// later run reads them. Elsewhere, or if a direct write fails, a plain write.
-    private func write(pieces: [BinaryWriter], to path: String) {
-        // Written owner-only from the start under a name `prune` knows, then renamed.
-        let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let total = pieces.reduce(0) { $0 + $1.count }
-        if total >= 1 << 20 && Self.writeDirect(pieces, total, to: temporary) {
-            if rename(temporary, path) != 0 { unlink(temporary) }
-            return
-        }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
-        var ok = true
-        for piece in pieces {
-            piece.forEachPiece { raw in
-                if ok && raw.count > 0 { ok = Self.writeAll(fd, raw.baseAddress!, raw.count) }
-            }
-        }
-        close(fd)
-        if !ok || rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
-    /// Writes `n` bytes from `p`, however many calls it takes; false on an error.
-    private static func writeAll(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Bool {
-        var done = 0
-        while done < n {
-            let k = Glibc.write(fd, p + done, n - done)
-            if k <= 0 { return false }
-            done += k
-        }
-        return true
-    }
-
-    /// Writes through an aligned 4 MB buffer with O_DIRECT, the last block zero-padded and the
-    /// file then cut to `total` bytes; false (nothing left behind) where that cannot be done.
-    private static func writeDirect(_ pieces: [BinaryWriter], _ total: Int, to path: String) -> Bool {
-        let fd = overgang_create_direct(path)
-        guard fd >= 0 else { return false }
-        let block = 4096, chunk = 4 << 20
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: block)
-        defer { buffer.deallocate() }
-        var fill = 0, ok = true
-        func flush(_ n: Int) { if ok { ok = writeAll(fd, buffer, n) } }
-        for piece in pieces {
-            piece.forEachPiece { raw in
-                var at = 0
-                while ok && at < raw.count {
-                    let n = min(chunk - fill, raw.count - at)
-                    (buffer + fill).copyMemory(from: raw.baseAddress! + at, byteCount: n)
-                    fill += n
-                    at += n
-                    if fill == chunk {
-                        flush(chunk)
-                        fill = 0
-                    }
-                }
-            }
-        }
-        if ok && fill > 0 {
-            let padded = (fill + block - 1) / block * block
-            memset(buffer + fill, 0, padded - fill)
-            flush(padded)
-        }
-        if ok && ftruncate(fd, off_t(total)) != 0 { ok = false }
-        close(fd)
-        if !ok { unlink(path) }
-        return ok
-    }
 
     /// The payload of an entry; `.damaged` when it exists but is not to be trusted.
     private enum Lookup { case missing, damaged, found([UInt8]) }
@@ -180,26 +101,24 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         return .found(payload)
     }
 
-    /// Deletes entries no run has used for `days` days (and temporary files left by killed
-    /// runs), so that the folder does not grow with every delivery for ever.
+    /// Deletes entries no run has used for `days` days and temporary files left by killed
+    /// runs (`CacheScratch`), so that the folder does not grow with every delivery for ever.
     public func prune(olderThanDays days: Double = 30) {
         let fm = FileManager.default
         let limit = Date().addingTimeInterval(-days * 86_400)
-        let scratchLimit = Date().addingTimeInterval(-86_400)
-        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] {
+        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(".bin") {
             let path = "\(directory)/\(name)"
             guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
-            if (name.hasSuffix(".bin") && modified < limit) || (name.contains(".tmp-") && modified < scratchLimit) {
-                try? fm.removeItem(atPath: path)
-            }
+            if modified < limit { try? fm.removeItem(atPath: path) }
         }
-        lock.withLock { index = index.filter { fm.fileExists(atPath: $0.key) } }
+        CacheScratch.sweep(directory)
+        lock.withLock { index.records = index.records.filter { fm.fileExists(atPath: $0.key) } }
     }
 
     private func store(_ kind: String, _ key: String, _ payload: BinaryWriter) {
         var header = BinaryWriter()
         header.bytes(CacheEntry.header(kind: kind, key: key, payload: payload))
-        write(pieces: [header, payload], to: path(kind, key))
+        writer.write(pieces: [header, payload], to: path(kind, key))
     }
 
     private func store(_ kind: String, _ key: String, _ payload: [UInt8]) {
@@ -231,14 +150,14 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         }
         // The file may be replaced while it is parsed (a delivery renamed into place): its
         // checksum is remembered only when its stat was the same before and after.
-        let before = Self.stat(file.path)
+        let before = FileStamp(path: file.path)
         let value = try parse()
         let sha = stats(value).sha256
         store(kind, sha, encode(value))
         if let part = quarantinePart(file), let rows = FileManager.default.contents(atPath: part) {
             store("quarantine", sha, [UInt8](rows))
         }
-        if let before, let after = Self.stat(file.path), before == after { remember(file, sha, after) }
+        if let before, let after = FileStamp(path: file.path), before == after { remember(file, sha, after) }
         note(file, damaged ? .rebuilt : .parsed)
         return value
     }

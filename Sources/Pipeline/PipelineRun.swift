@@ -176,7 +176,7 @@ public struct PipelineRun {
     func readPanel(_ files: [ExtractFile], _ panelMonths: MonthRange, output: OutputFolder, parts partsDir: String)
         throws -> (PanelBuilder.Result, ExtractCache?, storing: BackgroundTask<Void>?) {
         let cache = config.cache.enabled
-            ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache") : nil
+            ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache", logger: logger) : nil
         cache?.quarantineDirectory = partsDir
         defer {
             cache?.prune()

@@ -1,0 +1,125 @@
+import Foundation
+
+/// What the cache knows of an input file without reading it: its stat when its SHA-256 was
+/// taken. A file whose stat is the same is taken to be unchanged (as git's index does).
+///
+/// The change time is part of it because nothing but the kernel can set it: a file rewritten
+/// in place with its old size and modification time (`cat new > f; touch -r old f`), or
+/// replaced by a copy that got the old inode back (`rm f; cp -p new f`), has a new ctime.
+/// The device is part of it because an inode number means nothing on another file system.
+struct FileStamp: Equatable {
+    var size: Int64
+    var modifiedSeconds: Int64
+    var modifiedNanoseconds: Int64
+    var changedSeconds: Int64
+    var changedNanoseconds: Int64
+    var inode: UInt64
+    var device: UInt64
+
+    /// The stamp of the file at `path` as it is now (following links), or nil.
+    init?(path: String) {
+        var s = stat()
+        guard stat(path, &s) == 0 else { return nil }
+        size = Int64(s.st_size)
+        modifiedSeconds = Int64(s.st_mtim.tv_sec)
+        modifiedNanoseconds = Int64(s.st_mtim.tv_nsec)
+        changedSeconds = Int64(s.st_ctim.tv_sec)
+        changedNanoseconds = Int64(s.st_ctim.tv_nsec)
+        inode = UInt64(s.st_ino)
+        device = UInt64(s.st_dev)
+    }
+
+    init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, changedSeconds: Int64,
+         changedNanoseconds: Int64, inode: UInt64, device: UInt64) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changedSeconds = changedSeconds
+        self.changedNanoseconds = changedNanoseconds
+        self.inode = inode
+        self.device = device
+    }
+}
+
+/// The cache's record of which SHA-256 each input file (by path) had, and its file.
+///
+/// The file is `magic, version, count, records…, CRC-32 of all that`; each record holds its
+/// own path. A file whose CRC does not match (a flipped byte, records swapped or cut) is
+/// discarded whole: every file is then read and hashed again, nothing in it is trusted.
+struct ChecksumIndex {
+    struct Record: Equatable {
+        var stamp: FileStamp
+        var sha256: String
+    }
+
+    /// Not `.bin`: the index is not an entry, and is never pruned as one.
+    static let fileName = "checksums.index"
+    /// The index of earlier versions (no ctime or device, no checksum): not trusted, removed.
+    static let formerFileName = "index.json"
+    static let magic: [UInt8] = Array("OVGI".utf8)
+    /// Bumped whenever a record changes layout or meaning (an index of another version is
+    /// rebuilt, silently).
+    static let version: UInt32 = 1
+
+    var records: [String: Record] = [:]
+
+    /// Why an index file was not used.
+    enum LoadFailure: Error, Equatable {
+        /// Written by another version of the index: rebuilt without a word.
+        case otherVersion
+        /// Its checksum or layout is wrong.
+        case damaged
+    }
+
+    /// The bytes of the index file.
+    func encoded() -> [UInt8] {
+        var w = BinaryWriter()
+        w.bytes(Self.magic)
+        w.u32(Self.version)
+        w.u64(UInt64(records.count))
+        for (path, r) in records.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            let s = r.stamp
+            for v in [s.size, s.modifiedSeconds, s.modifiedNanoseconds, s.changedSeconds, s.changedNanoseconds] {
+                w.u64(UInt64(bitPattern: v))
+            }
+            w.u64(s.inode)
+            w.u64(s.device)
+            w.string(r.sha256)
+        }
+        var bytes = w.data
+        let sum = CacheEntry.crc(bytes)
+        withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// The index in `bytes`, or why it is not to be used.
+    static func decode(_ bytes: [UInt8]) -> Result<ChecksumIndex, LoadFailure> {
+        guard bytes.count >= 4 else { return .failure(.damaged) }
+        let content = Array(bytes.dropLast(4))
+        var tail = BinaryReader(Array(bytes.suffix(4)))
+        guard tail.u32() == CacheEntry.crc(content) else { return .failure(.damaged) }
+        var r = BinaryReader(content)
+        guard r.bytes(4) == magic, let version = r.u32() else { return .failure(.damaged) }
+        guard version == Self.version else { return .failure(.otherVersion) }
+        guard let count = r.u64(), count <= UInt64(content.count) else { return .failure(.damaged) }
+        var index = ChecksumIndex()
+        for _ in 0..<count {
+            guard let path = r.string(), let size = r.u64(), let ms = r.u64(), let mn = r.u64(), let cs = r.u64(),
+                  let cn = r.u64(), let inode = r.u64(), let device = r.u64(), let sha = r.string(),
+                  index.records[path] == nil else { return .failure(.damaged) }
+            let stamp = FileStamp(size: Int64(bitPattern: size), modifiedSeconds: Int64(bitPattern: ms),
+                                  modifiedNanoseconds: Int64(bitPattern: mn), changedSeconds: Int64(bitPattern: cs),
+                                  changedNanoseconds: Int64(bitPattern: cn), inode: inode, device: device)
+            index.records[path] = Record(stamp: stamp, sha256: sha)
+        }
+        guard r.atEnd else { return .failure(.damaged) }
+        return .success(index)
+    }
+
+    /// The SHA-256 of the file at `path` if its stamp is the one recorded with it.
+    func checksum(_ path: String, stamp: FileStamp) -> String? {
+        guard let r = records[path], r.stamp == stamp else { return nil }
+        return r.sha256
+    }
+}

@@ -5,12 +5,14 @@ import Tables
 /// Writes the report files of a finished run's output folder: reads its tables and
 /// manifest back, builds one document, and renders it in each format. `overgang run` calls
 /// it on the staging folder before publishing (so reports and tables appear together);
-/// `overgang report` on a published folder, under the run lock, replacing each file by rename.
+/// `overgang report` on a staged copy of a published folder (`ReportUpdate`).
 public struct ReportStage {
     public var folder: String
     public var language: ReportLanguage
     public var minCellCount: Int
     public var formats: [ReportFormat]
+    /// Called after each file is written (tests: a failure between two files).
+    var afterFile: ((String) throws -> Void)?
 
     public init(folder: String, language: ReportLanguage, minCellCount: Int, formats: [ReportFormat]) {
         self.folder = folder
@@ -68,6 +70,7 @@ public struct ReportStage {
                 throw OutputError("\(path): cannot write the report: \(error)")
             }
             written.append(format.fileName)
+            try afterFile?(format.fileName)
         }
         return written
     }

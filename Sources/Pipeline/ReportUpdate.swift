@@ -27,8 +27,9 @@ public struct ReportUpdate {
         try output.prepare()
         do {
             try Self.copyContents(of: output.target, into: output.staging)
+            // Read from the published folder (messages name it), written into the copy.
             var staged = stage
-            staged.folder = output.staging
+            staged.destination = output.staging
             let written = try staged.write()
             try output.publish(under: lock, keepingReplaced: false)
             return written

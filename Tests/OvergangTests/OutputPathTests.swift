@@ -40,9 +40,12 @@ final class OutputPathTests: XCTestCase {
         assertRefused(configuration(delivery, delivery + "/"), "holds the input folder", root: root)
         assertRefused(configuration(delivery, root), "holds the input folder", root: root)
         // The same folder by another spelling: resolved before comparing.
-        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root)
-        assertRefused(configuration(delivery, root + "/link/sub/.."), "give the folder by its name", root: root)
-        assertRefused(configuration(root + "/link/delivery", root), "holds the input folder", root: root)
+        let link = temporaryDirectory() + "/link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: root)
+        assertRefused(configuration(delivery, link + "/sub/.."), "give the folder by its name", root: root)
+        assertRefused(configuration(link + "/delivery", root), "holds the input folder", root: root)
+        assertRefused(configuration(delivery, link + "/delivery"), "holds the input folder", root: root)
+        assertRefused(configuration(delivery, link + "/../" + (root as NSString).lastPathComponent), "holds the input folder", root: root)
         // The configuration file, the cache folder and covariate files too.
         try FileManager.default.createDirectory(atPath: root + "/out", withIntermediateDirectories: false)
         var c = configuration(delivery, root + "/out")
@@ -77,7 +80,7 @@ final class OutputPathTests: XCTestCase {
         let input = try smallExtractSet().write()
         let cwd = FileManager.default.currentDirectoryPath
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(work))
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
         assertRefused(configuration(input, ""), "the path is empty", root: root)
         assertRefused(configuration(input, "/"), "the root folder cannot be an output folder", root: root)
         assertRefused(configuration(input, "//"), "the root folder cannot be an output folder", root: root)

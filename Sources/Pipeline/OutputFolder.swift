@@ -91,8 +91,8 @@ public struct OutputFolder {
     /// new report of the same run (`keepingReplaced` false), is dropped.
     func publish(under lock: RunLock, keepingReplaced: Bool) throws {
         do {
-            try lock.confirm()
             try PublishedModes.apply(to: staging)
+            try lock.confirm()
             try swap(keepingReplaced: keepingReplaced)
         } catch {
             discard()

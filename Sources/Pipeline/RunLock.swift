@@ -44,7 +44,7 @@ public final class RunLock {
     /// Throws unless `path` is still the file this lock holds. A lock file deleted or
     /// replaced during the run no longer excludes anyone (a second run creates a new one and
     /// locks that), so the run must not publish: the outputs are left as they were.
-    public func confirm() throws {
+    func confirm() throws {
         var held = stat(), now = stat()
         guard fd >= 0, fstat(fd, &held) == 0 else { throw OutputError("\(path): the run lock was released before publishing") }
         guard stat(path, &now) == 0, now.st_dev == held.st_dev, now.st_ino == held.st_ino else {

@@ -40,3 +40,31 @@ int overgang_create_direct(const char *path) {
     return -1;
 #endif
 }
+
+#include <string.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <libgen.h>
+
+int overgang_is_mount_point(const char *path) {
+#if defined(__linux__) && defined(STATX_ATTR_MOUNT_ROOT)
+    struct statx sx;
+    if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &sx) == 0
+        && (sx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)) {
+        return (sx.stx_attributes & STATX_ATTR_MOUNT_ROOT) ? 1 : 0;
+    }
+#endif
+    // Older kernels: a folder on another device than its parent is a mount point (a bind
+    // mount of the same file system is not seen this way).
+    struct stat self, parent;
+    if (lstat(path, &self) != 0) return -1;
+    size_t n = strlen(path);
+    char *copy = malloc(n + 4);
+    if (!copy) return -1;
+    memcpy(copy, path, n + 1);
+    strcat(copy, "/..");
+    int r = stat(copy, &parent);
+    free(copy);
+    if (r != 0) return -1;
+    return self.st_dev != parent.st_dev || self.st_ino == parent.st_ino;
+}

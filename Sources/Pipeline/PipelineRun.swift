@@ -38,6 +38,7 @@ public struct PipelineRun {
     }
 
     public func run() throws -> RunSummary {
+        try OutputPath.check(config)
         let started = Date()
         var timings = [(stage: String, seconds: Double)]()
         var clock = Date()
@@ -139,7 +140,7 @@ public struct PipelineRun {
             try ReportStage(folder: output.staging, language: config.report.language,
                             minCellCount: config.output.minCellCount, formats: config.report.formats).write()
             _ = try? storing?.value()
-            try output.publish()
+            try output.publish(under: lock)
             return summary
         } catch var error as ExtractError {
             // Too many rows set aside: keep them (owner-only) where the analyst can look, since

@@ -5,12 +5,16 @@ import Tables
 /// Writes the report files of a finished run's output folder: reads its tables and
 /// manifest back, builds one document, and renders it in each format. `overgang run` calls
 /// it on the staging folder before publishing (so reports and tables appear together);
-/// `overgang report` on a published folder, under the run lock, replacing each file by rename.
+/// `overgang report` on a staged copy of a published folder (`ReportUpdate`).
 public struct ReportStage {
     public var folder: String
     public var language: ReportLanguage
     public var minCellCount: Int
     public var formats: [ReportFormat]
+    /// Where the report files go when not into `folder` (a staged copy of it).
+    var destination: String?
+    /// Called after each file is written (tests: a failure between two files).
+    var afterFile: ((String) throws -> Void)?
 
     public init(folder: String, language: ReportLanguage, minCellCount: Int, formats: [ReportFormat]) {
         self.folder = folder
@@ -54,8 +58,9 @@ public struct ReportStage {
         let doc = try document()
         var written = [String]()
         for format in formats {
-            let path = folder + "/" + format.fileName
-            let temporary = folder + "/." + format.fileName + ".tmp"
+            let into = destination ?? folder
+            let path = into + "/" + format.fileName
+            let temporary = into + "/." + format.fileName + ".tmp"
             do {
                 switch format {
                 case .md: try Data(MarkdownReportWriter().render(doc).utf8).write(to: URL(fileURLWithPath: temporary))
@@ -65,9 +70,10 @@ public struct ReportStage {
                 guard rename(temporary, path) == 0 else { throw OutputError(String(cString: strerror(errno))) }
             } catch {
                 try? FileManager.default.removeItem(atPath: temporary)
-                throw OutputError("\(path): cannot write the report: \(error)")
+                throw OutputError("\(folder)/\(format.fileName): cannot write the report: \(error)")
             }
             written.append(format.fileName)
+            try afterFile?(format.fileName)
         }
         return written
     }

@@ -15,7 +15,8 @@ public final class RunLock {
 
     /// Takes the lock or throws `LockHeld` at once.
     public init(output: String) throws {
-        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        var trimmed = output
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         path = trimmed + ".lock"
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty { try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
@@ -39,6 +40,17 @@ public final class RunLock {
     }
 
     deinit { release() }
+
+    /// Throws unless `path` is still the file this lock holds. A lock file deleted or
+    /// replaced during the run no longer excludes anyone (a second run creates a new one and
+    /// locks that), so the run must not publish: the outputs are left as they were.
+    func confirm() throws {
+        var held = stat(), now = stat()
+        guard fd >= 0, fstat(fd, &held) == 0 else { throw OutputError("\(path): the run lock was released before publishing") }
+        guard stat(path, &now) == 0, now.st_dev == held.st_dev, now.st_ino == held.st_ino else {
+            throw OutputError("\(path): the lock file was deleted or replaced during the run, so another run may be using the output folder; nothing was published, the outputs are as they were")
+        }
+    }
 
     public func release() {
         guard fd >= 0 else { return }

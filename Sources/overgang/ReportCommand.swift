@@ -33,13 +33,14 @@ struct ReportCommand: ParsableCommand {
             // Without a configuration file the defaults apply (a folder given by --output suffices).
             let settings = FileManager.default.fileExists(atPath: config) || output == nil
                 ? try Configuration.load(path: config) : Configuration()
-            let folder = output ?? settings.output.directory
-            let lock = try RunLock(output: folder)
-            defer { lock.release() }
-            let stage = ReportStage(folder: folder, language: lang ?? settings.report.language,
-                                    minCellCount: minCell ?? settings.output.minCellCount,
-                                    formats: formats.isEmpty ? settings.report.formats : formats)
-            let written = try stage.write()
+            var checked = settings
+            if let output { checked.output.directory = output }
+            try OutputPath.check(checked)
+            let folder = checked.output.directory
+            let update = ReportUpdate(folder: folder, language: lang ?? settings.report.language,
+                                      minCellCount: minCell ?? settings.output.minCellCount,
+                                      formats: formats.isEmpty ? settings.report.formats : formats)
+            let written = try update.run()
             logger.info("report written", metadata: ["folder": "\(folder)", "files": "\(written.joined(separator: ", "))"])
             print("Wrote \(written.map { folder + "/" + $0 }.joined(separator: ", ")).")
         } catch {

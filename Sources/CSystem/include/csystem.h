@@ -5,6 +5,11 @@
 /// with errno set (ENOSYS/EINVAL where the kernel or file system cannot exchange).
 int overgang_exchange_paths(const char *a, const char *b);
 
+/// Whether the folder `path` is the root of a mount (Linux statx STATX_ATTR_MOUNT_ROOT, else
+/// another device than its parent's): 1 or 0, or -1 with errno set. Such a folder cannot be
+/// renamed (EBUSY), so it cannot be an output folder.
+int overgang_is_mount_point(const char *path);
+
 /// Keeps freed heap memory in the process for reuse (glibc: blocks up to 32 MB from the
 /// heap, never trimmed); elsewhere does nothing. See `MemoryPolicy`.
 void overgang_keep_freed_memory(void);

@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write report.xlsx, report.html and report.md from a finished run's output folder.")
 
     @Option(name: .long, help: "Configuration file (for the default output folder, language and formats).")
-    var config = "pipeline.json"
+    var config: String?
 
     @Option(name: .long, help: "The run's output folder (default: output.directory of the configuration).")
     var output: String?
@@ -31,8 +31,10 @@ struct ReportCommand: ParsableCommand {
         do {
             let minCell = try minCellText.map { try CommandLineValue.minCellCount($0) }
             // Without a configuration file the defaults apply (a folder given by --output suffices).
-            let settings = FileManager.default.fileExists(atPath: config) || output == nil
-                ? try Configuration.load(path: config) : Configuration()
+            // A file named by --config must exist (Configuration.load says so when it does not).
+            let file = config ?? "pipeline.json"
+            let settings = config != nil || FileManager.default.fileExists(atPath: file) || output == nil
+                ? try Configuration.load(path: file) : Configuration()
             var checked = settings
             if let output { checked.output.directory = output }
             try OutputPath.check(checked)

@@ -48,6 +48,7 @@ final class CommandLineRobustnessTests: XCTestCase {
         let dir = temporaryDirectory()
         try assertFails(["run", "--config", "missing.json"], in: dir, code: 64, "configuration file missing.json does not exist")
         try assertFails(["validate", "--config", "missing.json"], in: dir, code: 64, "configuration file missing.json does not exist")
+        try assertFails(["report", "--config", "missing.json", "--output", "out"], in: dir, code: 64, "configuration file missing.json does not exist")
         try "{}".write(toFile: dir + "/pipeline.json", atomically: true, encoding: .utf8)
         try assertFails(["run", "--input", "missing"], in: dir, code: 64, "--input: input folder missing does not exist")
         try assertFails(["validate", "--input", "missing"], in: dir, code: 64, "--input: input folder missing does not exist")

@@ -6,29 +6,9 @@ import XCTest
 /// The command line refuses every mistake in one line that names it in the user's words,
 /// with the README's exit code, as text or (with `--log-format json`) as one JSON object.
 final class CommandLineRobustnessTests: XCTestCase {
-    /// The `overgang` binary that `swift test` built beside the test bundle.
-    var binary: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("overgang").path
-    }
-
-    /// Runs `overgang` in `folder`; its exit status and what it wrote on stderr.
-    func overgang(_ args: [String], in folder: String) throws -> (status: Int32, stderr: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, text)
-    }
-
     func assertFails(_ args: [String], in folder: String, code: Int32, _ line: String,
                      file: StaticString = #filePath, at: UInt = #line) throws {
-        let (status, text) = try overgang(args, in: folder)
+        let (status, text) = try runOvergang(args, in: folder)
         XCTAssertEqual(status, code, "\(args): \(text)", file: file, line: at)
         XCTAssertEqual(text, "overgang: \(line)\n", "\(args)", file: file, line: at)
     }
@@ -86,7 +66,7 @@ final class CommandLineRobustnessTests: XCTestCase {
             (["validate", "--config", "other.json", "--input", "missing", "--log-format", "json"], 64,
              ["key": "--input", "message": "--input: input folder missing does not exist"]),
         ] {
-            let (status, text) = try overgang(args, in: dir)
+            let (status, text) = try runOvergang(args, in: dir)
             XCTAssertEqual(status, Int32(code), text)
             let lines = text.split(separator: "\n")
             XCTAssertEqual(lines.count, 1, text)
@@ -99,7 +79,7 @@ final class CommandLineRobustnessTests: XCTestCase {
         let input = try smallExtractSet().write()
         try "not gzip".write(toFile: input + "/aa_202203.csv.gz", atomically: true, encoding: .utf8)
         try "{}".write(toFile: dir + "/pipeline.json", atomically: true, encoding: .utf8)
-        let (status, text) = try overgang(["run", "--input", input, "--output", dir + "/out", "--log-format", "json", "-q"], in: dir)
+        let (status, text) = try runOvergang(["run", "--input", input, "--output", dir + "/out", "--log-format", "json", "-q"], in: dir)
         XCTAssertEqual(status, 65)
         let object = try JSONDecoder().decode([String: String].self, from: Data(text.split(separator: "\n").last.map(String.init)!.utf8))
         XCTAssertEqual(object["file"], input + "/aa_202203.csv.gz")
@@ -115,7 +95,7 @@ final class CommandLineRobustnessTests: XCTestCase {
         XCTAssertEqual(try SpellFile(path: dir + "/ok.csv").maxTime, 1200)
         try assertFails(["lifetable", "ok.csv", "--max-months", "-1"], in: dir, code: 64, "--max-months -1: expected a whole number from 0 to 1200")
         try assertFails(["lifetable", "ok.csv", "--max-months", "5000"], in: dir, code: 64, "--max-months 5000: expected a whole number from 0 to 1200")
-        XCTAssertEqual(try overgang(["lifetable", "ok.csv", "--max-months", "24"], in: dir).status, 0)
+        XCTAssertEqual(try runOvergang(["lifetable", "ok.csv", "--max-months", "24"], in: dir).0, 0)
     }
 
     func testCoxRefusesValuesThatAreNotFiniteAtReading() throws {

@@ -5,13 +5,6 @@ import XCTest
 /// What a scheduler relies on: one run at a time, and an output folder that always holds a
 /// complete result, whatever moment a run is killed.
 final class NightlyRunTests: XCTestCase {
-    func configuration(_ input: String, _ output: String) -> Configuration {
-        var c = Configuration()
-        c.input.directory = input
-        c.output.directory = output
-        return c
-    }
-
     func testASecondRunStopsAtOnceNamingTheHolder() throws {
         let input = try smallExtractSet().write()
         let output = temporaryDirectory() + "/out"
@@ -34,25 +27,6 @@ final class NightlyRunTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/manifest.json"))
     }
 
-    /// The `overgang` binary that `swift test` built beside the test bundle.
-    var binary: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("overgang").path
-    }
-
-    /// Runs `overgang` with `args`; its exit status and what it wrote on stderr.
-    func runBinary(_ args: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, text)
-    }
-
     /// A result is complete when its manifest parses and every output it lists is there.
     func assertComplete(_ output: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let data = try XCTUnwrap(FileManager.default.contents(atPath: output + "/manifest.json"), "no manifest", file: file, line: line)
@@ -68,13 +42,13 @@ final class NightlyRunTests: XCTestCase {
     }
 
     func testKilledAtAnyMomentLeavesACompleteResult() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary), binary)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: overgangBinary), overgangBinary)
         let input = SampleDataFixtureTests.repository.appendingPathComponent("sample-data").path
         let root = temporaryDirectory()
         let output = root + "/out"
         func launch() throws -> Process {
             let p = Process()
-            p.executableURL = URL(fileURLWithPath: binary)
+            p.executableURL = URL(fileURLWithPath: overgangBinary)
             p.arguments = ["run", "--config", SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path,
                            "--input", input, "--output", output, "-q"]
             p.standardOutput = FileHandle.nullDevice
@@ -110,7 +84,7 @@ final class NightlyRunTests: XCTestCase {
     func testExitCodesOfTheCommandLine() throws {
         let input = try smallExtractSet().write()
         let output = temporaryDirectory() + "/out"
-        func run(_ args: [String]) throws -> (Int32, String) { try runBinary(args) }
+        func run(_ args: [String]) throws -> (Int32, String) { try runOvergang(args) }
         let config = temporaryDirectory() + "/p.json"
         try "{}".write(toFile: config, atomically: true, encoding: .utf8)
         XCTAssertEqual(try run(["run", "--config", config, "--input", input, "--output", output]).0, 0)
@@ -136,7 +110,7 @@ extension NightlyRunTests {
         let output = temporaryDirectory() + "/out"
         let config = temporaryDirectory() + "/p.json"
         try "{}".write(toFile: config, atomically: true, encoding: .utf8)
-        let (status, text) = try runBinary(["run", "--config", config, "--input", input, "--output", output, "-v", "--log-format", "json"])
+        let (status, text) = try runOvergang(["run", "--config", config, "--input", input, "--output", output, "-v", "--log-format", "json"])
         XCTAssertEqual(status, 0)
         let lines = text.split(separator: "\n")
         XCTAssertGreaterThan(lines.count, 24)
@@ -159,11 +133,11 @@ extension NightlyRunTests {
         let output = temporaryDirectory() + "/out"
         let config = temporaryDirectory() + "/p.json"
         try #"{"report": {"formats": ["md"]}}"#.write(toFile: config, atomically: true, encoding: .utf8)
-        XCTAssertEqual(try runBinary(["run", "--config", config, "--input", input, "--output", output]).0, 0)
+        XCTAssertEqual(try runOvergang(["run", "--config", config, "--input", input, "--output", output]).0, 0)
         let before = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
         XCTAssertTrue(before.hasPrefix("# Status etter avgang fra NAV\n"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/report.html"))
-        let (code, message) = try runBinary(["report", "--config", config, "--output", output, "--lang", "en", "--min-cell", "3",
+        let (code, message) = try runOvergang(["report", "--config", config, "--output", output, "--lang", "en", "--min-cell", "3",
                                              "--formats", "md", "html", "xlsx"])
         XCTAssertEqual(code, 0, message)
         let after = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
@@ -173,7 +147,7 @@ extension NightlyRunTests {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".tmp") }, [])
         // Not a run's folder.
         let empty = temporaryDirectory()
-        let failed = try runBinary(["report", "--config", config, "--output", empty])
+        let failed = try runOvergang(["report", "--config", config, "--output", empty])
         XCTAssertEqual(failed.0, 74)
         XCTAssertEqual(failed.1, "overgang: \(empty)/manifest.json: not a finished run's output folder (no manifest.json)\n")
     }

@@ -6,13 +6,6 @@ import XCTest
 /// Output paths that publishing would damage are usage errors before any work (issue 15):
 /// nothing is read, locked, cached or moved.
 final class OutputPathTests: XCTestCase {
-    func configuration(_ input: String, _ output: String) -> Configuration {
-        var c = Configuration()
-        c.input.directory = input
-        c.output.directory = output
-        return c
-    }
-
     /// Every path under `root` (recursively), to see that nothing was created or moved.
     func listing(_ root: String) -> [String] {
         ((FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? []).sorted()
@@ -129,20 +122,4 @@ final class OutputPathTests: XCTestCase {
             XCTAssertEqual(listing(work), [])
         }
     }
-}
-
-/// Runs the `overgang` binary that `swift test` built beside the test bundle, in `folder`;
-/// its exit status and what it wrote on stderr.
-func runOvergang(_ args: [String], in folder: String? = nil) throws -> (Int32, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("overgang")
-    p.arguments = args
-    if let folder { p.currentDirectoryURL = URL(fileURLWithPath: folder) }
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    return (p.terminationStatus, text)
 }

@@ -3,6 +3,7 @@ import XCTest
 @testable import Episodes
 @testable import Extracts
 @testable import Panel
+@testable import Pipeline
 
 /// Reads a folder of extracts into a panel and finds its exits, as the pipeline does.
 func exits(in dir: String, rules: ExitRules = ExitRules(), outcome: OutcomeRules = OutcomeRules()) throws -> (Panel, ExitSet) {
@@ -60,4 +61,31 @@ func csvRecords(atPath path: String) throws -> [[String: String]] {
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+}
+
+/// The `overgang` binary that `swift test` built beside the test bundle.
+let overgangBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("overgang").path
+
+/// Runs the `overgang` binary that `swift test` built beside the test bundle, in `folder`;
+/// its exit status and what it wrote on stderr.
+func runOvergang(_ args: [String], in folder: String? = nil) throws -> (Int32, String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: overgangBinary)
+    p.arguments = args
+    if let folder { p.currentDirectoryURL = URL(fileURLWithPath: folder) }
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, text)
+}
+
+/// The default configuration on `input`, writing to `output`.
+func configuration(_ input: String, _ output: String) -> Configuration {
+    var c = Configuration()
+    c.input.directory = input
+    c.output.directory = output
+    return c
 }

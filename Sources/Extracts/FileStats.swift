@@ -10,7 +10,7 @@ public struct FileStats: Sendable, Codable, Equatable {
     public var rowsRead: Int = 0
     /// Rows set aside in the quarantine file.
     public var rowsSetAside: Int = 0
-    /// Valid employment/benefit rows of persons who never appear in Arena (not kept).
+    /// Valid employment/benefit rows of persons not in Arena by the file's month (not kept).
     public var rowsNotInArena: Int = 0
     /// Valid employment rows of relationships not active on any day of the file's month
     /// (registered ahead of their start, or ended before the month): never employment then.

@@ -13,11 +13,16 @@ public struct PanelBuilder: Sendable {
         public var files: [FileStats]
         /// Where each file's set-aside rows were written, in the same order (nil: none).
         public var quarantineParts: [String?]
+        /// The keys of the panel's persons in person order, so that later months can be added
+        /// to a stored panel (`build(onto:)`) numbering persons as a build from scratch does.
+        public var personKeys: (bytes: [UInt8], starts: [UInt32])
 
-        public init(panel: Panel, files: [FileStats], quarantineParts: [String?]) {
+        public init(panel: Panel, files: [FileStats], quarantineParts: [String?],
+                    personKeys: (bytes: [UInt8], starts: [UInt32]) = ([], [0])) {
             self.panel = panel
             self.files = files
             self.quarantineParts = quarantineParts
+            self.personKeys = personKeys
         }
     }
 
@@ -66,7 +71,12 @@ public struct PanelBuilder: Sendable {
         return try source?.benefits(file, parse: parse) ?? parse()
     }
 
-    public func build() throws -> Result {
+    /// Builds the panel of `months` from `files`; with a `base` (a stored panel of the same
+    /// files for the months before `files`' months, as `months.from` …), adds `files` to it
+    /// instead: a nightly run reads only the new month's files. Either way the panel is the
+    /// same, cell for cell (persons numbered in order of first appearance; employment and
+    /// benefits kept from a person's first Arena month on, which is all the definitions read).
+    public func build(onto base: Result? = nil) throws -> Result {
         MemoryPolicy.keepFreedMemoryForReuse()
         let arenaFiles = files.filter { $0.kind == .arena }.sorted { $0.month < $1.month }
         // Largest first, so that both cores stay busy to the end.
@@ -85,7 +95,7 @@ public struct PanelBuilder: Sendable {
         // Numbering the persons run-wide is serial (~0.4 s a year of national files): it runs
         // beside pass 2, whose files need it only once parsed, to be linked.
         let months = self.months
-        let numbered = BackgroundTask { try PanelBuilder.number(arena, months: months) }
+        let numbered = BackgroundTask { try PanelBuilder.number(arena, months: months, onto: base) }
 
         // Pass 2: employment and benefits, each file parsed on its own (so that its parsed
         // form depends on it alone), then at once linked to the finished Arena person table:
@@ -105,12 +115,15 @@ public struct PanelBuilder: Sendable {
                 onFileRead?(stats)
                 try checkShare(stats, file)
                 let table = try numbered.value().persons
+                // Persons first seen in Arena after this month are not linked (never read) and
+                // count as not in Arena: a file's counts do not depend on later months.
+                let known = try numbered.value().seenBy[file.month - months.from]
                 var link = LinkedMonth(file: file, stats: stats)
                 // The file's persons come grouped by the top bits of their hash, as the Arena
                 // table places them: these lookups walk its slots front to back (and use the
                 // stored hashes).
                 for k in 0..<people.count {
-                    if let p = table.find(keyOf: k, in: people.persons) {
+                    if let p = table.find(keyOf: k, in: people.persons), p < known {
                         if people.flags[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(people.flags[k]) }
                     } else {
                         link.stats.rowsNotInArena += Int(people.rowCounts[k])
@@ -123,7 +136,8 @@ public struct PanelBuilder: Sendable {
             _ = try numbered.value()
             throw error
         }
-        var (panel, _) = try numbered.value()
+        var panel = try numbered.value().panel
+        let personKeys = try numbered.value().persons.storage
         let monthCount = panel.monthCount
         for link in linked {
             let m = link.file.month - months.from
@@ -150,35 +164,44 @@ public struct PanelBuilder: Sendable {
             let path = (dir as NSString).appendingPathComponent(file.name + ".quarantine")
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
-        return Result(panel: panel, files: stats, quarantineParts: parts)
+        return Result(panel: panel, files: (base?.files ?? []) + stats,
+                      quarantineParts: (base?.quarantineParts ?? []) + parts, personKeys: personKeys)
+    }
+
+    /// The run-wide numbering: the panel with its Arena rows, the person table (for linking)
+    /// and, per panel month, how many persons had been seen in Arena up to that month.
+    struct Numbered {
+        var panel: Panel
+        var persons: KeyTable
+        var seenBy: [Int]
     }
 
     /// Numbers persons and measure codes run-wide, in order of first appearance, and fills the
-    /// panel's Arena rows. Returns the panel and the person table (for linking).
-    static func number(_ arena: [ArenaExtract], months: MonthRange) throws -> (panel: Panel, persons: KeyTable) {
-        var persons = KeyTable(capacity: max(1024, (arena.first?.rows.count ?? 0) * 2))
-        var measures = KeyTable(capacity: 64)
+    /// panel's Arena rows; continues the numbering of `base` (whose months come first) if any.
+    static func number(_ arena: [ArenaExtract], months: MonthRange, onto base: Result?) throws -> Numbered {
+        var persons: KeyTable, measures: KeyTable
+        if let base {
+            persons = KeyTable(bytes: base.personKeys.bytes, starts: base.personKeys.starts)
+            measures = base.panel.measures
+        } else {
+            persons = KeyTable(capacity: max(1024, (arena.first?.rows.count ?? 0) * 2))
+            measures = KeyTable(capacity: 64)
+        }
         var personMaps = [[UInt32]]()
         var measureMaps = [[UInt16]]()
+        var seenBy = [Int](repeating: persons.count, count: months.count)
         for extract in arena {
             var map = [UInt32](repeating: 0, count: extract.rows.count)
             for i in 0..<extract.rows.count {
                 map[i] = UInt32(extract.persons.withKey(i) { persons.insert($0, $1).id })
             }
             personMaps.append(map)
-            var mmap = [UInt16](repeating: 0, count: extract.measures.count + 1)
-            for i in 0..<extract.measures.count {
-                let id = extract.measures.withKey(i) { measures.insert($0, $1).id }
-                guard id < ArenaExtract.maxMeasureCodes else {
-                    throw ExtractError(file: extract.file.path,
-                                       .unreadable("more than \(ArenaExtract.maxMeasureCodes) different tiltak codes in the analysed months"))
-                }
-                mmap[i + 1] = UInt16(id + 1)
-            }
-            measureMaps.append(mmap)
+            for m in (extract.file.month - months.from)..<months.count { seenBy[m] = persons.count }
+            measureMaps.append(try measureMap(extract, into: &measures))
         }
 
         var panel = Panel(months: months, personCount: persons.count, measures: measures)
+        if let base { copy(base.panel, into: &panel) }
         let monthCount = panel.monthCount
         panel.rows.withUnsafeMutableBufferPointer { cells in
             for (k, extract) in arena.enumerated() {
@@ -191,7 +214,39 @@ public struct PanelBuilder: Sendable {
                 }
             }
         }
-        return (panel, persons)
+        return Numbered(panel: panel, persons: persons, seenBy: seenBy)
+    }
+
+    /// The run-wide id (plus one) of each of a file's measure codes, numbering new ones.
+    private static func measureMap(_ extract: ArenaExtract, into measures: inout KeyTable) throws -> [UInt16] {
+        var mmap = [UInt16](repeating: 0, count: extract.measures.count + 1)
+        for i in 0..<extract.measures.count {
+            let id = extract.measures.withKey(i) { measures.insert($0, $1).id }
+            guard id < ArenaExtract.maxMeasureCodes else {
+                throw ExtractError(file: extract.file.path,
+                                   .unreadable("more than \(ArenaExtract.maxMeasureCodes) different tiltak codes in the analysed months"))
+            }
+            mmap[i + 1] = UInt16(id + 1)
+        }
+        return mmap
+    }
+
+    /// Copies the cells of `base` (the first months, the first persons) into `panel`.
+    private static func copy(_ base: Panel, into panel: inout Panel) {
+        let old = base.monthCount, new = panel.monthCount
+        func rows<T>(_ from: [T], _ to: inout [T]) {
+            from.withUnsafeBufferPointer { src in
+                to.withUnsafeMutableBufferPointer { dst in
+                    for p in 0..<base.personCount {
+                        UnsafeMutableBufferPointer(rebasing: dst[(p * new)..<(p * new + old)])
+                            .update(fromContentsOf: src[(p * old)..<(p * old + old)])
+                    }
+                }
+            }
+        }
+        rows(base.rows, &panel.rows)
+        rows(base.employed, &panel.employed)
+        rows(base.benefits, &panel.benefits)
     }
 }
 

@@ -328,11 +328,13 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
               let persons = r.u64().flatMap({ Int(exactly: $0) }), from == expected.from.index, to == expected.to.index,
               let mb = r.array(UInt8.self),
               let ms = r.array(UInt32.self), let rows = r.array(ArenaRow.self), let employed = r.array(UInt8.self),
-              let benefits = r.array(UInt8.self), let statsBytes = r.array(UInt8.self), r.atEnd,
+              let benefits = r.array(UInt8.self), let kb = r.array(UInt8.self), let ks = r.array(UInt32.self),
+              let statsBytes = r.array(UInt8.self), r.atEnd,
               let stats = try? JSONDecoder().decode([FileStats].self, from: Data(statsBytes)) else { return nil }
         let months = expected
         guard persons <= rows.count, rows.count == persons * months.count, employed.count == rows.count, benefits.count == rows.count,
-              KeyTable.isValidStorage(bytes: mb, starts: ms), Self.validRows(rows, measures: ms.count - 1) else { return nil }
+              KeyTable.isValidStorage(bytes: mb, starts: ms), Self.validRows(rows, measures: ms.count - 1),
+              ks.count == persons + 1, KeyTable.isValidStorage(bytes: kb, starts: ks) else { return nil }
         let panel = Panel(months: months, personCount: persons, measures: KeyTable(bytes: mb, starts: ms),
                           rows: rows, employed: employed, benefits: benefits)
         let ordered = files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
@@ -345,8 +347,25 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
             parts.append(s.rowsSetAside > 0 ? quarantinePart(file) : nil)
             note(file, .reused)
         }
-        return PanelBuilder.Result(panel: panel, files: stats, quarantineParts: parts)
+        return PanelBuilder.Result(panel: panel, files: stats, quarantineParts: parts, personKeys: (kb, ks))
     }
+
+    /// A stored panel of the same files for the same months but the last few (a nightly run's
+    /// earlier result), and the files it lacks: extending it reads only those.
+    func panelBase(files: [ExtractFile], months: MonthRange, lookBack: Int = 12) -> (base: PanelBuilder.Result, newFiles: [ExtractFile])? {
+        guard months.count > 1 else { return nil }
+        for k in 1...min(lookBack, months.count - 1) {
+            let end = months.to - k
+            let prefix = MonthRange(from: months.from, to: end)
+            let old = files.filter { $0.month <= end }
+            guard let key = panelKey(files: old, months: prefix), hasEntry("panel", key),
+                  let base = loadPanel(key, files: old, months: prefix) else { continue }
+            return (base, files.filter { $0.month > end })
+        }
+        return nil
+    }
+
+    private func hasEntry(_ kind: String, _ key: String) -> Bool { access(path(kind, key), F_OK) == 0 }
 
     func storePanel(_ key: String, _ result: PanelBuilder.Result) {
         var w = BinaryWriter()
@@ -354,6 +373,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         w.u64(UInt64(p.months.from.index)); w.u64(UInt64(p.months.to.index)); w.u64(UInt64(p.personCount))
         w.array(p.measures.storage.bytes); w.array(p.measures.storage.starts)
         w.array(p.rows); w.array(p.employed); w.array(p.benefits)
+        w.array(result.personKeys.bytes); w.array(result.personKeys.starts)
         w.array([UInt8]((try? JSONEncoder().encode(result.files)) ?? Data()))
         store("panel", key, w)
     }

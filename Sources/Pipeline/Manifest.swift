@@ -9,6 +9,15 @@ struct Manifest {
     let started: Date
     let finished: Date
 
+    /// How the panel was had: built, from the cache, or extended from an earlier range.
+    var panelJSON: JSONValue {
+        var o: [String: JSONValue] = ["source": .string(summary.panelSource.name)]
+        if case .extended(let from) = summary.panelSource {
+            o["extendedFrom"] = ["from": .string(from.from.description), "to": .string(from.to.description)]
+        }
+        return .object(o)
+    }
+
     func json() -> JSONValue {
         let iso = ISO8601DateFormatter()
         let inputs: [JSONValue] = summary.files.map { f in
@@ -42,6 +51,7 @@ struct Manifest {
                      "notInArena": JSONValue(summary.rowsNotInArena),
                      "outsideMonth": JSONValue(summary.rowsOutsideMonth)],
             "persons": JSONValue(summary.persons),
+            "panel": panelJSON,
             "exits": ["kind": kind, "tabulated": suppressed ? .null : JSONValue(summary.exitsTabulated),
                       "tabulatedMonths": summary.tabulatedMonths.map {
                           ["from": .string($0.from.description), "to": .string($0.to.description)]

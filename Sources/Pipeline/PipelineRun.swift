@@ -66,7 +66,7 @@ public struct PipelineRun {
             let partsDir = output.path("quarantine-parts")
             try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])
-            let (built, cache, storing) = try readPanel(files, MonthRange(from: contextFrom, to: months.to), output: output, parts: partsDir)
+            let (built, cache, storing, panelSource) = try readPanel(files, MonthRange(from: contextFrom, to: months.to), output: output, parts: partsDir)
             // The panel is stored while the tables are computed; done before the lock is let go.
             defer { _ = try? storing?.value() }
             if let short = ShortDeliveryCheck(minRowShare: config.input.minRowShare)
@@ -127,6 +127,7 @@ public struct PipelineRun {
                 timings: timings, warnings: warnings)
             summary.survival = survival.counts
             summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
+            summary.panelSource = panelSource
             summary.changes = Self.changes(since: output.target + "/manifest.json", now: built.files)
             summary.timings.append(("total", Date().timeIntervalSince(started)))
             let manifest = Manifest(config: config, summary: summary, started: started, finished: Date())
@@ -175,7 +176,7 @@ public struct PipelineRun {
     /// The panel of `files`: from the cache when it holds it, else built (reusing the cached
     /// parsed forms of unchanged files) and stored, on a thread of its own (`storing`).
     func readPanel(_ files: [ExtractFile], _ panelMonths: MonthRange, output: OutputFolder, parts partsDir: String)
-        throws -> (PanelBuilder.Result, ExtractCache?, storing: BackgroundTask<Void>?) {
+        throws -> (PanelBuilder.Result, ExtractCache?, storing: BackgroundTask<Void>?, source: PanelSource) {
         let cache = config.cache.enabled
             ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache", logger: logger) : nil
         cache?.quarantineDirectory = partsDir
@@ -184,22 +185,33 @@ public struct PipelineRun {
             cache?.saveIndex()
         }
         if let cache, let key = cache.panelKey(files: files, months: panelMonths), let hit = cache.loadPanel(key, files: files, months: panelMonths) {
-            // The limit may have changed since the panel was built.
-            for (stats, file) in zip(hit.files, files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) })
-            where stats.setAsideShare > config.input.maxRejectedShare {
-                throw ExtractError(file: file.path, .tooManySetAside(setAside: stats.rowsSetAside, rows: stats.rowsRead,
-                                                                     limit: config.input.maxRejectedShare))
-            }
+            try checkShares(hit.files, files)
             logger.info("panel read from the cache", metadata: ["cache": "\(cache.directory)"])
-            return (hit, cache, nil)
+            return (hit, cache, nil, .cached)
         }
-        var builder = PanelBuilder(files: files, months: panelMonths, maxRejectedShare: config.input.maxRejectedShare,
-                                   quarantineDirectory: partsDir)
+        // A nightly run: the panel of the months before the new ones is stored; add those.
+        let base = cache?.panelBase(files: files, months: panelMonths)
+        if let base { try checkShares(base.base.files, files) }
+        var builder = PanelBuilder(files: base?.newFiles ?? files, months: panelMonths,
+                                   maxRejectedShare: config.input.maxRejectedShare, quarantineDirectory: partsDir)
         builder.onFileRead = onFileRead
         builder.source = cache
-        let built = try builder.build()
-        guard let cache, let key = cache.panelKey(files: files, months: panelMonths) else { return (built, cache, nil) }
-        return (built, cache, BackgroundTask { cache.storePanel(key, built) })
+        let built = try builder.build(onto: base?.base)
+        if let base {
+            logger.info("panel extended", metadata: ["months": "\(base.base.panel.months) → \(panelMonths)", "newFiles": "\(base.newFiles.count)"])
+        }
+        let source = base.map { PanelSource.extended(from: $0.base.panel.months) } ?? .built
+        guard let cache, let key = cache.panelKey(files: files, months: panelMonths) else { return (built, cache, nil, source) }
+        return (built, cache, BackgroundTask { cache.storePanel(key, built) }, source)
+    }
+
+    /// A stored panel's files against the set-aside limit, which may have changed since.
+    private func checkShares(_ stats: [FileStats], _ files: [ExtractFile]) throws {
+        let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for s in stats where s.setAsideShare > config.input.maxRejectedShare {
+            throw ExtractError(file: byName[s.file]?.path ?? s.file,
+                               .tooManySetAside(setAside: s.rowsSetAside, rows: s.rowsRead, limit: config.input.maxRejectedShare))
+        }
     }
 
     /// Input files added, changed (another checksum) and gone since the run that made the

@@ -17,6 +17,8 @@ public struct RunSummary: Sendable {
     public var warnings: [String] = []
     /// What the cache did per input file (parsed, reused, rebuilt).
     public var cacheUses: [String: String] = [:]
+    /// Built, read from the cache, or extended by new months.
+    public var panelSource: PanelSource = .built
     /// Inputs added, changed and gone since the previous result.
     public var changes: JSONValue = .null
     /// Target-group entries per survival period.
@@ -44,14 +46,15 @@ public struct RunSummary: Sendable {
         lines.append("Overgang \(OvergangVersion.string): \(months.count) months \(months), \(files.count) files, \(n(bytesRead)) bytes")
         lines.append("  rows read       \(n(rowsRead))")
         lines.append("  set aside       \(n(rowsSetAside))\(rowsSetAside > 0 ? "  (see quarantine.csv)" : "")")
-        lines.append("  not in Arena    \(n(rowsNotInArena))  (employment/benefit rows of persons never registered; not kept)")
+        lines.append("  not in Arena    \(n(rowsNotInArena))  (employment/benefit rows of persons not in Arena by then; not kept)")
         if rowsOutsideMonth > 0 {
             lines.append("  outside month   \(n(rowsOutsideMonth))  (employment rows not active in their file's month: valid, never employment then)")
         }
         lines.append("  persons         \(n(persons))")
         if !cacheUses.isEmpty {
             let counts = Dictionary(grouping: cacheUses.values, by: { $0 }).mapValues(\.count)
-            lines.append("  cache           " + ["reused", "parsed", "rebuilt"].compactMap { k in counts[k].map { "\($0) \(k)" } }.joined(separator: ", "))
+            lines.append("  cache           " + ["reused", "parsed", "rebuilt"].compactMap { k in counts[k].map { "\($0) \(k)" } }.joined(separator: ", ")
+                         + "; panel \(panelSource.description)")
         }
         if let tabulatedMonths {
             lines.append("  exits           \(n(exitsTabulated)) in \(tabulatedMonths)")

@@ -16,15 +16,6 @@ final class DeliveryTests: XCTestCase {
         return c
     }
 
-    /// The published CSV tables of a finished run, by name.
-    func tables(_ dir: String) throws -> [String: String] {
-        var out = [String: String]()
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir) where name.hasSuffix(".csv") && name != "quarantine.csv" {
-            out[name] = try String(contentsOfFile: "\(dir)/\(name)", encoding: .utf8)
-        }
-        return out
-    }
-
     func inputs(_ dir: String) throws -> [String: [String: JSONValue]] {
         let manifest = try JSONDecoder().decode(JSONValue.self, from: FileManager.default.contents(atPath: "\(dir)/manifest.json")!)
         guard case .object(let m) = manifest, case .array(let list)? = m["inputs"] else { XCTFail("manifest shape"); return [:] }
@@ -55,7 +46,7 @@ final class DeliveryTests: XCTestCase {
         let output = temporaryDirectory() + "/out"
         let summary = try PipelineRun(config: configuration(input: try outside.write(), output: output)).run()
         XCTAssertEqual(summary.rowsSetAside, 0)
-        XCTAssertEqual(try tables(output), try tables(reference))
+        XCTAssertEqual(try publishedTables(output), try publishedTables(reference))
         let files = try inputs(output)
         for (i, m) in plain.months.months.enumerated() {
             let expected = plain.aa[m]!.count + 3 + (i == 2 ? 1 : 0)
@@ -146,7 +137,7 @@ final class DeliveryTests: XCTestCase {
         // The NEDS look-back (5 months) is read from 2021-01.
         XCTAssertEqual(summary.files.filter { $0.kind == "arena" && $0.month < "2021-06" }.map(\.month),
                        ["2021-01", "2021-02", "2021-03", "2021-04", "2021-05"])
-        let a = try tables(whole.output.directory), b = try tables(late.output.directory)
+        let a = try publishedTables(whole.output.directory), b = try publishedTables(late.output.directory)
         for name in ["exit_cohorts.csv", "exit_cohorts_detailed.csv", "exit_cohorts_by_enhet.csv"] {
             let wholeRows = a[name]!.split(separator: "\n").filter { $0.hasPrefix("exit_month") || $0 >= "2021-06" }
             XCTAssertEqual(b[name]!.split(separator: "\n"), wholeRows, name)

@@ -89,3 +89,12 @@ func configuration(_ input: String, _ output: String) -> Configuration {
     c.output.directory = output
     return c
 }
+
+/// The published CSV tables of a finished run (quarantine aside), by name.
+func publishedTables(_ dir: String) throws -> [String: String] {
+    var out = [String: String]()
+    for name in try FileManager.default.contentsOfDirectory(atPath: dir) where name.hasSuffix(".csv") && name != "quarantine.csv" {
+        out[name] = try String(contentsOfFile: "\(dir)/\(name)", encoding: .utf8)
+    }
+    return out
+}

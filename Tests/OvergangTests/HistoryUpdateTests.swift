@@ -1,0 +1,121 @@
+import XCTest
+@testable import Extracts
+@testable import Panel
+@testable import Pipeline
+
+/// A nightly run adds the new month to the stored panel instead of rebuilding it, and every
+/// kind of change to the history gives the tables of a cold run, byte for byte (issue 16).
+final class HistoryUpdateTests: XCTestCase {
+    static let sampleData = SampleDataFixtureTests.repository.appendingPathComponent("sample-data").path
+
+    /// A folder with sample-data's files of `months`.
+    func history(_ months: MonthRange) throws -> String {
+        let dir = temporaryDirectory()
+        for m in months.months {
+            for kind in ExtractKind.allCases {
+                let name = "\(kind.rawValue)_\(m.compact).csv.gz"
+                try FileManager.default.copyItem(atPath: "\(Self.sampleData)/\(name)", toPath: "\(dir)/\(name)")
+            }
+        }
+        return dir
+    }
+
+    func build(_ files: [ExtractFile], _ months: MonthRange, onto base: PanelBuilder.Result? = nil) throws -> PanelBuilder.Result {
+        try PanelBuilder(files: files, months: months, maxRejectedShare: 1, quarantineDirectory: nil).build(onto: base)
+    }
+
+    func testAPanelExtendedByNewMonthsIsTheColdPanel() throws {
+        let months = MonthRange(from: Month("2021-01")!, to: Month("2022-06")!)
+        let dir = try history(months)
+        let files = try ExtractInventory(directory: dir).files(in: months)
+        let cold = try build(files, months)
+        for added in [1, 3] {
+            let end = months.to - added
+            let base = try build(files.filter { $0.month <= end }, MonthRange(from: months.from, to: end))
+            let extended = try build(files.filter { $0.month > end }, months, onto: base)
+            XCTAssertEqual(extended.panel.personCount, cold.panel.personCount)
+            XCTAssertEqual(extended.panel.rows, cold.panel.rows, "\(added)")
+            XCTAssertEqual(extended.panel.employed, cold.panel.employed, "\(added)")
+            XCTAssertEqual(extended.panel.benefits, cold.panel.benefits, "\(added)")
+            XCTAssertEqual(extended.panel.measures, cold.panel.measures)
+            XCTAssertEqual(extended.personKeys.bytes, cold.personKeys.bytes)
+            XCTAssertEqual(extended.personKeys.starts, cold.personKeys.starts)
+            XCTAssertEqual(extended.files, cold.files)
+            XCTAssertGreaterThan(extended.panel.personCount, base.panel.personCount)
+        }
+    }
+
+    /// Runs with the cache and without, and checks that the tables are the same.
+    @discardableResult
+    func assertColdTables(_ input: String, from: String? = nil, to: String? = nil, cache: String,
+                          file: StaticString = #filePath, line: UInt = #line) throws -> RunSummary {
+        var config = configuration(input, temporaryDirectory() + "/out")
+        config.input.from = from.flatMap(Month.init)
+        config.input.to = to.flatMap(Month.init)
+        config.report.formats = []
+        config.cache.directory = cache
+        let summary = try PipelineRun(config: config).run()
+        var cold = config
+        cold.output.directory = temporaryDirectory() + "/cold"
+        cold.cache.enabled = false
+        _ = try PipelineRun(config: cold).run()
+        let ours = try publishedTables(config.output.directory), theirs = try publishedTables(cold.output.directory)
+        XCTAssertEqual(ours.keys.sorted(), theirs.keys.sorted(), file: file, line: line)
+        for (name, text) in theirs { XCTAssertEqual(ours[name], text, name, file: file, line: line) }
+        return summary
+    }
+
+    func testANightlyRunReadsOnlyTheNewMonthAndGivesTheColdTables() throws {
+        let input = try history(MonthRange(from: Month("2021-01")!, to: Month("2022-06")!))
+        let cache = temporaryDirectory() + "/cache"
+        try assertColdTables(input, to: "2022-05", cache: cache)
+        let nightly = try assertColdTables(input, cache: cache)
+        XCTAssertEqual(nightly.panelSource, .extended(from: MonthRange(from: Month("2021-01")!, to: Month("2022-05")!)))
+        XCTAssertEqual(nightly.cacheUses.filter { $0.value != "reused" }.keys.sorted(),
+                       ["aa_202206.csv.gz", "arena_202206.csv.gz", "ytelse_202206.csv.gz"])
+        // A rerun of the same months; three months at once.
+        XCTAssertEqual(try assertColdTables(input, cache: cache).panelSource, .cached)
+        let other = temporaryDirectory() + "/other"
+        try assertColdTables(input, to: "2022-03", cache: other)
+        XCTAssertEqual(try assertColdTables(input, cache: other).panelSource,
+                       .extended(from: MonthRange(from: Month("2021-01")!, to: Month("2022-03")!)))
+    }
+
+    func testEveryOtherChangeToTheHistoryGivesTheColdTables() throws {
+        let input = try history(MonthRange(from: Month("2021-01")!, to: Month("2022-06")!))
+        let cache = temporaryDirectory() + "/cache"
+        try assertColdTables(input, cache: cache)
+        func rewrite(_ name: String, _ change: ([String]) -> [String]) throws {
+            let path = "\(input)/\(name)"
+            let lines = try gunzip(path).split(separator: "\n").map(String.init)
+            try FileManager.default.removeItem(atPath: path)
+            try ExtractSetBuilder.writeGzip(path, change(lines).joined(separator: "\n") + "\n")
+        }
+        // A corrected employment file in the middle of the history.
+        try rewrite("aa_202109.csv.gz") { lines in lines.enumerated().filter { $0.offset % 7 != 3 }.map(\.element) }
+        XCTAssertEqual(try assertColdTables(input, cache: cache).panelSource, .built)
+        // An Arena file in the middle that adds a person and loses two.
+        try rewrite("arena_202110.csv.gz") { lines in
+            let added = lines[1].replacingOccurrences(of: lines[1].prefix { $0 != ";" }, with: "PNEW0000001xx")
+            return [lines[0], added] + lines.dropFirst(3)
+        }
+        try assertColdTables(input, cache: cache)
+        // The newest month withdrawn, then the range moved at both ends.
+        for kind in ExtractKind.allCases { try FileManager.default.removeItem(atPath: "\(input)/\(kind.rawValue)_202206.csv.gz") }
+        try assertColdTables(input, cache: cache)
+        try assertColdTables(input, from: "2021-04", cache: cache)
+        try assertColdTables(input, from: "2021-04", to: "2022-02", cache: cache)
+    }
+
+    func gunzip(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-dc", path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -43,12 +43,14 @@ public struct Panel: Sendable {
         self.benefits = benefits
     }
 
-    @inline(__always) public func row(_ person: Int, _ month: Int) -> ArenaRow { rows[person * monthCount + month] }
-    @inline(__always) public func isEmployed(_ person: Int, _ month: Int) -> Bool { employed[person * monthCount + month] != 0 }
-    @inline(__always) public func benefitMask(_ person: Int, _ month: Int) -> UInt8 { benefits[person * monthCount + month] }
+    // Inlinable: the tables and the survival stage call these once per person and month, and a
+    // call across modules per cell was ~10 % of a rerun.
+    @inlinable @inline(__always) public func row(_ person: Int, _ month: Int) -> ArenaRow { rows[person * monthCount + month] }
+    @inlinable @inline(__always) public func isEmployed(_ person: Int, _ month: Int) -> Bool { employed[person * monthCount + month] != 0 }
+    @inlinable @inline(__always) public func benefitMask(_ person: Int, _ month: Int) -> UInt8 { benefits[person * monthCount + month] }
 
     /// The calendar month of month number `m`.
-    public func month(_ m: Int) -> Month { months.from + m }
+    @inlinable public func month(_ m: Int) -> Month { months.from + m }
 
     /// Names published in place of codes that must not be (`RareMeasureCodes`), by id.
     public var measureAliases: [UInt16: String] = [:]

@@ -38,13 +38,15 @@ enum CacheEntry {
         return w.data
     }
 
-    /// The payload, or nil when the entry is not what it claims to be.
-    static func decode(_ data: [UInt8], kind: String, key: String) -> [UInt8]? {
+    /// A reader of the payload where it lies in `data` (a panel is hundreds of MB: not copied
+    /// out first), or nil when the entry is not what it claims to be.
+    static func decode(_ data: [UInt8], kind: String, key: String) -> BinaryReader? {
         var r = BinaryReader(data)
         guard r.bytes(4) == magic, r.u32() == formatVersion, r.string() == build, r.string() == kind, r.string() == key,
-              let length = r.u64(), let n = Int(exactly: length), let sum = r.u32(), let payload = r.bytes(n), r.atEnd,
-              crc(payload) == sum else { return nil }
-        return payload
+              let length = r.u64(), let n = Int(exactly: length), let sum = r.u32(), n == data.count - r.offset else { return nil }
+        let start = r.offset
+        let ok = data.withUnsafeBufferPointer { crc($0.baseAddress! + start, n) == sum }
+        return ok ? r : nil
     }
 
     /// CRC-32 (gzip's, zlib's), continued from `previous` (`overgang_crc32`: every entry is
@@ -133,6 +135,12 @@ struct BinaryReader {
     }
 
     mutating func string() -> String? { array(UInt8.self).map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Everything not read yet.
+    mutating func rest() -> [UInt8] {
+        defer { offset = data.count }
+        return Array(data[offset...])
+    }
 
     mutating func array<T: BitwiseCopyable>(_ type: T.Type) -> [T]? {
         guard let n = u64(), n <= UInt64(data.count - offset) else { return nil }

@@ -91,14 +91,37 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     private func path(_ kind: String, _ key: String) -> String { "\(directory)/\(kind)-\(key).bin" }
 
     /// The payload of an entry; `.damaged` when it exists but is not to be trusted.
-    private enum Lookup { case missing, damaged, found([UInt8]) }
+    private enum Lookup { case missing, damaged, found(BinaryReader) }
 
     private func load(_ kind: String, _ key: String) -> Lookup {
-        guard let data = FileManager.default.contents(atPath: path(kind, key)) else { return .missing }
-        guard let payload = CacheEntry.decode([UInt8](data), kind: kind, key: key) else { return .damaged }
+        guard let data = Self.readWhole(path(kind, key)) else { return .missing }
+        guard let payload = CacheEntry.decode(data, kind: kind, key: key) else { return .damaged }
         // Marks the entry as used, for `prune`.
         _ = utimes(path(kind, key), nil)
         return .found(payload)
+    }
+
+    /// A file's bytes read straight into an array (no `Data` in between); nil if unreadable.
+    private static func readWhole(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            complete = done == size
+            count = done
+        }
+        return complete ? bytes : nil
     }
 
     /// Deletes entries no run has used for `days` days and temporary files left by killed
@@ -134,7 +157,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     /// Shared by the three kinds: reuse a valid entry, else parse and store (with the rows
     /// set aside, which the quarantine file of every later run must show again).
     private func cached<T>(_ file: ExtractFile, kind: String, parse: () throws -> T, stats: (T) -> FileStats,
-                           encode: (T) -> BinaryWriter, decode: ([UInt8]) -> T?) throws -> T {
+                           encode: (T) -> BinaryWriter, decode: (BinaryReader) -> T?) throws -> T {
         var damaged = false
         if let sha = knownChecksum(file) {
             switch load(kind, sha) {
@@ -169,7 +192,8 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     /// Puts a cached file's set-aside rows into this run's quarantine; false if they are lost.
     func restoreQuarantine(_ file: ExtractFile, _ sha: String, _ stats: FileStats) -> Bool {
         guard stats.rowsSetAside > 0 else { return true }
-        guard case .found(let rows) = load("quarantine", sha) else { return false }
+        guard case .found(var entry) = load("quarantine", sha) else { return false }
+        let rows = entry.rest()
         guard let part = quarantinePart(file) else { return true }
         return FileManager.default.createFile(atPath: part, contents: Data(rows), attributes: [.posixPermissions: 0o600])
     }
@@ -196,7 +220,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
             w.array(e.measures.storage.bytes); w.array(e.measures.storage.starts)
             return w
         }, decode: { payload in
-            var r = BinaryReader(payload)
+            var r = payload
             guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
                   let rows = r.array(ArenaRow.self), let mb = r.array(UInt8.self), let ms = r.array(UInt32.self), r.atEnd,
                   ps.count == rows.count + 1, KeyTable.isValidStorage(bytes: pb, starts: ps),
@@ -268,8 +292,8 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         return w
     }
 
-    private static func decodePeople(_ payload: [UInt8], _ file: ExtractFile) -> (FileStats, PersonFlags)? {
-        var r = BinaryReader(payload)
+    private static func decodePeople(_ payload: BinaryReader, _ file: ExtractFile) -> (FileStats, PersonFlags)? {
+        var r = payload
         guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let uniform = r.u64(), uniform <= 64,
               let lengths = r.array(UInt8.self), let codes = r.array(UInt8.self),
               let kindFlags = r.array(UInt8.self), let kindCounts = r.array(UInt8.self),
@@ -322,8 +346,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     }
 
     func loadPanel(_ key: String, files: [ExtractFile], months expected: MonthRange) -> PanelBuilder.Result? {
-        guard case .found(let payload) = load("panel", key) else { return nil }
-        var r = BinaryReader(payload)
+        guard case .found(var r) = load("panel", key) else { return nil }
         guard let from = r.u64().flatMap({ Int(exactly: $0) }), let to = r.u64().flatMap({ Int(exactly: $0) }),
               let persons = r.u64().flatMap({ Int(exactly: $0) }), from == expected.from.index, to == expected.to.index,
               let mb = r.array(UInt8.self),

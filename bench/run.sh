@@ -81,6 +81,7 @@ measure "overgang rerun, other periods" "$bin" run --config pipeline.json --inpu
 warm=$wall
 ln "$data"/*_"$new_month".csv.gz "$view/"
 measure "overgang, one new month added" "$bin" run --config pipeline.json --input "$view" --output "$out" -q
+echo "cache:   $(du -sb "$out.cache" | cut -f1) bytes for $(cat "$view"/*.csv.gz | wc -c) bytes of gzip input"
 python3 - "$cold" "$zcat_wall" "$warm" "$wall" "$duck" <<'PY'
 import sys
 cold, zcat, warm, new, duck = map(float, sys.argv[1:])

@@ -15,7 +15,7 @@ struct SurvivalStage {
     /// `survival.covariates`, read and checked before ingest (`SurvivalStage.prepare`).
     var covariates: [MonthlyCovariate] = []
 
-    struct Result {
+    struct Result: Sendable {
         var tables: [CSVTable]
         var warnings: [String]
         /// Entries and spells per period, for the manifest.

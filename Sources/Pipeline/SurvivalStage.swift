@@ -7,7 +7,7 @@ import Tables
 /// The survival analyses of §5 for the target group: spells from entries in the baseline
 /// and comparison periods (and the pooled window, period `all`, when configured), followed
 /// per event; written as the survival tables and the Cox models.
-struct SurvivalStage {
+struct SurvivalStage: Sendable {
     let panel: Panel
     let config: Configuration
     /// First panel month of the analysed range (earlier months are context).
@@ -145,28 +145,32 @@ struct SurvivalStage {
             (Self.bothPeriods, [byName["baseline"] ?? [], byName["comparison"] ?? []], true, ""),
         ]
         if let pooled = byName[Self.pooledPeriod] { fits.append((Self.pooledPeriod, [pooled], false, " (\(Self.pooledPeriod))")) }
-        for fit in fits {
-            for event in settings.events {
-                let name = "cox \(event.rawValue)\(fit.label)"
-                let spells = coxData(event, entries: fit.entries, rules: rules, periodTerm: fit.periodTerm)
-                if spells.leftOut > 0 {
-                    warnings.append("\(name): \(spells.leftOut) spells left out, their entry month has no value of \(covariates.map(\.name).joined(separator: "/"))")
-                }
-                leftOut[fit.period, default: [:]][event.rawValue] = JSONValue(spells.leftOut)
-                let data = spells.data
-                guard data.count > 0 else {
-                    warnings.append("\(name): no spells; no model")
-                    models.append((event.rawValue, fit.period, nil))
-                    continue
-                }
-                let model = CoxModel(data, ties: ties)
-                for d in model.dropped { warnings.append("\(name): term \(d.name) left out (\(d.reason))") }
-                if !model.converged { warnings.append("\(name): the model did not converge; its terms are flagged not_converged") }
-                for t in model.terms where t.diverged {
-                    warnings.append("\(name): the estimate of \(t.name) runs off to infinity (monotone likelihood); flagged diverged")
-                }
-                models.append((event.rawValue, fit.period, model))
+        // The models are fitted on all cores (they are the stage's largest cost); each fit
+        // is the same computation as alone, so the figures do not depend on the threads.
+        let plans = fits.flatMap { fit in settings.events.map { (fit: fit, event: $0) } }
+        let fitted = try! parallelMap(plans.count) { [self] i -> (spells: CoxSpells, model: CoxModel?) in
+            let plan = plans[i]
+            let spells = coxData(plan.event, entries: plan.fit.entries, rules: rules, periodTerm: plan.fit.periodTerm)
+            return (spells, spells.data.count > 0 ? CoxModel(spells.data, ties: ties) : nil)
+        }
+        for (plan, result) in zip(plans, fitted) {
+            let (fit, event, spells) = (plan.fit, plan.event, result.spells)
+            let name = "cox \(event.rawValue)\(fit.label)"
+            if spells.leftOut > 0 {
+                warnings.append("\(name): \(spells.leftOut) spells left out, their entry month has no value of \(covariates.map(\.name).joined(separator: "/"))")
             }
+            leftOut[fit.period, default: [:]][event.rawValue] = JSONValue(spells.leftOut)
+            guard let model = result.model else {
+                warnings.append("\(name): no spells; no model")
+                models.append((event.rawValue, fit.period, nil))
+                continue
+            }
+            for d in model.dropped { warnings.append("\(name): term \(d.name) left out (\(d.reason))") }
+            if !model.converged { warnings.append("\(name): the model did not converge; its terms are flagged not_converged") }
+            for t in model.terms where t.diverged {
+                warnings.append("\(name): the estimate of \(t.name) runs off to infinity (monotone likelihood); flagged diverged")
+            }
+            models.append((event.rawValue, fit.period, model))
         }
         let tables = SurvivalTables(analyses: analyses, maxMonths: settings.maxMonths)
         // The spells themselves, aggregated (no person keys): for reruns in other tools.

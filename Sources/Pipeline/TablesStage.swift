@@ -25,29 +25,31 @@ struct TablesStage: Sendable {
         var survival: SurvivalStage.Result
     }
 
-    /// What one job gives: its tables and warnings, and the survival stage's counts.
-    private struct Part: Sendable {
-        var tables: [CSVTable] = []
-        var warnings: [String] = []
-        var survival: SurvivalStage.Result?
-    }
-
     func run() -> Result {
+        // Survival on a thread of its own: its Cox fits then run on the dispatch pool beside
+        // the other jobs (a parallelMap inside a parallelMap's job may run serially).
+        let survival = BackgroundTask { [self] in
+            SurvivalStage(panel: panel, config: config, firstMonth: firstMonth, covariates: covariates).run()
+        }
         let exitRows = exits.rows(in: panel)
         let jobs = self.jobs(exitRows)
         let parts = try! parallelMap(jobs.count) { jobs[$0]() }
-        // The survival job comes first (the longest, so it starts at once); its tables go last.
-        let survival = parts[0].survival!
-        let others = parts.dropFirst()
-        return Result(tables: others.flatMap(\.tables) + survival.tables,
-                      warnings: others.flatMap(\.warnings) + survival.warnings, survival: survival)
+        let survivalResult = try! survival.value()
+        return Result(tables: parts.flatMap(\.tables) + survivalResult.tables,
+                      warnings: parts.flatMap(\.warnings) + survivalResult.warnings, survival: survivalResult)
     }
 
-    /// The jobs, survival first, then in the order of the published tables.
+    /// What one job gives: its tables and the warnings.
+    private struct Part: Sendable {
+        var tables: [CSVTable] = []
+        var warnings: [String] = []
+    }
+
+    /// The jobs besides survival, in the order of the published tables.
     private func jobs(_ exitRows: [ArenaRow]) -> [@Sendable () -> Part] {
         let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows)
         let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: firstMonth..<panel.monthCount)
-        var jobs: [@Sendable () -> Part] = [survivalJob]
+        var jobs: [@Sendable () -> Part] = []
         jobs.append { Part(tables: [cohorts.headlineTable(), cohorts.detailedTable()], warnings: measureWarnings()) }
         for b in config.cohortBreakdowns { jobs.append { Part(tables: [cohorts.table(by: b)]) } }
         for b in config.stockBreakdowns { jobs.append { Part(tables: [stocks.table(by: b)]) } }
@@ -59,11 +61,6 @@ struct TablesStage: Sendable {
             }
         }
         return jobs
-    }
-
-    private func survivalJob() -> Part {
-        let result = SurvivalStage(panel: panel, config: config, firstMonth: firstMonth, covariates: covariates).run()
-        return Part(survival: result)
     }
 
     /// Measure exits of a code no analysed row has.

@@ -83,8 +83,11 @@ public struct SpellRules: Sendable {
         let situational = situationalGroups.reduce(UInt16(0)) { $0 | (1 << UInt16($1.rawValue)) }
         let last = min(maxMonths, panel.monthCount - 1 - m)
         guard last >= 1 else { return (0, false) }
+        // The panel's arrays read directly: `Panel.row` is a call from this module, and
+        // every spell is followed once per event and again for its Cox model.
+        let cell = p * panel.monthCount + m
         for k in 1...last {
-            let row = panel.row(p, m + k)
+            let row = panel.rows[cell + k]
             let isRegistered = registeredMask & (1 << row.statusCode) != 0
             let seen: Seen
             switch event {
@@ -93,7 +96,7 @@ public struct SpellRules: Sendable {
             case .transferred:
                 seen = !isRegistered ? .competing : (row.enhet != group.unit ? .event : .nothing)
             case .job:
-                seen = !isRegistered && panel.isEmployed(p, m + k) ? .event : .nothing
+                seen = !isRegistered && panel.employed[cell + k] != 0 ? .event : .nothing
             case .measure:
                 seen = !isRegistered ? .competing : (row.tiltak != 0 ? .event : .nothing)
             case .situational:

@@ -82,32 +82,18 @@ public struct PipelineRun {
             let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel, firstMonth: months.from - contextFrom)
             lap("exits")
 
-            let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses)
-            var tables = [cohorts.headlineTable(), cohorts.detailedTable()]
-            for b in config.cohortBreakdowns { tables.append(cohorts.table(by: b)) }
-            let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: (months.from - contextFrom)..<panel.monthCount)
-            for b in config.stockBreakdowns { tables.append(stocks.table(by: b)) }
-            var warnings = [String]()
-            if case .measure(let codes) = config.exit.kind {
-                for code in codes where panel.measureCode(code) == nil {
-                    warnings.append("exit.measures: no row in the analysed months has tiltak \(code)")
-                }
-            }
-            if !config.comparisons.isEmpty {
-                var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons)
-                tables.append(comparisons.comparisonTable())
-                tables.append(comparisons.statusTable())
-                warnings += comparisons.warnings
-            }
-            let survival = SurvivalStage(panel: panel, config: config, firstMonth: months.from - contextFrom,
-                                         covariates: covariates).run()
-            tables += survival.tables
-            warnings += survival.warnings
+            let analysis = TablesStage(panel: panel, exits: exits, config: config, firstMonth: months.from - contextFrom,
+                                       covariates: covariates).run()
+            var tables = analysis.tables
+            let warnings = analysis.warnings
+            let survival = analysis.survival
             for w in warnings { logger.warning("\(w)") }
             tables = TableSuppression.apply(tables, limit: config.output.minCellCount,
                                             plainComparisons: config.comparisons.compactMap(\.plain))
             do {
-                for t in tables { try t.write(into: output.staging) }
+                // Independent files: written on all cores (formatting the numbers is the cost).
+                let finished = tables, staging = output.staging
+                _ = try parallelMap(finished.count) { try finished[$0].write(into: staging) }
                 try Self.assembleQuarantine(parts: built.quarantineParts, into: output.path("quarantine.csv"))
                 try FileManager.default.removeItem(atPath: partsDir)
             } catch let e as OutputError {

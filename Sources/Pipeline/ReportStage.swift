@@ -1,4 +1,5 @@
 import Foundation
+import Panel
 import Report
 import Tables
 
@@ -56,17 +57,17 @@ public struct ReportStage {
     @discardableResult
     public func write() throws -> [String] {
         let doc = try document()
+        // The formats are rendered on all cores (the workbook takes longest), then written
+        // one by one in the listed order, as before.
+        let formats = self.formats
+        let rendered = try parallelMap(formats.count) { i in Result { try Self.render(doc, as: formats[i]) } }
         var written = [String]()
-        for format in formats {
+        for (format, bytes) in zip(formats, rendered) {
             let into = destination ?? folder
             let path = into + "/" + format.fileName
             let temporary = into + "/." + format.fileName + ".tmp"
             do {
-                switch format {
-                case .md: try Data(MarkdownReportWriter().render(doc).utf8).write(to: URL(fileURLWithPath: temporary))
-                case .html: try Data(HTMLReportWriter().render(doc).utf8).write(to: URL(fileURLWithPath: temporary))
-                case .xlsx: try XlsxWriter().write(doc, to: temporary)
-                }
+                try bytes.get().write(to: URL(fileURLWithPath: temporary))
                 guard rename(temporary, path) == 0 else { throw OutputError(String(cString: strerror(errno))) }
             } catch {
                 try? FileManager.default.removeItem(atPath: temporary)
@@ -76,6 +77,15 @@ public struct ReportStage {
             try afterFile?(format.fileName)
         }
         return written
+    }
+
+    /// The bytes of the report file in one format.
+    static func render(_ doc: ReportDocument, as format: ReportFormat) throws -> Data {
+        switch format {
+        case .md: return Data(MarkdownReportWriter().render(doc).utf8)
+        case .html: return Data(HTMLReportWriter().render(doc).utf8)
+        case .xlsx: return try XlsxWriter().data(doc)
+        }
     }
 
     /// What the report says about the run, from its manifest.

@@ -7,7 +7,7 @@ import Tables
 /// The survival analyses of §5 for the target group: spells from entries in the baseline
 /// and comparison periods (and the pooled window, period `all`, when configured), followed
 /// per event; written as the survival tables and the Cox models.
-struct SurvivalStage {
+struct SurvivalStage: Sendable {
     let panel: Panel
     let config: Configuration
     /// First panel month of the analysed range (earlier months are context).
@@ -15,7 +15,7 @@ struct SurvivalStage {
     /// `survival.covariates`, read and checked before ingest (`SurvivalStage.prepare`).
     var covariates: [MonthlyCovariate] = []
 
-    struct Result {
+    struct Result: Sendable {
         var tables: [CSVTable]
         var warnings: [String]
         /// Entries and spells per period, for the manifest.
@@ -58,12 +58,15 @@ struct SurvivalStage {
     /// The Cox model's spells for `event`: entries of the baseline (`entries[0]`) and the
     /// comparison period, with the terms of the entry row and the extra covariates at the
     /// entry month; without the period term for the pooled model (one list of entries).
-    func coxData(_ event: SpellEvent, entries: [[Entry]], rules: SpellRules, periodTerm: Bool = true) -> CoxSpells {
+    /// `durations`: the spells' (T, D) for `event`, list by list, when followed already.
+    func coxData(_ event: SpellEvent, entries: [[Entry]], rules: SpellRules, periodTerm: Bool = true,
+                 durations: [[Duration?]]? = nil) -> CoxSpells {
         let builtIn = periodTerm ? CoxTerms.names : Array(CoxTerms.names.dropFirst())
         var spells = CoxSpells(data: CoxData(names: builtIn + covariates.map(\.name)))
         for (period, list) in entries.enumerated() {
-            for entry in list {
-                guard let d = rules.duration(entry, event, in: panel) else { continue }
+            for (i, entry) in list.enumerated() {
+                let followed = durations.map { $0[period][i] } ?? rules.duration(entry, event, in: panel)
+                guard let d = followed else { continue }
                 let month = panel.month(Int(entry.month))
                 let extra = covariates.compactMap { $0.values[month] }
                 guard extra.count == covariates.count else { spells.leftOut += 1; continue }
@@ -74,6 +77,22 @@ struct SurvivalStage {
             }
         }
         return spells
+    }
+
+    /// A spell's (T, D) for one event (`SpellRules.duration`).
+    typealias Duration = (time: Int, event: Bool)
+
+    /// Each period's spells followed for each event, in entry order: once, on all cores,
+    /// for the survival tables and the Cox models alike (following them is a cache miss
+    /// per spell and event).
+    func durations(_ entriesByPeriod: [(name: String, entries: [Entry])], _ rules: SpellRules) -> [[SpellEvent: [Duration?]]] {
+        let jobs = entriesByPeriod.indices.flatMap { p in config.survival.events.map { (period: p, event: $0) } }
+        let lists = try! parallelMap(jobs.count) { [panel] i in
+            entriesByPeriod[jobs[i].period].entries.map { rules.duration($0, jobs[i].event, in: panel) }
+        }
+        var out = [[SpellEvent: [Duration?]]](repeating: [:], count: entriesByPeriod.count)
+        for (job, list) in zip(jobs, lists) { out[job.period][job.event] = list }
+        return out
     }
 
     var rules: SpellRules {
@@ -114,15 +133,16 @@ struct SurvivalStage {
         let settings = config.survival
         var warnings = warningsSoFar
 
+        let durations = self.durations(entriesByPeriod, rules)
         var analyses = [SurvivalTables.Analysis]()
         for event in settings.events {
             var periods = [(name: String, data: SurvivalData)]()
-            for (name, entries) in entriesByPeriod {
+            for (p, period) in entriesByPeriod.enumerated() {
                 var data = SurvivalData()
-                for entry in entries {
-                    if let d = rules.duration(entry, event, in: panel) { data.add(time: d.time, code: d.event ? 1 : 0) }
+                for d in durations[p][event]! {
+                    if let d { data.add(time: d.time, code: d.event ? 1 : 0) }
                 }
-                periods.append((name, data))
+                periods.append((period.name, data))
             }
             analyses.append(.init(event: event.rawValue, periods: periods, testedPeriods: ["baseline", "comparison"]))
         }
@@ -140,33 +160,39 @@ struct SurvivalStage {
         let ties = CoxTies(rawValue: settings.ties) ?? .efron
         var models = [(event: String, period: String, model: CoxModel?)]()
         var leftOut = [String: [String: JSONValue]]()
-        let byName = Dictionary(uniqueKeysWithValues: entriesByPeriod.map { ($0.name, $0.entries) })
-        var fits: [(period: String, entries: [[Entry]], periodTerm: Bool, label: String)] = [
-            (Self.bothPeriods, [byName["baseline"] ?? [], byName["comparison"] ?? []], true, ""),
+        let byName = Dictionary(uniqueKeysWithValues: entriesByPeriod.enumerated().map { ($1.name, $0) })
+        var fits: [(period: String, lists: [Int?], periodTerm: Bool, label: String)] = [
+            (Self.bothPeriods, [byName["baseline"], byName["comparison"]], true, ""),
         ]
         if let pooled = byName[Self.pooledPeriod] { fits.append((Self.pooledPeriod, [pooled], false, " (\(Self.pooledPeriod))")) }
-        for fit in fits {
-            for event in settings.events {
-                let name = "cox \(event.rawValue)\(fit.label)"
-                let spells = coxData(event, entries: fit.entries, rules: rules, periodTerm: fit.periodTerm)
-                if spells.leftOut > 0 {
-                    warnings.append("\(name): \(spells.leftOut) spells left out, their entry month has no value of \(covariates.map(\.name).joined(separator: "/"))")
-                }
-                leftOut[fit.period, default: [:]][event.rawValue] = JSONValue(spells.leftOut)
-                let data = spells.data
-                guard data.count > 0 else {
-                    warnings.append("\(name): no spells; no model")
-                    models.append((event.rawValue, fit.period, nil))
-                    continue
-                }
-                let model = CoxModel(data, ties: ties)
-                for d in model.dropped { warnings.append("\(name): term \(d.name) left out (\(d.reason))") }
-                if !model.converged { warnings.append("\(name): the model did not converge; its terms are flagged not_converged") }
-                for t in model.terms where t.diverged {
-                    warnings.append("\(name): the estimate of \(t.name) runs off to infinity (monotone likelihood); flagged diverged")
-                }
-                models.append((event.rawValue, fit.period, model))
+        // The models are fitted on all cores (they are the stage's largest cost); each fit
+        // is the same computation as alone, so the figures do not depend on the threads.
+        let plans = fits.flatMap { fit in settings.events.map { (fit: fit, event: $0) } }
+        let fitted = try! parallelMap(plans.count) { [self] i -> (spells: CoxSpells, model: CoxModel?) in
+            let plan = plans[i]
+            let entries = plan.fit.lists.map { $0.map { entriesByPeriod[$0].entries } ?? [] }
+            let followed = plan.fit.lists.map { $0.map { durations[$0][plan.event]! } ?? [] }
+            let spells = coxData(plan.event, entries: entries, rules: rules, periodTerm: plan.fit.periodTerm, durations: followed)
+            return (spells, spells.data.count > 0 ? CoxModel(spells.data, ties: ties) : nil)
+        }
+        for (plan, result) in zip(plans, fitted) {
+            let (fit, event, spells) = (plan.fit, plan.event, result.spells)
+            let name = "cox \(event.rawValue)\(fit.label)"
+            if spells.leftOut > 0 {
+                warnings.append("\(name): \(spells.leftOut) spells left out, their entry month has no value of \(covariates.map(\.name).joined(separator: "/"))")
             }
+            leftOut[fit.period, default: [:]][event.rawValue] = JSONValue(spells.leftOut)
+            guard let model = result.model else {
+                warnings.append("\(name): no spells; no model")
+                models.append((event.rawValue, fit.period, nil))
+                continue
+            }
+            for d in model.dropped { warnings.append("\(name): term \(d.name) left out (\(d.reason))") }
+            if !model.converged { warnings.append("\(name): the model did not converge; its terms are flagged not_converged") }
+            for t in model.terms where t.diverged {
+                warnings.append("\(name): the estimate of \(t.name) runs off to infinity (monotone likelihood); flagged diverged")
+            }
+            models.append((event.rawValue, fit.period, model))
         }
         let tables = SurvivalTables(analyses: analyses, maxMonths: settings.maxMonths)
         // The spells themselves, aggregated (no person keys): for reruns in other tools.

@@ -10,6 +10,8 @@ public struct ComparisonTables {
     public let panel: Panel
     public let exits: ExitSet
     public let comparisons: [Comparison]
+    /// The exit-month row of each exit (`ExitSet.rows(in:)`).
+    public let exitRows: [ArenaRow]
     /// Problems worth a warning (empty cells, periods past the complete months), no person keys.
     public private(set) var warnings: [String] = []
 
@@ -19,10 +21,12 @@ public struct ComparisonTables {
     ]
 
     /// The tables are unsuppressed; `TableSuppression` blanks small cells before publishing.
-    public init(panel: Panel, exits: ExitSet, comparisons: [Comparison]) {
+    /// `exitRows`: `exits.rows(in: panel)` when the caller has them already.
+    public init(panel: Panel, exits: ExitSet, comparisons: [Comparison], exitRows: [ArenaRow]? = nil) {
         self.panel = panel
         self.exits = exits
         self.comparisons = comparisons
+        self.exitRows = exitRows ?? exits.rows(in: panel)
     }
 
     enum Period: Int, CaseIterable {
@@ -78,11 +82,10 @@ public struct ComparisonTables {
         }
         let treatment = Set(c.treatment.compactMap { Int($0) }), control = Set(c.control.compactMap { Int($0) })
         var counts = [Int: [Counts]]()
-        for e in exits.exits where exits.completeMonths.contains(Int(e.month)) {
+        for (e, row) in zip(exits.exits, exitRows) where exits.completeMonths.contains(Int(e.month)) {
             let month = panel.month(Int(e.month))
             let period: Period
             if c.baseline.contains(month) { period = .baseline } else if c.comparison.contains(month) { period = .comparison } else { continue }
-            let row = panel.row(Int(e.person), Int(e.month))
             let office = Int(row.enhet)
             let group: Comparison.Group
             if c.hasGroups {

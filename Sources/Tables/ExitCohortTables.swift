@@ -7,17 +7,21 @@ import Panel
 ///
 /// Only complete months are tabulated (all exits decided and their status known);
 /// pending exits are counted in the manifest, never in a denominator.
-public struct ExitCohortTables {
+public struct ExitCohortTables: Sendable {
     public let panel: Panel
     public let exits: ExitSet
     /// Exit statuses as configured (the rows of every table, in this order).
     public let statuses: [Hovedstatus]
+    /// The exit-month row of each exit (`ExitSet.rows(in:)`), which the breakdowns read.
+    public let exitRows: [ArenaRow]
 
     /// The tables are unsuppressed; `TableSuppression` blanks small cells before publishing.
-    public init(panel: Panel, exits: ExitSet, statuses: [Hovedstatus]) {
+    /// `exitRows`: `exits.rows(in: panel)` when the caller has them already.
+    public init(panel: Panel, exits: ExitSet, statuses: [Hovedstatus], exitRows: [ArenaRow]? = nil) {
         self.panel = panel
         self.exits = exits
         self.statuses = statuses
+        self.exitRows = exitRows ?? exits.rows(in: panel)
     }
 
     /// Counts per month, status and detailed status: [month][status code][detailed].
@@ -78,8 +82,7 @@ public struct ExitCohortTables {
                          header: ["exit_month", "exit_status", breakdown.rawValue, "outcome", "count", "exits", "pct"])
         struct Key: Hashable { var month: Int; var status: UInt8; var value: Int }
         var counts = [Key: [Int]]()
-        for e in exits.exits where exits.completeMonths.contains(Int(e.month)) {
-            let row = panel.row(Int(e.person), Int(e.month))
+        for (e, row) in zip(exits.exits, exitRows) where exits.completeMonths.contains(Int(e.month)) {
             let key = Key(month: Int(e.month), status: e.statusCode, value: breakdown.key(row))
             counts[key, default: [0, 0, 0, 0]][Int(e.outcome.headline.rawValue)] += 1
         }

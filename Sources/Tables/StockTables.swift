@@ -12,7 +12,7 @@ import Statistics
 /// one per measure code its persons take part in (count > 0, codes in byte order). `pct` is
 /// 100·count / the persons registered that month with that value; empty on the rows of a
 /// status that is not registered, and where nobody is registered.
-public struct StockTables {
+public struct StockTables: Sendable {
     public let panel: Panel
     /// `exit.statuses`: the statuses that count as registered.
     public let registered: [Hovedstatus]

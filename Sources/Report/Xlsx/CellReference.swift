@@ -3,6 +3,13 @@
 enum CellReference {
     /// Bijective base 26: 0 → A, 25 → Z, 26 → AA, 701 → ZZ, 702 → AAA.
     static func column(_ index: Int) -> String {
+        index < firstColumns.count ? firstColumns[index] : letters(index)
+    }
+
+    /// A sheet's columns are few and every cell names one: worked out once.
+    private static let firstColumns = (0..<64).map(letters)
+
+    private static func letters(_ index: Int) -> String {
         var n = index + 1, letters: [Character] = []
         while n > 0 {
             n -= 1

@@ -1,0 +1,16 @@
+import Extracts
+import Panel
+
+extension ExitSet {
+    /// The Arena row of each exit's person in its exit month, in exit order.
+    ///
+    /// Gathered once for all tables: the exits lie spread over the whole panel, so each
+    /// lookup is a cache miss, and the cohort breakdowns and comparisons would otherwise
+    /// pay it again for every table.
+    public func rows(in panel: Panel) -> [ArenaRow] {
+        let months = panel.monthCount
+        return panel.rows.withUnsafeBufferPointer { rows in
+            exits.map { rows[Int($0.person) * months + Int($0.month)] }
+        }
+    }
+}

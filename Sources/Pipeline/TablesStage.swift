@@ -1,0 +1,71 @@
+import Episodes
+import Extracts
+import Panel
+import Tables
+
+/// The analysis stage of a run: every published table from the panel and its exits, built
+/// concurrently, in the order the run lists them, with the warnings they give.
+///
+/// The tables are independent given the panel and the exits, and a rerun with other
+/// periods spends most of its time here, so they are built as separate jobs on all cores.
+/// Each job's tables and warnings are put back in the fixed order afterwards: the output
+/// does not depend on which job finished first.
+struct TablesStage: Sendable {
+    let panel: Panel
+    let exits: ExitSet
+    let config: Configuration
+    /// First panel month of the analysed range (earlier months are context).
+    let firstMonth: Int
+    let covariates: [MonthlyCovariate]
+
+    struct Result {
+        /// Unsuppressed, in the run's order: cohorts, stocks, comparisons, survival.
+        var tables: [CSVTable]
+        var warnings: [String]
+        var survival: SurvivalStage.Result
+    }
+
+    func run() -> Result {
+        // Survival on a thread of its own: its Cox fits then run on the dispatch pool beside
+        // the other jobs (a parallelMap inside a parallelMap's job may run serially).
+        let survival = BackgroundTask { [self] in
+            SurvivalStage(panel: panel, config: config, firstMonth: firstMonth, covariates: covariates).run()
+        }
+        let exitRows = exits.rows(in: panel)
+        let jobs = self.jobs(exitRows)
+        let parts = try! parallelMap(jobs.count) { jobs[$0]() }
+        let survivalResult = try! survival.value()
+        return Result(tables: parts.flatMap(\.tables) + survivalResult.tables,
+                      warnings: parts.flatMap(\.warnings) + survivalResult.warnings, survival: survivalResult)
+    }
+
+    /// What one job gives: its tables and the warnings.
+    private struct Part: Sendable {
+        var tables: [CSVTable] = []
+        var warnings: [String] = []
+    }
+
+    /// The jobs besides survival, in the order of the published tables.
+    private func jobs(_ exitRows: [ArenaRow]) -> [@Sendable () -> Part] {
+        let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows)
+        let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: firstMonth..<panel.monthCount)
+        var jobs: [@Sendable () -> Part] = []
+        jobs.append { Part(tables: [cohorts.headlineTable(), cohorts.detailedTable()], warnings: measureWarnings()) }
+        for b in config.cohortBreakdowns { jobs.append { Part(tables: [cohorts.table(by: b)]) } }
+        for b in config.stockBreakdowns { jobs.append { Part(tables: [stocks.table(by: b)]) } }
+        if !config.comparisons.isEmpty {
+            jobs.append { [panel, exits, config] in
+                var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons, exitRows: exitRows)
+                let tables = [comparisons.comparisonTable(), comparisons.statusTable()]
+                return Part(tables: tables, warnings: comparisons.warnings)
+            }
+        }
+        return jobs
+    }
+
+    /// Measure exits of a code no analysed row has.
+    private func measureWarnings() -> [String] {
+        guard case .measure(let codes) = config.exit.kind else { return [] }
+        return codes.filter { panel.measureCode($0) == nil }.map { "exit.measures: no row in the analysed months has tiltak \($0)" }
+    }
+}

@@ -61,60 +61,60 @@ public struct ExitFinder: Sendable {
         }
 
         var out = ExitSet(exits: [], pendingDecision: 0, pendingOutcome: 0, completeMonths: 0..<0)
-        panel.rows.withUnsafeBufferPointer { rows in
-            for p in persons {
-                let base = p * months
-                @inline(__always) func isRegistered(_ m: Int) -> Bool { registered & (1 << rows[base + m].statusCode) != 0 }
-                // The state the person leaves (in m) and the state that continues it (in m+k).
-                @inline(__always) func qualifies(_ m: Int) -> Bool {
-                    isMeasureExit ? isRegistered(m) && inMeasure(rows[base + m]) : isRegistered(m)
+        let rowMonths = panel.rowMonths, rowCells = panel.rowCells
+        @inline(__always) func isRegistered(_ row: ArenaRow) -> Bool { registered & (1 << row.statusCode) != 0 }
+        // The state the person leaves (in m) and the state that continues it (in m+k).
+        @inline(__always) func qualifies(_ row: ArenaRow) -> Bool { isMeasureExit ? isRegistered(row) && inMeasure(row) : isRegistered(row) }
+        @inline(__always) func continues(_ row: ArenaRow) -> Bool { isMeasureExit ? inMeasure(row) : isRegistered(row) }
+        for p in persons {
+            // Only the person's rows are looked at: an exit month has one, and so has any
+            // month that continues it or makes it NEDS.
+            let rows = panel.rows(of: p)
+            for i in rows where Int(rowMonths[i]) >= firstMonth && qualifies(rowCells[i]) {
+                let m = Int(rowMonths[i])
+                var j = i + 1, continued = false
+                while j < rows.upperBound && Int(rowMonths[j]) <= m + quiet {
+                    if continues(rowCells[j]) { continued = true; break }
+                    j += 1
                 }
-                @inline(__always) func continues(_ m: Int) -> Bool {
-                    isMeasureExit ? inMeasure(rows[base + m]) : isRegistered(m)
+                if continued { continue }
+                if m + quiet >= months {
+                    out.pendingDecision += 1
+                    continue
                 }
-                for m in firstMonth..<months where qualifies(m) {
-                    var continued = false, beyond = false
-                    for k in 1...quiet {
-                        if m + k >= months { beyond = true; break }
-                        if continues(m + k) { continued = true; break }
-                    }
-                    if continued { continue }
-                    if beyond {
-                        out.pendingDecision += 1
-                        continue
-                    }
-                    let t = m + horizon
-                    if t >= months {
-                        out.pendingOutcome += 1
-                        continue
-                    }
-                    // Exit status: ARBS with NEDS in the look-back months counts as NEDS.
-                    var status = rows[base + m].statusCode
-                    if status == arbs && lookback > 0 {
-                        for j in 1...lookback where m - j >= 0 && rows[base + m - j].statusCode == neds {
-                            status = neds
-                            break
-                        }
-                    }
-                    // Status at the end of m + horizon, first rule that holds.
-                    let after = rows[base + t]
-                    let benefits = panel.benefits[base + t]
-                    let result: DetailedStatus
-                    if panel.employed[base + t] != 0 {
-                        result = benefits & workMask != 0 ? .workBenefit : .workOnly
-                    } else if isRegistered(t) && after.statusCode == arbs {
-                        result = .jobSeeker
-                    } else if isRegistered(t) && after.statusCode == neds {
-                        result = .reducedCapacity
-                    } else if benefits & disabilityMask != 0 {
-                        result = .disability
-                    } else if benefits & oldAgeMask != 0 {
-                        result = .oldAge
-                    } else {
-                        result = .other
-                    }
-                    out.exits.append(Exit(person: UInt32(p), month: UInt16(m), statusCode: status, outcome: result))
+                let t = m + horizon
+                if t >= months {
+                    out.pendingOutcome += 1
+                    continue
                 }
+                // Exit status: ARBS with NEDS in the look-back months counts as NEDS.
+                var status = rowCells[i].statusCode
+                if status == arbs && lookback > 0 {
+                    var k = i - 1
+                    while k >= rows.lowerBound && Int(rowMonths[k]) >= m - lookback {
+                        if rowCells[k].statusCode == neds { status = neds; break }
+                        k -= 1
+                    }
+                }
+                // Status at the end of m + horizon, first rule that holds.
+                let after = Panel.find(t, in: i..<rows.upperBound, of: rowMonths).map { rowCells[$0] } ?? .none
+                let fact = panel.fact(p, t)
+                let benefits = fact & ~Panel.employedBit
+                let result: DetailedStatus
+                if fact & Panel.employedBit != 0 {
+                    result = benefits & workMask != 0 ? .workBenefit : .workOnly
+                } else if isRegistered(after) && after.statusCode == arbs {
+                    result = .jobSeeker
+                } else if isRegistered(after) && after.statusCode == neds {
+                    result = .reducedCapacity
+                } else if benefits & disabilityMask != 0 {
+                    result = .disability
+                } else if benefits & oldAgeMask != 0 {
+                    result = .oldAge
+                } else {
+                    result = .other
+                }
+                out.exits.append(Exit(person: UInt32(p), month: UInt16(m), statusCode: status, outcome: result))
             }
         }
         return out

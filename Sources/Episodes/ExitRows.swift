@@ -8,9 +8,6 @@ extension ExitSet {
     /// lookup is a cache miss, and the cohort breakdowns and comparisons would otherwise
     /// pay it again for every table.
     public func rows(in panel: Panel) -> [ArenaRow] {
-        let months = panel.monthCount
-        return panel.rows.withUnsafeBufferPointer { rows in
-            exits.map { rows[Int($0.person) * months + Int($0.month)] }
-        }
+        exits.map { panel.row(Int($0.person), Int($0.month)) }
     }
 }

@@ -65,8 +65,12 @@ public struct SpellRules: Sendable {
     public func entries(in panel: Panel, months: Range<Int>) -> [Entry] {
         var out = [Entry]()
         for p in 0..<panel.personCount {
-            for m in months where group.enters(panel, p, m) {
-                out.append(Entry(person: UInt32(p), month: UInt16(m), atUnit: panel.row(p, m).enhet == group.unit))
+            // An entry has a row in its month: only the person's rows are looked at.
+            for i in panel.rows(of: p) {
+                let m = Int(panel.rowMonths[i])
+                if months.contains(m) && group.enters(panel, p, m) {
+                    out.append(Entry(person: UInt32(p), month: UInt16(m), atUnit: panel.rowCells[i].enhet == group.unit))
+                }
             }
         }
         return out
@@ -83,11 +87,9 @@ public struct SpellRules: Sendable {
         let situational = situationalGroups.reduce(UInt16(0)) { $0 | (1 << UInt16($1.rawValue)) }
         let last = min(maxMonths, panel.monthCount - 1 - m)
         guard last >= 1 else { return (0, false) }
-        // The panel's arrays read directly: `Panel.row` is a call from this module, and
-        // every spell is followed once per event and again for its Cox model.
-        let cell = p * panel.monthCount + m
+        var walk = PersonMonths(panel, person: p, from: m + 1)
         for k in 1...last {
-            let row = panel.rows[cell + k]
+            let row = walk.row(m + k)
             let isRegistered = registeredMask & (1 << row.statusCode) != 0
             let seen: Seen
             switch event {
@@ -96,7 +98,7 @@ public struct SpellRules: Sendable {
             case .transferred:
                 seen = !isRegistered ? .competing : (row.enhet != group.unit ? .event : .nothing)
             case .job:
-                seen = !isRegistered && panel.employed[cell + k] != 0 ? .event : .nothing
+                seen = !isRegistered && walk.fact(m + k) & Panel.employedBit != 0 ? .event : .nothing
             case .measure:
                 seen = !isRegistered ? .competing : (row.tiltak != 0 ? .event : .nothing)
             case .situational:
@@ -118,8 +120,9 @@ public struct SpellRules: Sendable {
         let registeredMask = registered.reduce(UInt8(0)) { $0 | (1 << $1.rawValue) }
         let last = min(maxMonths, panel.monthCount - 1 - m)
         guard last >= 1 else { return (0, 0) }
+        var walk = PersonMonths(panel, person: p, from: m + 1)
         for k in 1...last {
-            let row = panel.row(p, m + k)
+            let row = walk.row(m + k)
             if registeredMask & (1 << row.statusCode) == 0 { return (k, 2) }
             if row.enhet != group.unit { return (k, 1) }
         }

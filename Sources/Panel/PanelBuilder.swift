@@ -136,21 +136,11 @@ public struct PanelBuilder: Sendable {
             _ = try numbered.value()
             throw error
         }
-        var panel = try numbered.value().panel
-        let personKeys = try numbered.value().persons.storage
-        let monthCount = panel.monthCount
-        for link in linked {
-            let m = link.file.month - months.from
-            if link.file.kind == .aa {
-                panel.employed.withUnsafeMutableBufferPointer { cells in
-                    for p in link.persons { cells[Int(p) * monthCount + m] = 1 }
-                }
-            } else {
-                panel.benefits.withUnsafeMutableBufferPointer { cells in
-                    for (p, bits) in zip(link.persons, link.bits) { cells[Int(p) * monthCount + m] |= bits }
-                }
-            }
-        }
+        let numbering = try numbered.value()
+        let panel = PanelBuilder.assemble(numbering, facts: PanelBuilder.factColumns(linked, months: months,
+                                                                                  personCount: numbering.persons.count),
+                                          months: months, onto: base?.panel)
+        let personKeys = numbering.persons.storage
 
         ScratchPool.shared.drain()
 
@@ -168,16 +158,18 @@ public struct PanelBuilder: Sendable {
                       quarantineParts: (base?.quarantineParts ?? []) + parts, personKeys: personKeys)
     }
 
-    /// The run-wide numbering: the panel with its Arena rows, the person table (for linking)
-    /// and, per panel month, how many persons had been seen in Arena up to that month.
+    /// The run-wide numbering: the person and measure tables, each Arena file's rows by
+    /// run-wide person (measure ids run-wide) and, per panel month, how many persons had been
+    /// seen in Arena up to that month.
     struct Numbered {
-        var panel: Panel
         var persons: KeyTable
+        var measures: KeyTable
+        var rows: [PersonMajor.Column<ArenaRow>]
         var seenBy: [Int]
     }
 
-    /// Numbers persons and measure codes run-wide, in order of first appearance, and fills the
-    /// panel's Arena rows; continues the numbering of `base` (whose months come first) if any.
+    /// Numbers persons and measure codes run-wide, in order of first appearance; continues the
+    /// numbering of `base` (whose months come first) if any.
     static func number(_ arena: [ArenaExtract], months: MonthRange, onto base: Result?) throws -> Numbered {
         var persons: KeyTable, measures: KeyTable
         if let base {
@@ -187,34 +179,56 @@ public struct PanelBuilder: Sendable {
             persons = KeyTable(capacity: max(1024, (arena.first?.rows.count ?? 0) * 2))
             measures = KeyTable(capacity: 64)
         }
-        var personMaps = [[UInt32]]()
-        var measureMaps = [[UInt16]]()
+        var columns = [PersonMajor.Column<ArenaRow>]()
         var seenBy = [Int](repeating: persons.count, count: months.count)
         for extract in arena {
             var map = [UInt32](repeating: 0, count: extract.rows.count)
             for i in 0..<extract.rows.count {
                 map[i] = UInt32(extract.persons.withKey(i) { persons.insert($0, $1).id })
             }
-            personMaps.append(map)
-            for m in (extract.file.month - months.from)..<months.count { seenBy[m] = persons.count }
-            measureMaps.append(try measureMap(extract, into: &measures))
+            let m = extract.file.month - months.from
+            for later in m..<months.count { seenBy[later] = persons.count }
+            let mmap = try measureMap(extract, into: &measures)
+            let rows = extract.rows.map { row -> ArenaRow in
+                var r = row
+                r.tiltak = mmap[Int(row.tiltak)]
+                return r
+            }
+            columns.append(PersonMajor.Column(month: UInt16(m), persons: map, values: rows))
         }
+        return Numbered(persons: persons, measures: measures, rows: columns, seenBy: seenBy)
+    }
 
-        var panel = Panel(months: months, personCount: persons.count, measures: measures)
-        if let base { copy(base.panel, into: &panel) }
-        let monthCount = panel.monthCount
-        panel.rows.withUnsafeMutableBufferPointer { cells in
-            for (k, extract) in arena.enumerated() {
-                let m = extract.file.month - months.from
-                let map = personMaps[k], mmap = measureMaps[k]
-                for (i, row) in extract.rows.enumerated() {
-                    var r = row
-                    r.tiltak = mmap[Int(row.tiltak)]
-                    cells[Int(map[i]) * monthCount + m] = r
+    /// Each month's employment and benefits as one column of fact bits (employed: `Panel.employedBit`).
+    static func factColumns(_ linked: [LinkedMonth], months: MonthRange, personCount: Int) -> [PersonMajor.Column<UInt8>] {
+        var bits = [UInt8](repeating: 0, count: personCount)
+        var columns = [PersonMajor.Column<UInt8>]()
+        for (month, links) in Dictionary(grouping: linked, by: { $0.file.month - months.from }).sorted(by: { $0.key < $1.key }) {
+            var persons = [UInt32]()
+            for link in links {
+                let employment = link.file.kind == .aa
+                for (p, b) in zip(link.persons, link.bits) {
+                    if bits[Int(p)] == 0 { persons.append(p) }
+                    bits[Int(p)] |= employment ? Panel.employedBit : b
                 }
             }
+            let values = persons.map { bits[Int($0)] }
+            for p in persons { bits[Int(p)] = 0 }
+            columns.append(PersonMajor.Column(month: UInt16(month), persons: persons, values: values))
         }
-        return Numbered(panel: panel, persons: persons, seenBy: seenBy)
+        return columns
+    }
+
+    /// The panel: `base`'s persons and months (if any) with the new months' rows and facts.
+    static func assemble(_ numbering: Numbered, facts: [PersonMajor.Column<UInt8>], months: MonthRange, onto base: Panel?) -> Panel {
+        let n = numbering.persons.count
+        let rows = PersonMajor.merge(start: base?.rowStart ?? [0], months: base?.rowMonths ?? [], values: base?.rowCells ?? [],
+                                     adding: numbering.rows, personCount: n, empty: .none)
+        let fact = PersonMajor.merge(start: base?.factStart ?? [0], months: base?.factMonths ?? [], values: base?.facts ?? [],
+                                     adding: facts, personCount: n, empty: 0)
+        return Panel(months: months, personCount: n, measures: numbering.measures,
+                     rowStart: rows.start, rowMonths: rows.months, rowCells: rows.values,
+                     factStart: fact.start, factMonths: fact.months, facts: fact.values)
     }
 
     /// The run-wide id (plus one) of each of a file's measure codes, numbering new ones.
@@ -229,24 +243,6 @@ public struct PanelBuilder: Sendable {
             mmap[i + 1] = UInt16(id + 1)
         }
         return mmap
-    }
-
-    /// Copies the cells of `base` (the first months, the first persons) into `panel`.
-    private static func copy(_ base: Panel, into panel: inout Panel) {
-        let old = base.monthCount, new = panel.monthCount
-        func rows<T>(_ from: [T], _ to: inout [T]) {
-            from.withUnsafeBufferPointer { src in
-                to.withUnsafeMutableBufferPointer { dst in
-                    for p in 0..<base.personCount {
-                        UnsafeMutableBufferPointer(rebasing: dst[(p * new)..<(p * new + old)])
-                            .update(fromContentsOf: src[(p * old)..<(p * old + old)])
-                    }
-                }
-            }
-        }
-        rows(base.rows, &panel.rows)
-        rows(base.employed, &panel.employed)
-        rows(base.benefits, &panel.benefits)
     }
 }
 

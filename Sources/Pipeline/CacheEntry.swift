@@ -11,7 +11,8 @@ enum CacheEntry {
     /// Bumped whenever a parsed form or the panel changes layout or meaning.
     /// 3: employment and benefit persons numbered in hash order, stored with key lengths and
     /// one-byte row counts. 4: key lengths once when all are alike; flags and row count as one
-    /// code byte. 5: employment rows outside the file's month are kept (valid) and counted.
+    /// code byte. 5: employment rows outside the file's month are kept (valid) and counted;
+    /// the panel stored sparsely, by person, with its person keys (to be extended by new months).
     static let formatVersion: UInt32 = 5
     /// Also in every header: the tool's version (a parser fix must not meet old parses) and
     /// the in-memory size of a stored Arena row.

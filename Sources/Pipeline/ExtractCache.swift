@@ -350,16 +350,18 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         guard let from = r.u64().flatMap({ Int(exactly: $0) }), let to = r.u64().flatMap({ Int(exactly: $0) }),
               let persons = r.u64().flatMap({ Int(exactly: $0) }), from == expected.from.index, to == expected.to.index,
               let mb = r.array(UInt8.self),
-              let ms = r.array(UInt32.self), let rows = r.array(ArenaRow.self), let employed = r.array(UInt8.self),
-              let benefits = r.array(UInt8.self), let kb = r.array(UInt8.self), let ks = r.array(UInt32.self),
+              let ms = r.array(UInt32.self),
+              let rowStart = r.array(UInt32.self), let rowMonths = r.array(UInt16.self), let rows = r.array(ArenaRow.self),
+              let factStart = r.array(UInt32.self), let factMonths = r.array(UInt16.self), let facts = r.array(UInt8.self),
+              let kb = r.array(UInt8.self), let ks = r.array(UInt32.self),
               let statsBytes = r.array(UInt8.self), r.atEnd,
-              let stats = try? JSONDecoder().decode([FileStats].self, from: Data(statsBytes)) else { return nil }
-        let months = expected
-        guard persons <= rows.count, rows.count == persons * months.count, employed.count == rows.count, benefits.count == rows.count,
+              let stats = try? JSONDecoder().decode([FileStats].self, from: Data(statsBytes)),
               KeyTable.isValidStorage(bytes: mb, starts: ms), Self.validRows(rows, measures: ms.count - 1),
               ks.count == persons + 1, KeyTable.isValidStorage(bytes: kb, starts: ks) else { return nil }
-        let panel = Panel(months: months, personCount: persons, measures: KeyTable(bytes: mb, starts: ms),
-                          rows: rows, employed: employed, benefits: benefits)
+        let panel = Panel(months: expected, personCount: persons, measures: KeyTable(bytes: mb, starts: ms),
+                          rowStart: rowStart, rowMonths: rowMonths, rowCells: rows,
+                          factStart: factStart, factMonths: factMonths, facts: facts)
+        guard panel.isConsistent else { return nil }
         let ordered = files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
         guard stats.count == ordered.count else { return nil }
         var parts = [String?]()
@@ -395,7 +397,8 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         let p = result.panel
         w.u64(UInt64(p.months.from.index)); w.u64(UInt64(p.months.to.index)); w.u64(UInt64(p.personCount))
         w.array(p.measures.storage.bytes); w.array(p.measures.storage.starts)
-        w.array(p.rows); w.array(p.employed); w.array(p.benefits)
+        w.array(p.rowStart); w.array(p.rowMonths); w.array(p.rowCells)
+        w.array(p.factStart); w.array(p.factMonths); w.array(p.facts)
         w.array(result.personKeys.bytes); w.array(result.personKeys.starts)
         w.array([UInt8]((try? JSONEncoder().encode(result.files)) ?? Data()))
         store("panel", key, w)

@@ -11,11 +11,8 @@ public enum RareMeasureCodes {
         guard limit > 1, panel.measures.count > 0 else { return [:] }
         let width = panel.measures.count + 1
         var perMonth = [Int](repeating: 0, count: months.count * width)   // [month][measure id]
-        for p in 0..<panel.personCount {
-            for m in months {
-                let row = panel.row(p, m)
-                if row.hasRow && row.tiltak != 0 { perMonth[(m - months.lowerBound) * width + Int(row.tiltak)] += 1 }
-            }
+        for (m, row) in zip(panel.rowMonths, panel.rowCells) where months.contains(Int(m)) && row.tiltak != 0 {
+            perMonth[(Int(m) - months.lowerBound) * width + Int(row.tiltak)] += 1
         }
         func name(_ id: Int) -> String { panel.measures.keyString(id - 1) }
         let rare = (1..<width).filter { id in (0..<months.count).allSatisfy { perMonth[$0 * width + id] < limit } }

@@ -36,10 +36,10 @@ public struct StockTables: Sendable {
                          header: ["month", breakdown.rawValue, "hovedstatus", "tiltak", "count", "pct"])
         let registeredMask = registered.reduce(UInt8(0)) { $0 | (1 << $1.rawValue) }
         var cells = [[Int: Cell]](repeating: [:], count: months.count)   // [month − first][value]
-        for p in 0..<panel.personCount {
-            for m in months {
-                let row = panel.row(p, m)
-                guard row.hasRow else { continue }
+        // Every Arena row once (counts do not depend on the order).
+        for (m16, row) in zip(panel.rowMonths, panel.rowCells) {
+            let m = Int(m16)
+            if months.contains(m) {
                 let status = row.statusCode
                 let key = breakdown.key(row)
                 cells[m - months.lowerBound][key, default: Cell()].byStatus[Int(status)] += 1

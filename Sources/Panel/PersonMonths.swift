@@ -1,0 +1,42 @@
+import Extracts
+
+/// Walks one person's months forward from a given month, one month at a time: the row and
+/// the facts of each month in O(1), for following a spell or an exit month by month.
+public struct PersonMonths {
+    @usableFromInline let panel: Panel
+    @usableFromInline var r: Int
+    @usableFromInline let rowEnd: Int
+    @usableFromInline var f: Int
+    @usableFromInline let factEnd: Int
+
+    /// Positioned at `month`: the next calls ask for `month` or later, in ascending order.
+    @inlinable public init(_ panel: Panel, person: Int, from month: Int) {
+        self.panel = panel
+        let rows = panel.rows(of: person), facts = panel.facts(of: person)
+        r = Self.firstAtOrAfter(month, rows, panel.rowMonths)
+        rowEnd = rows.upperBound
+        f = Self.firstAtOrAfter(month, facts, panel.factMonths)
+        factEnd = facts.upperBound
+    }
+
+    @inlinable static func firstAtOrAfter(_ month: Int, _ entries: Range<Int>, _ list: [UInt16]) -> Int {
+        var lo = entries.lowerBound, hi = entries.upperBound
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(list[mid]) < month { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The row in `month` (`.none` when there is none); months must not go back.
+    @inlinable public mutating func row(_ month: Int) -> ArenaRow {
+        while r < rowEnd && Int(panel.rowMonths[r]) < month { r += 1 }
+        return r < rowEnd && Int(panel.rowMonths[r]) == month ? panel.rowCells[r] : .none
+    }
+
+    /// The fact bits at the end of `month` (0 when none); months must not go back.
+    @inlinable public mutating func fact(_ month: Int) -> UInt8 {
+        while f < factEnd && Int(panel.factMonths[f]) < month { f += 1 }
+        return f < factEnd && Int(panel.factMonths[f]) == month ? panel.facts[f] : 0
+    }
+}

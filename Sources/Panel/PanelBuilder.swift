@@ -84,7 +84,7 @@ public struct PanelBuilder: Sendable {
         let onFileRead = self.onFileRead
 
         // Pass 1: Arena.
-        let arena = try parallelMap(arenaFiles.count) { i in
+        var arena = try parallelMap(arenaFiles.count) { i in
             let file = arenaFiles[i]
             let extract = try arenaExtract(file)
             onFileRead?(extract.stats)
@@ -95,7 +95,12 @@ public struct PanelBuilder: Sendable {
         // Numbering the persons run-wide is serial (~0.4 s a year of national files): it runs
         // beside pass 2, whose files need it only once parsed, to be linked.
         let months = self.months
-        let numbered = BackgroundTask { try PanelBuilder.number(arena, months: months, onto: base) }
+        // The parsed Arena files (keys, hash tables: ~1 GB at 71 national months) are handed
+        // over to the numbering and freed when it ends, before pass 2 reaches its peak.
+        let arenaStats = arena.map(\.stats)
+        let handedOver = HandOver(arena)
+        arena = []
+        let numbered = BackgroundTask { try PanelBuilder.number(handedOver.take(), months: months, onto: base) }
 
         // Pass 2: employment and benefits, each file parsed on its own (so that its parsed
         // form depends on it alone), then at once linked to the finished Arena person table:
@@ -145,7 +150,7 @@ public struct PanelBuilder: Sendable {
         ScratchPool.shared.drain()
 
         var statsByName = [String: FileStats]()
-        for e in arena { statsByName[e.file.name] = e.stats }
+        for stats in arenaStats { statsByName[stats.file] = stats }
         for link in linked { statsByName[link.file.name] = link.stats }
         let ordered = files.sorted { ($0.month, $0.kind) < ($1.month, $1.kind) }
         let stats = ordered.map { statsByName[$0.name]! }
@@ -261,4 +266,15 @@ struct LinkedMonth: Sendable {
     var stats: FileStats
     var persons: [UInt32] = []
     var bits: [UInt8] = []
+}
+
+/// A value passed to another thread that keeps no copy of it: `take` hands it over once, so
+/// it is freed as soon as its taker is done with it.
+final class HandOver<T>: @unchecked Sendable {
+    private var value: T?
+    init(_ value: T) { self.value = value }
+    func take() -> T {
+        defer { value = nil }
+        return value!
+    }
 }

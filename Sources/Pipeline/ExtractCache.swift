@@ -126,14 +126,18 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
 
     /// Deletes entries no run has used for `days` days and temporary files left by killed
     /// runs (`CacheScratch`), so that the folder does not grow with every delivery for ever.
-    public func prune(olderThanDays days: Double = 30) {
+    /// Panels are kept only the `keptPanels` last used: each nightly run stores a panel of
+    /// one more month, and a month's worth of superseded panels would outweigh the rest.
+    public func prune(olderThanDays days: Double = 30, keptPanels: Int = 2) {
         let fm = FileManager.default
         let limit = Date().addingTimeInterval(-days * 86_400)
+        var panels = [(path: String, modified: Date)]()
         for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(".bin") {
             let path = "\(directory)/\(name)"
             guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
-            if modified < limit { try? fm.removeItem(atPath: path) }
+            if modified < limit { try? fm.removeItem(atPath: path) } else if name.hasPrefix("panel-") { panels.append((path, modified)) }
         }
+        for old in panels.sorted(by: { $0.modified > $1.modified }).dropFirst(keptPanels) { try? fm.removeItem(atPath: old.path) }
         CacheScratch.sweep(directory)
         lock.withLock { index.records = index.records.filter { fm.fileExists(atPath: $0.key) } }
     }

@@ -77,6 +77,10 @@ final class HistoryUpdateTests: XCTestCase {
         try assertColdTables(input, to: "2022-03", cache: other)
         XCTAssertEqual(try assertColdTables(input, cache: other).panelSource,
                        .extended(from: MonthRange(from: Month("2021-01")!, to: Month("2022-03")!)))
+        // Night after night: the superseded panels go (the two last used and the new one stay).
+        for to in ["2021-09", "2021-10", "2021-11", "2021-12"] { try assertColdTables(input, to: to, cache: other) }
+        let panels = try FileManager.default.contentsOfDirectory(atPath: other).filter { $0.hasPrefix("panel-") }
+        XCTAssertEqual(panels.count, 3, "\(panels)")
     }
 
     func testEveryOtherChangeToTheHistoryGivesTheColdTables() throws {

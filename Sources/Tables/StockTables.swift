@@ -31,23 +31,40 @@ public struct StockTables: Sendable {
         var byMeasure = [UInt8: [UInt16: Int]]()
     }
 
+    /// The cells of each analysed month, by the breakdown's value (values with a row only).
+    /// Counted into flat arrays, one pass over the rows: a dictionary update per row was
+    /// most of a rerun's stock tables at 71 national months.
+    func count(by breakdown: Breakdown) -> [[Int: Cell]] {
+        let registeredMask = registered.reduce(UInt8(0)) { $0 | (1 << $1.rawValue) }
+        var width = 1
+        for row in panel.rowCells { width = max(width, breakdown.key(row) + 1) }
+        var byStatus = [Int32](repeating: 0, count: months.count * width * 4)   // [month][value][status]
+        var byMeasure = [Int: Int]()                                            // (month, value, status) << 16 | tiltak
+        for (m16, row) in zip(panel.rowMonths, panel.rowCells) where months.contains(Int(m16)) {
+            let status = Int(row.statusCode)
+            let slot = ((Int(m16) - months.lowerBound) * width + breakdown.key(row)) * 4 + status
+            byStatus[slot] += 1
+            if registeredMask & (1 << status) != 0 && row.tiltak != 0 { byMeasure[slot << 16 | Int(row.tiltak), default: 0] += 1 }
+        }
+        var cells = [[Int: Cell]](repeating: [:], count: months.count)
+        for i in 0..<months.count {
+            for key in 0..<width {
+                let base = (i * width + key) * 4
+                guard (0..<4).contains(where: { byStatus[base + $0] != 0 }) else { continue }
+                cells[i][key] = Cell(byStatus: (0..<4).map { Int(byStatus[base + $0]) })
+            }
+        }
+        for (packed, n) in byMeasure {
+            let slot = packed >> 16, status = UInt8(slot & 3), key = (slot >> 2) % width, i = (slot >> 2) / width
+            cells[i][key]!.byMeasure[status, default: [:]][UInt16(packed & 0xFFFF)] = n
+        }
+        return cells
+    }
+
     public func table(by breakdown: Breakdown) -> CSVTable {
         var t = CSVTable(name: "stocks_by_\(breakdown.rawValue).csv",
                          header: ["month", breakdown.rawValue, "hovedstatus", "tiltak", "count", "pct"])
-        let registeredMask = registered.reduce(UInt8(0)) { $0 | (1 << $1.rawValue) }
-        var cells = [[Int: Cell]](repeating: [:], count: months.count)   // [month − first][value]
-        // Every Arena row once (counts do not depend on the order).
-        for (m16, row) in zip(panel.rowMonths, panel.rowCells) {
-            let m = Int(m16)
-            if months.contains(m) {
-                let status = row.statusCode
-                let key = breakdown.key(row)
-                cells[m - months.lowerBound][key, default: Cell()].byStatus[Int(status)] += 1
-                if registeredMask & (1 << status) != 0 && row.tiltak != 0 {
-                    cells[m - months.lowerBound][key]!.byMeasure[status, default: [:]][row.tiltak, default: 0] += 1
-                }
-            }
-        }
+        let cells = count(by: breakdown)
         for (i, byValue) in cells.enumerated() {
             let month = panel.month(months.lowerBound + i).description
             let values = byValue.keys.map { (key: $0, label: breakdown.label($0, panel: panel)) }.sorted { a, b in

@@ -83,69 +83,57 @@ public struct PanelBuilder: Sendable {
         let otherFiles = files.filter { $0.kind != .arena }.sorted { ($0.kind, $0.month) < ($1.kind, $1.month) }
         let onFileRead = self.onFileRead
 
-        // Pass 1: Arena.
-        var arena = try parallelMap(arenaFiles.count) { i in
+        // Pass 1: Arena, numbered run-wide in month order as the files come in (serial, ~0.4 s
+        // a year of national files): only the files parsed but not yet numbered are held.
+        let months = self.months
+        let numbering = ArenaNumbering(Numbering(months: months, onto: base))
+        let arenaStats = try parallelMap(arenaFiles.count) { i in
             let file = arenaFiles[i]
             let extract = try arenaExtract(file)
             onFileRead?(extract.stats)
             try checkShare(extract.stats, file)
-            return extract
+            try numbering.submit(i, extract)
+            return extract.stats
         }
-
-        // Numbering the persons run-wide is serial (~0.4 s a year of national files): it runs
-        // beside pass 2, whose files need it only once parsed, to be linked.
-        let months = self.months
-        // The parsed Arena files (keys, hash tables: ~1 GB at 71 national months) are handed
-        // over to the numbering and freed when it ends, before pass 2 reaches its peak.
-        let arenaStats = arena.map(\.stats)
-        let handedOver = HandOver(arena)
-        arena = []
-        let numbered = BackgroundTask { try PanelBuilder.number(handedOver.take(), months: months, onto: base) }
+        let numbered = try numbering.finish()
 
         // Pass 2: employment and benefits, each file parsed on its own (so that its parsed
         // form depends on it alone), then at once linked to the finished Arena person table:
         // rows of anyone else are counted and dropped. One file per core at a time.
-        let linked: [LinkedMonth]
-        do {
-            linked = try parallelMap(otherFiles.count) { i -> LinkedMonth in
-                let file = otherFiles[i]
-                let (stats, people): (FileStats, PersonFlags)
-                if file.kind == .aa {
-                    let e = try employment(file)
-                    (stats, people) = (e.stats, e.people)
-                } else {
-                    let b = try benefits(file)
-                    (stats, people) = (b.stats, b.people)
-                }
-                onFileRead?(stats)
-                try checkShare(stats, file)
-                let table = try numbered.value().persons
-                // Persons first seen in Arena after this month are not linked (never read) and
-                // count as not in Arena: a file's counts do not depend on later months.
-                let known = try numbered.value().seenBy[file.month - months.from]
-                var link = LinkedMonth(file: file, stats: stats)
-                // The file's persons come grouped by the top bits of their hash, as the Arena
-                // table places them: these lookups walk its slots front to back (and use the
-                // stored hashes).
-                for k in 0..<people.count {
-                    if let p = table.find(keyOf: k, in: people.persons), p < known {
-                        if people.flags[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(people.flags[k]) }
-                    } else {
-                        link.stats.rowsNotInArena += Int(people.rowCounts[k])
-                    }
-                }
-                return link
+        let linked = try parallelMap(otherFiles.count) { i -> LinkedMonth in
+            let file = otherFiles[i]
+            let (stats, people): (FileStats, PersonFlags)
+            if file.kind == .aa {
+                let e = try employment(file)
+                (stats, people) = (e.stats, e.people)
+            } else {
+                let b = try benefits(file)
+                (stats, people) = (b.stats, b.people)
             }
-        } catch {
-            // A numbering error comes first, as when numbering ran before pass 2.
-            _ = try numbered.value()
-            throw error
+            onFileRead?(stats)
+            try checkShare(stats, file)
+            let table = numbered.persons
+            // Persons first seen in Arena after this month are not linked (never read) and
+            // count as not in Arena: a file's counts do not depend on later months.
+            let known = numbered.seenBy[file.month - months.from]
+            var link = LinkedMonth(file: file, stats: stats)
+            // The file's persons come grouped by the top bits of their hash, as the Arena
+            // table places them: these lookups walk its slots front to back (and use the
+            // stored hashes).
+            for k in 0..<people.count {
+                if let p = table.find(keyOf: k, in: people.persons), p < known {
+                    if people.flags[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(people.flags[k]) }
+                } else {
+                    link.stats.rowsNotInArena += Int(people.rowCounts[k])
+                }
+            }
+            return link
         }
-        let numbering = try numbered.value()
-        let panel = PanelBuilder.assemble(numbering, facts: PanelBuilder.factColumns(linked, months: months,
-                                                                                  personCount: numbering.persons.count),
+
+        let panel = PanelBuilder.assemble(numbered, facts: PanelBuilder.factColumns(linked, months: months,
+                                                                                 personCount: numbered.persons.count),
                                           months: months, onto: base?.panel)
-        let personKeys = numbering.persons.storage
+        let personKeys = numbered.persons.storage
 
         ScratchPool.shared.drain()
 
@@ -165,43 +153,45 @@ public struct PanelBuilder: Sendable {
 
     /// The run-wide numbering: the person and measure tables, each Arena file's rows by
     /// run-wide person (measure ids run-wide) and, per panel month, how many persons had been
-    /// seen in Arena up to that month.
-    struct Numbered {
+    /// seen in Arena up to that month. Persons and codes are numbered in order of first
+    /// appearance, Arena files added in month order, continuing a stored panel's numbering.
+    struct Numbering: Sendable {
         var persons: KeyTable
         var measures: KeyTable
-        var rows: [PersonMajor.Column<ArenaRow>]
+        var rows = [PersonMajor.Column<ArenaRow>]()
         var seenBy: [Int]
-    }
+        let months: MonthRange
 
-    /// Numbers persons and measure codes run-wide, in order of first appearance; continues the
-    /// numbering of `base` (whose months come first) if any.
-    static func number(_ arena: [ArenaExtract], months: MonthRange, onto base: Result?) throws -> Numbered {
-        var persons: KeyTable, measures: KeyTable
-        if let base {
-            persons = KeyTable(bytes: base.personKeys.bytes, starts: base.personKeys.starts)
-            measures = base.panel.measures
-        } else {
-            persons = KeyTable(capacity: max(1024, (arena.first?.rows.count ?? 0) * 2))
-            measures = KeyTable(capacity: 64)
+        init(months: MonthRange, onto base: Result?) {
+            self.months = months
+            if let base {
+                persons = KeyTable(bytes: base.personKeys.bytes, starts: base.personKeys.starts)
+                measures = base.panel.measures
+            } else {
+                persons = KeyTable(capacity: 1024)
+                measures = KeyTable(capacity: 64)
+            }
+            seenBy = [Int](repeating: persons.count, count: months.count)
         }
-        var columns = [PersonMajor.Column<ArenaRow>]()
-        var seenBy = [Int](repeating: persons.count, count: months.count)
-        for extract in arena {
+
+        /// Numbers the persons and codes of the next month's Arena file.
+        mutating func add(_ extract: ArenaExtract) throws {
+            // Sized by the first file, as a national year holds ~1.5 files' worth of persons.
+            if persons.count == 0 { persons = KeyTable(capacity: max(1024, extract.rows.count * 2)) }
             var map = [UInt32](repeating: 0, count: extract.rows.count)
             for i in 0..<extract.rows.count {
                 map[i] = UInt32(extract.persons.withKey(i) { persons.insert($0, $1).id })
             }
             let m = extract.file.month - months.from
             for later in m..<months.count { seenBy[later] = persons.count }
-            let mmap = try measureMap(extract, into: &measures)
-            let rows = extract.rows.map { row -> ArenaRow in
+            let mmap = try PanelBuilder.measureMap(extract, into: &measures)
+            let cells = extract.rows.map { row -> ArenaRow in
                 var r = row
                 r.tiltak = mmap[Int(row.tiltak)]
                 return r
             }
-            columns.append(PersonMajor.Column(month: UInt16(m), persons: map, values: rows))
+            rows.append(PersonMajor.Column(month: UInt16(m), persons: map, values: cells))
         }
-        return Numbered(persons: persons, measures: measures, rows: columns, seenBy: seenBy)
     }
 
     /// Each month's employment and benefits as one column of fact bits (employed: `Panel.employedBit`).
@@ -225,7 +215,7 @@ public struct PanelBuilder: Sendable {
     }
 
     /// The panel: `base`'s persons and months (if any) with the new months' rows and facts.
-    static func assemble(_ numbering: Numbered, facts: [PersonMajor.Column<UInt8>], months: MonthRange, onto base: Panel?) -> Panel {
+    static func assemble(_ numbering: Numbering, facts: [PersonMajor.Column<UInt8>], months: MonthRange, onto base: Panel?) -> Panel {
         let n = numbering.persons.count
         let rows = PersonMajor.merge(start: base?.rowStart ?? [0], months: base?.rowMonths ?? [], values: base?.rowCells ?? [],
                                      adding: numbering.rows, personCount: n, empty: .none)
@@ -266,15 +256,4 @@ struct LinkedMonth: Sendable {
     var stats: FileStats
     var persons: [UInt32] = []
     var bits: [UInt8] = []
-}
-
-/// A value passed to another thread that keeps no copy of it: `take` hands it over once, so
-/// it is freed as soon as its taker is done with it.
-final class HandOver<T>: @unchecked Sendable {
-    private var value: T?
-    init(_ value: T) { self.value = value }
-    func take() -> T {
-        defer { value = nil }
-        return value!
-    }
 }

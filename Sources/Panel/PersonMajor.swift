@@ -3,7 +3,7 @@
 /// nightly run appends its new month without redoing the others.
 enum PersonMajor {
     /// One month's entries: at most one per person.
-    struct Column<T> {
+    struct Column<T: Sendable>: Sendable {
         var month: UInt16
         var persons: [UInt32]
         var values: [T]
@@ -11,7 +11,7 @@ enum PersonMajor {
 
     /// `base` (person-major, `start` over its persons) with `columns` added, for `personCount`
     /// persons (the base's first); the columns' months come after the base's, in order.
-    static func merge<T>(start: [UInt32], months: [UInt16], values: [T], adding columns: [Column<T>],
+    static func merge<T: Sendable>(start: [UInt32], months: [UInt16], values: [T], adding columns: [Column<T>],
                          personCount: Int, empty: T) -> (start: [UInt32], months: [UInt16], values: [T]) {
         let baseCount = start.count - 1
         var newStart = [UInt32](repeating: 0, count: personCount + 1)

@@ -41,13 +41,12 @@ enum CacheEntry {
 
     /// A reader of the payload where it lies in `data` (a panel is hundreds of MB: not copied
     /// out first), or nil when the entry is not what it claims to be.
-    static func decode(_ data: [UInt8], kind: String, key: String) -> BinaryReader? {
+    static func decode(_ data: ByteSource, kind: String, key: String) -> BinaryReader? {
         var r = BinaryReader(data)
         guard r.bytes(4) == magic, r.u32() == formatVersion, r.string() == build, r.string() == kind, r.string() == key,
-              let length = r.u64(), let n = Int(exactly: length), let sum = r.u32(), n == data.count - r.offset else { return nil }
-        let start = r.offset
-        let ok = data.withUnsafeBufferPointer { crc($0.baseAddress! + start, n) == sum }
-        return ok ? r : nil
+              let length = r.u64(), let n = Int(exactly: length), let sum = r.u32(), n == r.count - r.offset else { return nil }
+        let payload = UnsafeRawBufferPointer(rebasing: data.bytes[r.offset...])
+        return crc(payload.baseAddress?.assumingMemoryBound(to: UInt8.self), n) == sum ? r : nil
     }
 
     /// CRC-32 (gzip's, zlib's), continued from `previous` (`overgang_crc32`: every entry is
@@ -110,13 +109,48 @@ struct BinaryWriter {
     }
 }
 
+/// The bytes a `BinaryReader` reads: a copy of an array's, or a file mapped read-only (a
+/// stored panel is hundreds of MB: mapped, its pages are not copied out of the page cache
+/// into a buffer first, only once into the arrays decoded from them).
+final class ByteSource: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    private let release: () -> Void
+
+    init(_ array: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, array.count), alignment: 16)
+        array.withUnsafeBytes { copy.copyMemory(from: $0) }
+        bytes = UnsafeRawBufferPointer(rebasing: copy[0..<array.count])
+        release = { copy.deallocate() }
+    }
+
+    /// A regular, non-empty file mapped read-only; nil if it cannot be. Cache entries are
+    /// replaced by rename, never rewritten in place, so a mapped entry does not change under us.
+    init?(mapping path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
+        let size = Int(st.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        _ = madvise(base, size, MADV_SEQUENTIAL)
+        bytes = UnsafeRawBufferPointer(start: base, count: size)
+        release = { munmap(base, size) }
+    }
+
+    deinit { release() }
+}
+
 /// Reads what `BinaryWriter` wrote; every read returns nil past the end (a cut entry).
 struct BinaryReader {
-    let data: [UInt8]
+    let source: ByteSource
     var offset = 0
+    private var data: UnsafeRawBufferPointer { source.bytes }
 
-    init(_ data: [UInt8]) { self.data = data }
+    init(_ data: [UInt8]) { source = ByteSource(data) }
+    init(_ source: ByteSource) { self.source = source }
 
+    var count: Int { data.count }
     var atEnd: Bool { offset == data.count }
 
     mutating func bytes(_ n: Int) -> [UInt8]? {
@@ -126,13 +160,15 @@ struct BinaryReader {
     }
 
     mutating func u32() -> UInt32? {
-        guard let b = bytes(4) else { return nil }
-        return b.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+        guard offset + 4 <= data.count else { return nil }
+        defer { offset += 4 }
+        return UInt32(littleEndian: data.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 
     mutating func u64() -> UInt64? {
-        guard let b = bytes(8) else { return nil }
-        return b.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard offset + 8 <= data.count else { return nil }
+        defer { offset += 8 }
+        return UInt64(littleEndian: data.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     mutating func string() -> String? { array(UInt8.self).map { String(decoding: $0, as: UTF8.self) } }
@@ -148,9 +184,7 @@ struct BinaryReader {
         let (size, overflow) = Int(n).multipliedReportingOverflow(by: MemoryLayout<T>.stride)
         guard !overflow, size <= data.count - offset else { return nil }
         let out = [T](unsafeUninitializedCapacity: Int(n)) { buffer, count in
-            data.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + size)]))
-            }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: data[offset..<(offset + size)]))
             count = Int(n)
         }
         offset += size

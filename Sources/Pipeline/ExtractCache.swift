@@ -94,34 +94,11 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     private enum Lookup { case missing, damaged, found(BinaryReader) }
 
     private func load(_ kind: String, _ key: String) -> Lookup {
-        guard let data = Self.readWhole(path(kind, key)) else { return .missing }
+        guard let data = ByteSource(mapping: path(kind, key)) else { return .missing }
         guard let payload = CacheEntry.decode(data, kind: kind, key: key) else { return .damaged }
         // Marks the entry as used, for `prune`.
         _ = utimes(path(kind, key), nil)
         return .found(payload)
-    }
-
-    /// A file's bytes read straight into an array (no `Data` in between); nil if unreadable.
-    private static func readWhole(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            complete = done == size
-            count = done
-        }
-        return complete ? bytes : nil
     }
 
     /// Deletes entries no run has used for `days` days and temporary files left by killed

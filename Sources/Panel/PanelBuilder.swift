@@ -61,14 +61,24 @@ public struct PanelBuilder: Sendable {
         return try source?.arena(file, parse: parse) ?? parse()
     }
 
-    private func employment(_ file: ExtractFile) throws -> EmploymentExtract {
-        let parse = { try EmploymentExtract.read(file, quarantine: quarantine(for: file)) }
-        return try source?.employment(file, parse: parse) ?? parse()
+    /// An employment file's persons in Arena by its month, as parsed or from the source (the
+    /// form is kept filtered to that set of persons: ~10 % of a national file's persons).
+    private func employment(_ file: ExtractFile, _ arena: ArenaPersons) throws -> EmploymentExtract {
+        let parse = {
+            var e = try EmploymentExtract.read(file, quarantine: quarantine(for: file))
+            (e.people, e.stats) = arena.filter(e.people, e.stats)
+            return e
+        }
+        return try source?.employment(file, arenaSet: arena.digest, parse: parse) ?? parse()
     }
 
-    private func benefits(_ file: ExtractFile) throws -> BenefitExtract {
-        let parse = { try BenefitExtract.read(file, quarantine: quarantine(for: file)) }
-        return try source?.benefits(file, parse: parse) ?? parse()
+    private func benefits(_ file: ExtractFile, _ arena: ArenaPersons) throws -> BenefitExtract {
+        let parse = {
+            var b = try BenefitExtract.read(file, quarantine: quarantine(for: file))
+            (b.people, b.stats) = arena.filter(b.people, b.stats)
+            return b
+        }
+        return try source?.benefits(file, arenaSet: arena.digest, parse: parse) ?? parse()
     }
 
     /// Builds the panel of `months` from `files`; with a `base` (a stored panel of the same
@@ -102,30 +112,30 @@ public struct PanelBuilder: Sendable {
         // rows of anyone else are counted and dropped. One file per core at a time.
         let linked = try parallelMap(otherFiles.count) { i -> LinkedMonth in
             let file = otherFiles[i]
+            // Persons first seen in Arena after this month are not linked (never read) and
+            // count as not in Arena: a file's counts do not depend on later months.
+            let m = file.month - months.from
+            let arena = ArenaPersons(table: numbered.persons, known: numbered.seenBy[m], digest: numbered.seenSet[m])
             let (stats, people): (FileStats, PersonFlags)
             if file.kind == .aa {
-                let e = try employment(file)
+                let e = try employment(file, arena)
                 (stats, people) = (e.stats, e.people)
             } else {
-                let b = try benefits(file)
+                let b = try benefits(file, arena)
                 (stats, people) = (b.stats, b.people)
             }
             onFileRead?(stats)
             try checkShare(stats, file)
-            let table = numbered.persons
-            // Persons first seen in Arena after this month are not linked (never read) and
-            // count as not in Arena: a file's counts do not depend on later months.
-            let known = numbered.seenBy[file.month - months.from]
             var link = LinkedMonth(file: file, stats: stats)
-            // The file's persons come grouped by the top bits of their hash, as the Arena
-            // table places them: these lookups walk its slots front to back (and use the
-            // stored hashes).
+            // The form holds only persons in Arena by this month, with a flag; they come in
+            // the file's hash order, as the Arena table places them (lookups walk its slots
+            // front to back).
             for k in 0..<people.count {
-                if let p = table.find(keyOf: k, in: people.persons), p < known {
-                    if people.flags[k] != 0 { link.persons.append(UInt32(p)); link.bits.append(people.flags[k]) }
-                } else {
-                    link.stats.rowsNotInArena += Int(people.rowCounts[k])
+                guard let p = arena.table.find(keyOf: k, in: people.persons), p < arena.known else {
+                    throw ExtractError(file: file.path, .unreadable("its stored form names a person not in Arena by its month"))
                 }
+                link.persons.append(UInt32(p))
+                link.bits.append(people.flags[k])
             }
             return link
         }
@@ -160,6 +170,10 @@ public struct PanelBuilder: Sendable {
         var measures: KeyTable
         var rows = [PersonMajor.Column<ArenaRow>]()
         var seenBy: [Int]
+        /// Per panel month, the digest of the persons seen up to it (`KeySetDigest`): the
+        /// employment and benefit forms of that month are filtered to that set.
+        var seenSet: [String]
+        var digest: KeySetDigest
         let months: MonthRange
 
         init(months: MonthRange, onto base: Result?) {
@@ -172,6 +186,17 @@ public struct PanelBuilder: Sendable {
                 measures = KeyTable(capacity: 64)
             }
             seenBy = [Int](repeating: persons.count, count: months.count)
+            var digest = KeySetDigest()
+            if let base {
+                let keys = base.personKeys
+                keys.bytes.withUnsafeBufferPointer { b in
+                    for i in 0..<(keys.starts.count - 1) {
+                        digest.add(b.baseAddress! + Int(keys.starts[i]), Int(keys.starts[i + 1] - keys.starts[i]))
+                    }
+                }
+            }
+            self.digest = digest
+            seenSet = [String](repeating: digest.hex, count: months.count)
         }
 
         /// Numbers the persons and codes of the next month's Arena file.
@@ -180,10 +205,15 @@ public struct PanelBuilder: Sendable {
             if persons.count == 0 { persons = KeyTable(capacity: max(1024, extract.rows.count * 2)) }
             var map = [UInt32](repeating: 0, count: extract.rows.count)
             for i in 0..<extract.rows.count {
-                map[i] = UInt32(extract.persons.withKey(i) { persons.insert($0, $1).id })
+                map[i] = UInt32(extract.persons.withKey(i) { key, n in
+                    let (id, isNew) = persons.insert(key, n)
+                    if isNew { digest.add(key, n) }
+                    return id
+                })
             }
             let m = extract.file.month - months.from
-            for later in m..<months.count { seenBy[later] = persons.count }
+            let set = digest.hex
+            for later in m..<months.count { seenBy[later] = persons.count; seenSet[later] = set }
             let mmap = try PanelBuilder.measureMap(extract, into: &measures)
             let cells = extract.rows.map { row -> ArenaRow in
                 var r = row
@@ -243,10 +273,40 @@ public struct PanelBuilder: Sendable {
 
 /// A source of parsed files, e.g. a cache keyed by the files' checksums. Each method returns
 /// the file's parsed form, calling `parse` only when it has none.
+/// Employment and benefit forms are filtered to the persons in Arena by their month and kept
+/// under that set's digest too (`arenaSet`): another set of Arena persons (a corrected Arena
+/// file that adds or drops a person) makes them be parsed again.
 public protocol ParsedFileSource: Sendable {
     func arena(_ file: ExtractFile, parse: () throws -> ArenaExtract) throws -> ArenaExtract
-    func employment(_ file: ExtractFile, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract
-    func benefits(_ file: ExtractFile, parse: () throws -> BenefitExtract) throws -> BenefitExtract
+    func employment(_ file: ExtractFile, arenaSet: String, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract
+    func benefits(_ file: ExtractFile, arenaSet: String, parse: () throws -> BenefitExtract) throws -> BenefitExtract
+}
+
+/// The Arena persons seen by a month: the run-wide table, how many of its persons had been
+/// seen (the first `known`), and the digest of that set.
+struct ArenaPersons: Sendable {
+    let table: KeyTable
+    let known: Int
+    let digest: String
+
+    /// `people` reduced to the persons in this set with a flag (employed, or some benefit);
+    /// the rows of the others are counted in `stats` as not in Arena.
+    func filter(_ people: PersonFlags, _ stats: FileStats) -> (PersonFlags, FileStats) {
+        var stats = stats
+        var bytes = [UInt8](), starts: [UInt32] = [0], flags = [UInt8](), counts = [UInt32]()
+        for k in 0..<people.count {
+            if let p = table.find(keyOf: k, in: people.persons), p < known {
+                guard people.flags[k] != 0 else { continue }
+                bytes.append(contentsOf: people.persons.key(k))
+                starts.append(UInt32(bytes.count))
+                flags.append(people.flags[k])
+                counts.append(people.rowCounts[k])
+            } else {
+                stats.rowsNotInArena += Int(people.rowCounts[k])
+            }
+        }
+        return (PersonFlags(persons: KeyList(bytes: bytes, starts: starts), flags: flags, rowCounts: counts), stats)
+    }
 }
 
 /// An employment or benefit month linked to the panel's persons: run-wide ids with their

@@ -12,7 +12,8 @@ enum CacheEntry {
     /// 3: employment and benefit persons numbered in hash order, stored with key lengths and
     /// one-byte row counts. 4: key lengths once when all are alike; flags and row count as one
     /// code byte. 5: employment rows outside the file's month are kept (valid) and counted;
-    /// the panel stored sparsely, by person, with its person keys (to be extended by new months).
+    /// the panel stored sparsely, by person, with its person keys (to be extended by new months);
+    /// employment and benefit forms filtered to the persons in Arena by their month.
     static let formatVersion: UInt32 = 5
     /// Also in every header: the tool's version (a parser fix must not meet old parses) and
     /// the in-memory size of a stored Arena row.

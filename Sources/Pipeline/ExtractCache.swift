@@ -137,11 +137,13 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
 
     /// Shared by the three kinds: reuse a valid entry, else parse and store (with the rows
     /// set aside, which the quarantine file of every later run must show again).
-    private func cached<T>(_ file: ExtractFile, kind: String, parse: () throws -> T, stats: (T) -> FileStats,
-                           encode: (T) -> BinaryWriter, decode: (BinaryReader) -> T?) throws -> T {
+    private func cached<T>(_ file: ExtractFile, kind: String, arenaSet: String? = nil, parse: () throws -> T,
+                           stats: (T) -> FileStats, encode: (T) -> BinaryWriter, decode: (BinaryReader) -> T?) throws -> T {
+        // Filtered forms are kept per set of Arena persons (the digest's first 32 hex digits).
+        func key(_ sha: String) -> String { arenaSet.map { "\(sha)-\($0.prefix(32))" } ?? sha }
         var damaged = false
         if let sha = knownChecksum(file) {
-            switch load(kind, sha) {
+            switch load(kind, key(sha)) {
             case .found(let payload):
                 if let value = decode(payload), restoreQuarantine(file, sha, stats(value)) {
                     note(file, .reused)
@@ -157,7 +159,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         let before = FileStamp(path: file.path)
         let value = try parse()
         let sha = stats(value).sha256
-        store(kind, sha, encode(value))
+        store(kind, key(sha), encode(value))
         if let part = quarantinePart(file), let rows = FileManager.default.contents(atPath: part) {
             store("quarantine", sha, [UInt8](rows))
         }
@@ -214,14 +216,14 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         })
     }
 
-    public func employment(_ file: ExtractFile, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract {
-        try cached(file, kind: "aa", parse: parse, stats: \.stats, encode: { Self.encode($0.stats, $0.people) }, decode: { payload in
+    public func employment(_ file: ExtractFile, arenaSet: String, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract {
+        try cached(file, kind: "aa", arenaSet: arenaSet, parse: parse, stats: \.stats, encode: { Self.encode($0.stats, $0.people) }, decode: { payload in
             Self.decodePeople(payload, file).map { var e = EmploymentExtract(file: file, stats: $0.0); e.people = $0.1; return e }
         })
     }
 
-    public func benefits(_ file: ExtractFile, parse: () throws -> BenefitExtract) throws -> BenefitExtract {
-        try cached(file, kind: "ytelse", parse: parse, stats: \.stats, encode: { Self.encode($0.stats, $0.people) }, decode: { payload in
+    public func benefits(_ file: ExtractFile, arenaSet: String, parse: () throws -> BenefitExtract) throws -> BenefitExtract {
+        try cached(file, kind: "ytelse", arenaSet: arenaSet, parse: parse, stats: \.stats, encode: { Self.encode($0.stats, $0.people) }, decode: { payload in
             Self.decodePeople(payload, file).map { var b = BenefitExtract(file: file, stats: $0.0); b.people = $0.1; return b }
         })
     }

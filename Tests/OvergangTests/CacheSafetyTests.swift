@@ -20,7 +20,7 @@ final class CacheSafetyTests: XCTestCase {
 
         let cache = try ExtractCache(directory: cacheDir)
         var parsed = false
-        let again = try cache.employment(file) {
+        let again = try cache.employment(file, arenaSet: "set") {
             parsed = true
             return Self.extract(file, sha: "new")
         }
@@ -56,8 +56,8 @@ final class CacheSafetyTests: XCTestCase {
         let one = try Self.file("aa_202201.csv.gz", in: dir), two = try Self.file("aa_202202.csv.gz", in: dir)
         let shaOne = String(repeating: "1", count: 64), shaTwo = String(repeating: "2", count: 64)
         let cache = try ExtractCache(directory: cacheDir)
-        _ = try cache.employment(one) { Self.extract(one, sha: shaOne) }
-        _ = try cache.employment(two) { Self.extract(two, sha: shaTwo) }
+        _ = try cache.employment(one, arenaSet: "set") { Self.extract(one, sha: shaOne) }
+        _ = try cache.employment(two, arenaSet: "set") { Self.extract(two, sha: shaTwo) }
         cache.saveIndex()
         XCTAssertEqual(try ExtractCache(directory: cacheDir).knownChecksum(one), shaOne)
 
@@ -123,7 +123,7 @@ final class CacheSafetyTests: XCTestCase {
         for month in 1...3 {
             let file = try Self.file("aa_20220\(month).csv.gz", in: dir)
             // The last one is large enough to be written past the page cache (O_DIRECT).
-            let value = try cache.employment(file) { Self.extract(file, sha: "sha\(month)", persons: month == 3 ? 150_000 : 10) }
+            let value = try cache.employment(file, arenaSet: "set") { Self.extract(file, sha: "sha\(month)", persons: month == 3 ? 150_000 : 10) }
             XCTAssertEqual(value.stats.sha256, "sha\(month)")
         }
         cache.saveIndex()
@@ -141,9 +141,9 @@ final class CacheSafetyTests: XCTestCase {
         let cache = try ExtractCache(directory: cacheDir, logger: log.logger)
         // 10 GiB with 100 MB free: under the reserve (5 %, 512 MB).
         cache.writer.fileSystemSpace = { _ in (available: 100 << 20, size: 10 << 30) }
-        _ = try cache.employment(file) { Self.extract(file, sha: "a") }
+        _ = try cache.employment(file, arenaSet: "set") { Self.extract(file, sha: "a") }
         let other = try Self.file("aa_202202.csv.gz", in: dir)
-        _ = try cache.employment(other) { Self.extract(other, sha: "b") }
+        _ = try cache.employment(other, arenaSet: "set") { Self.extract(other, sha: "b") }
         XCTAssertEqual(log.warnings.count, 1)
         XCTAssertEqual(log.warnings.first?.metadata["cache"], "\(cacheDir)")
         XCTAssertTrue("\(log.warnings.first?.metadata["reason"] ?? "")".contains("kept for the output"))
@@ -152,8 +152,8 @@ final class CacheSafetyTests: XCTestCase {
         XCTAssertEqual(CacheFileWriter.reserve(fileSystemSize: 10 << 30), 512 << 20)
         XCTAssertEqual(CacheFileWriter.reserve(fileSystemSize: 1 << 40), 1 << 30)
         cache.writer.fileSystemSpace = { _ in (available: 600 << 20, size: 10 << 30) }
-        _ = try cache.employment(file) { Self.extract(file, sha: "a") }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(cacheDir)/aa-a.bin"))
+        _ = try cache.employment(file, arenaSet: "set") { Self.extract(file, sha: "a") }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(cacheDir)/aa-a-set.bin"))
     }
 
     // MARK: temporary files of killed runs (issue 15.4)
@@ -201,7 +201,7 @@ extension CacheSafetyTests {
     /// What a fresh cache in `dir` does with `file` (parsed as checksum `sha`), index saved.
     static func cacheOnce(_ file: ExtractFile, sha: String, in dir: String) throws -> CacheUse? {
         let cache = try ExtractCache(directory: dir)
-        _ = try cache.employment(file) { extract(file, sha: sha) }
+        _ = try cache.employment(file, arenaSet: "set") { extract(file, sha: sha) }
         cache.saveIndex()
         return cache.fileUses[file.name]
     }

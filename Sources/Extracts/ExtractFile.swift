@@ -43,6 +43,10 @@ public struct ExtractFile: Sendable, Hashable {
         guard let kind = ExtractKind.allCases.first(where: { name.hasPrefix($0.rawValue + "_") }) else { return nil }
         let rest = name.dropFirst(kind.rawValue.count + 1)
         let path = (directory as NSString).appendingPathComponent(name)
+        // A side file of an extract (`aa_202401.csv.gz.md5`, `.sha256`, `.sig`) holds the
+        // extract's whole name: it is not a misnamed extract (a missing extract is named anyway).
+        if rest.count > 14, rest.prefix(6).utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+           rest.dropFirst(6).hasPrefix(".csv.gz.") { return nil }
         let stamp = String(rest.dropLast(7))
         guard rest.hasSuffix(".csv.gz"), rest.count == 13, stamp.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw ExtractError(file: path, .badFileName)

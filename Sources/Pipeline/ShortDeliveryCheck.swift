@@ -23,11 +23,20 @@ struct ShortDeliveryCheck {
             guard let n = rows[f.name], let counts = byKind[f.kind] else { continue }
             let neighbours = (1...Self.window).flatMap { d in [counts[f.month - d], counts[f.month + d]] }.compactMap { $0 }
             guard let median = Self.median(neighbours), median >= Double(Self.smallFile) else { continue }
-            if Double(n) < minRowShare * median {
+            // At the edge of a register starting up or winding down every neighbour lies on the
+            // far side of the trend: such a file is short only against the nearest one as well.
+            if Double(n) < minRowShare * median, Double(n) < minRowShare * Double(Self.nearest(f.month, in: counts)) {
                 found.append(ExtractError(file: f.path, .shortDelivery(rows: n, neighbourMedian: Int(median.rounded()), minShare: minRowShare)))
             }
         }
         return found
+    }
+
+    /// The larger of the nearest file's rows before and after `month` (within `window`).
+    static func nearest(_ month: Month, in counts: [Month: Int]) -> Int {
+        let before = (1...window).lazy.compactMap { counts[month - $0] }.first ?? 0
+        let after = (1...window).lazy.compactMap { counts[month + $0] }.first ?? 0
+        return max(before, after)
     }
 
     static func median(_ values: [Int]) -> Double? {

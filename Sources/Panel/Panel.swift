@@ -72,15 +72,22 @@ public struct Panel: Sendable, Equatable {
         Int(factStart[person])..<Int(factStart[person + 1])
     }
 
-    /// The entry of `month` among `entries` of `list` (months ascending), if there is one.
+    /// The first of `entries` of `list` (months ascending) whose month is `month` or later.
     @inlinable @inline(__always)
-    public static func find(_ month: Int, in entries: Range<Int>, of list: [UInt16]) -> Int? {
+    public static func firstAtOrAfter(_ month: Int, in entries: Range<Int>, of list: [UInt16]) -> Int {
         var lo = entries.lowerBound, hi = entries.upperBound
         while lo < hi {
             let mid = (lo + hi) >> 1
             if Int(list[mid]) < month { lo = mid + 1 } else { hi = mid }
         }
-        return lo < entries.upperBound && Int(list[lo]) == month ? lo : nil
+        return lo
+    }
+
+    /// The entry of `month` among `entries` of `list` (months ascending), if there is one.
+    @inlinable @inline(__always)
+    public static func find(_ month: Int, in entries: Range<Int>, of list: [UInt16]) -> Int? {
+        let i = firstAtOrAfter(month, in: entries, of: list)
+        return i < entries.upperBound && Int(list[i]) == month ? i : nil
     }
 
     /// The Arena row of person p in month m (`.none` when there is none).

@@ -13,19 +13,10 @@ public struct PersonMonths {
     @inlinable public init(_ panel: Panel, person: Int, from month: Int) {
         self.panel = panel
         let rows = panel.rows(of: person), facts = panel.facts(of: person)
-        r = Self.firstAtOrAfter(month, rows, panel.rowMonths)
+        r = Panel.firstAtOrAfter(month, in: rows, of: panel.rowMonths)
         rowEnd = rows.upperBound
-        f = Self.firstAtOrAfter(month, facts, panel.factMonths)
+        f = Panel.firstAtOrAfter(month, in: facts, of: panel.factMonths)
         factEnd = facts.upperBound
-    }
-
-    @inlinable static func firstAtOrAfter(_ month: Int, _ entries: Range<Int>, _ list: [UInt16]) -> Int {
-        var lo = entries.lowerBound, hi = entries.upperBound
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if Int(list[mid]) < month { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// The row in `month` (`.none` when there is none); months must not go back.

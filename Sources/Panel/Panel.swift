@@ -100,8 +100,6 @@ public struct Panel: Sendable, Equatable {
         Self.find(month, in: facts(of: person), of: factMonths).map { facts[$0] } ?? 0
     }
 
-    @inlinable public func isEmployed(_ person: Int, _ month: Int) -> Bool { fact(person, month) & Self.employedBit != 0 }
-    @inlinable public func benefitMask(_ person: Int, _ month: Int) -> UInt8 { fact(person, month) & ~Self.employedBit }
 
     /// The calendar month of month number `m`.
     @inlinable public func month(_ m: Int) -> Month { months.from + m }

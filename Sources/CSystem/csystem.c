@@ -32,6 +32,12 @@ void overgang_keep_freed_memory(void) {
 #endif
 }
 
+void overgang_return_freed_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 int overgang_create_direct(const char *path) {
 #if defined(__linux__) && defined(O_DIRECT)
     return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_DIRECT, 0600);

@@ -17,12 +17,19 @@ public final class ScratchPool: @unchecked Sendable {
     /// A buffer of at least `count` elements of `T` (uninitialised).
     func take<T>(_ type: T.Type, _ count: Int) -> Scratch<T> {
         let bytes = max(count, 1) * MemoryLayout<T>.stride
+        var outgrown = [(base: UnsafeMutableRawPointer, bytes: Int)]()
         let reused: (base: UnsafeMutableRawPointer, bytes: Int)? = lock.withLock {
             // The smallest that fits.
             var best = -1
             for (i, b) in free.enumerated() where b.bytes >= bytes && (best < 0 || b.bytes < free[best].bytes) { best = i }
-            return best < 0 ? nil : free.remove(at: best)
+            if best >= 0 { return free.remove(at: best) }
+            // None fits: the files have outgrown the smaller ones (files grow month by month),
+            // which would otherwise stay resident beside the new one.
+            outgrown = free.filter { $0.bytes < bytes }
+            free.removeAll { $0.bytes < bytes }
+            return nil
         }
+        for b in outgrown { b.base.deallocate() }
         if let reused { return Scratch(base: reused.base, bytes: reused.bytes) }
         // Rounded up to 1 MB, and large ones to 1/8 of a power of two, so that next month's
         // somewhat larger file still fits (a fresh buffer costs a page fault per 4 kB).

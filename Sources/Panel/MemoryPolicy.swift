@@ -15,6 +15,11 @@ public enum MemoryPolicy {
     /// Applies the policy (once; later calls do nothing). `PanelBuilder.build` calls it.
     public static func keepFreedMemoryForReuse() { _ = applied }
 
+    /// Hands what is free back to the system, when the reading is done: the parse buffers that
+    /// the policy kept (on both cores' heaps) would otherwise stay resident beside the panel
+    /// and the analysis, which need their room at once (`malloc_trim`, ~ms).
+    public static func returnFreedMemory() { overgang_return_freed_memory() }
+
     private static let applied: Bool = {
         overgang_keep_freed_memory()   // mallopt, which Swift's Glibc module does not expose
         return true

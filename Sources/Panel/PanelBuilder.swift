@@ -106,11 +106,12 @@ public struct PanelBuilder: Sendable {
             return extract.stats
         }
         let numbered = try numbering.finish()
+        MemoryPolicy.returnFreedMemory()   // the Arena files' parse buffers
 
         // Pass 2: employment and benefits, each file parsed on its own (so that its parsed
         // form depends on it alone), then at once linked to the finished Arena person table:
         // rows of anyone else are counted and dropped. One file per core at a time.
-        let linked = try parallelMap(otherFiles.count) { i -> LinkedMonth in
+        var linked = try parallelMap(otherFiles.count) { i -> LinkedMonth in
             let file = otherFiles[i]
             // Persons first seen in Arena after this month are not linked (never read) and
             // count as not in Arena: a file's counts do not depend on later months.
@@ -129,23 +130,27 @@ public struct PanelBuilder: Sendable {
             var link = LinkedMonth(file: file, stats: stats)
             // The form holds only persons in Arena by this month, with a flag; they come in
             // the file's hash order, as the Arena table places them (lookups walk its slots
-            // front to back).
+            // front to back), and are kept in person order (compactly, `AscendingIDs`).
+            var flags = [UInt8](repeating: 0, count: arena.known)
             for k in 0..<people.count {
                 guard let p = arena.table.find(keyOf: k, in: people.persons), p < arena.known else {
                     throw ExtractError(file: file.path, .unreadable("its stored form names a person not in Arena by its month"))
                 }
-                link.persons.append(UInt32(p))
-                link.bits.append(people.flags[k])
+                flags[p] = people.flags[k]
+            }
+            for p in 0..<arena.known where flags[p] != 0 {
+                link.persons.append(p)
+                link.bits.append(flags[p])
             }
             return link
         }
 
-        let panel = PanelBuilder.assemble(numbered, facts: PanelBuilder.factColumns(linked, months: months,
-                                                                                 personCount: numbered.persons.count),
-                                          months: months, onto: base?.panel)
-        let personKeys = numbered.persons.storage
-
+        // The parse buffers are done with: their room goes to the panel.
         ScratchPool.shared.drain()
+        MemoryPolicy.returnFreedMemory()
+        let facts = PanelBuilder.factColumns(&linked, months: months, personCount: numbered.persons.count)
+        let panel = PanelBuilder.assemble(numbered, facts: facts, months: months, onto: base?.panel)
+        let personKeys = numbered.persons.storage
 
         var statsByName = [String: FileStats]()
         for stats in arenaStats { statsByName[stats.file] = stats }
@@ -225,17 +230,22 @@ public struct PanelBuilder: Sendable {
     }
 
     /// Each month's employment and benefits as one column of fact bits (employed: `Panel.employedBit`).
-    static func factColumns(_ linked: [LinkedMonth], months: MonthRange, personCount: Int) -> [PersonMajor.Column<UInt8>] {
+    /// The links' persons and bits are released as they are used (they are the size of the facts).
+    static func factColumns(_ linked: inout [LinkedMonth], months: MonthRange, personCount: Int) -> [PersonMajor.Column<UInt8>] {
         var bits = [UInt8](repeating: 0, count: personCount)
         var columns = [PersonMajor.Column<UInt8>]()
-        for (month, links) in Dictionary(grouping: linked, by: { $0.file.month - months.from }).sorted(by: { $0.key < $1.key }) {
+        for (month, links) in Dictionary(grouping: linked.indices, by: { linked[$0].file.month - months.from }).sorted(by: { $0.key < $1.key }) {
             var persons = [UInt32]()
-            for link in links {
-                let employment = link.file.kind == .aa
-                for (p, b) in zip(link.persons, link.bits) {
-                    if bits[Int(p)] == 0 { persons.append(p) }
-                    bits[Int(p)] |= employment ? Panel.employedBit : b
+            for i in links {
+                let employment = linked[i].file.kind == .aa
+                var k = 0
+                linked[i].persons.forEach { p in
+                    if bits[p] == 0 { persons.append(UInt32(p)) }
+                    bits[p] |= employment ? Panel.employedBit : linked[i].bits[k]
+                    k += 1
                 }
+                linked[i].persons = AscendingIDs()
+                linked[i].bits = []
             }
             let values = persons.map { bits[Int($0)] }
             for p in persons { bits[Int(p)] = 0 }
@@ -309,11 +319,12 @@ struct ArenaPersons: Sendable {
     }
 }
 
-/// An employment or benefit month linked to the panel's persons: run-wide ids with their
-/// flags (employed; benefit mask); the file's persons never in Arena are counted in `stats`.
+/// An employment or benefit month linked to the panel's persons: run-wide ids (ascending)
+/// with their flags (employed; benefit mask); the file's persons never in Arena are counted
+/// in `stats`.
 struct LinkedMonth: Sendable {
     var file: ExtractFile
     var stats: FileStats
-    var persons: [UInt32] = []
+    var persons = AscendingIDs()
     var bits: [UInt8] = []
 }

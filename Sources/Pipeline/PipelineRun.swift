@@ -183,6 +183,7 @@ public struct PipelineRun {
         builder.onFileRead = onFileRead
         builder.source = cache
         let built = try builder.build(onto: base?.base)
+        MemoryPolicy.returnFreedMemory()   // the builder's month columns, before the analysis
         if let base {
             logger.info("panel extended", metadata: ["months": "\(base.base.panel.months) → \(panelMonths)", "newFiles": "\(base.newFiles.count)"])
         }

@@ -109,6 +109,67 @@ final class HistoryUpdateTests: XCTestCase {
         try assertColdTables(input, from: "2021-04", to: "2022-02", cache: cache)
     }
 
+    /// A nightly run killed at any moment while it extends the stored panel (parsing the new
+    /// month, writing its entries and the new panel) leaves a cache that the next run uses or
+    /// rebuilds: its tables are a cold run's, entries stay owner-only, no temporary file stays.
+    func testANightlyRunKilledAtAnyMomentLeavesAUsableCache() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: overgangBinary), overgangBinary)
+        let input = try history(MonthRange(from: Month("2021-01")!, to: Month("2022-06")!))
+        let root = temporaryDirectory()
+        let config = SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path
+        func launch(_ output: String, _ extra: [String]) throws -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: overgangBinary)
+            p.arguments = ["run", "--config", config, "--input", input, "--output", output, "-q"] + extra
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        func finish(_ output: String, _ extra: [String]) throws {
+            let p = try launch(output, extra)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, extra.joined(separator: " "))
+        }
+        // The stored history: every month but the last.
+        let stored = root + "/stored"
+        let month = input + "/month"
+        try FileManager.default.createDirectory(atPath: month, withIntermediateDirectories: false)
+        for kind in ExtractKind.allCases {
+            try FileManager.default.moveItem(atPath: "\(input)/\(kind.rawValue)_202206.csv.gz", toPath: "\(month)/\(kind.rawValue)_202206.csv.gz")
+        }
+        try finish(root + "/base", ["--cache", stored])
+        for kind in ExtractKind.allCases {
+            try FileManager.default.moveItem(atPath: "\(month)/\(kind.rawValue)_202206.csv.gz", toPath: "\(input)/\(kind.rawValue)_202206.csv.gz")
+        }
+        try FileManager.default.removeItem(atPath: month)
+        try finish(root + "/cold", ["--no-cache"])
+        let cold = try publishedTables(root + "/cold")
+        // How long the extension takes, on a copy of the stored cache.
+        try FileManager.default.copyItem(atPath: stored, toPath: root + "/timed")
+        let start = Date()
+        try finish(root + "/timed-out", ["--cache", root + "/timed"])
+        let duration = Date().timeIntervalSince(start)
+        for (i, fraction) in [0.15, 0.35, 0.55, 0.75, 0.9].enumerated() {
+            let cache = "\(root)/cache-\(i)", output = "\(root)/out-\(i)"
+            try FileManager.default.copyItem(atPath: stored, toPath: cache)
+            let p = try launch(output, ["--cache", cache])
+            usleep(useconds_t(duration * fraction * 1_000_000))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            try finish(output, ["--cache", cache])
+            XCTAssertEqual(try publishedTables(output), cold, "killed at \(fraction) of the extension")
+            var info = stat()
+            XCTAssertEqual(stat(cache, &info), 0)
+            XCTAssertEqual(info.st_mode & 0o777, 0o700)
+            for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
+                XCTAssertFalse(name.contains(".tmp"), "\(name) left at \(fraction)")
+                XCTAssertEqual(stat("\(cache)/\(name)", &info), 0)
+                XCTAssertEqual(info.st_mode & 0o077, 0, "\(name) is readable by others")
+            }
+        }
+    }
+
     func gunzip(_ path: String) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/gzip")

@@ -14,6 +14,10 @@ int overgang_is_mount_point(const char *path);
 /// heap, never trimmed); elsewhere does nothing. See `MemoryPolicy`.
 void overgang_keep_freed_memory(void);
 
+/// Hands the free memory of every heap back to the system (glibc: malloc_trim); elsewhere
+/// does nothing. See `MemoryPolicy`.
+void overgang_return_freed_memory(void);
+
 /// Creates `path` (owner-only, failing if it exists) for writing past the page cache
 /// (Linux O_DIRECT: buffers, sizes and offsets aligned to 4096). Returns the descriptor, or
 /// -1 with errno set (EINVAL where the file system cannot).

@@ -1,5 +1,6 @@
 import Foundation
 import Statistics
+import Tables
 
 /// A CSV of spells for `overgang cox`: a time and an event column, an optional `count`, and
 /// every other column a covariate: numeric if all its values are numbers, else categorical
@@ -13,18 +14,11 @@ public struct CoxSpellFile {
     public var references: [String: String] = [:]
 
     public init(path: String, time: String, event: String, references chosen: [String: String] = [:]) throws {
-        // Line numbers count blank lines too (they are skipped).
-        let lines = try SpellFileText.lines(path).enumerated().filter { !$0.element.isEmpty }
-        guard let header = lines.first?.element else { throw SpellFileError(file: path, line: 1, "no header row") }
-        let separator: Character = header.contains(";") ? ";" : ","
-        func split(_ line: String) -> [String] {
-            line.split(separator: separator, omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        let names = split(header)
-        guard let timeCol = names.firstIndex(of: time) else { throw ConfigurationError("\(path): line 1: no column '\(time)' (--time)", key: "--time") }
-        guard let eventCol = names.firstIndex(of: event) else { throw ConfigurationError("\(path): line 1: no column '\(event)' (--event)", key: "--event") }
+        let records = try SpellFileText.records(path).filter { !$0.isBlank }
+        guard let header = records.first else { throw SpellFileError(file: path, line: 1, "no header row") }
+        let names = header.fields
+        guard let timeCol = names.firstIndex(of: time) else { throw ConfigurationError("\(path): line \(header.line): no column '\(time)' (--time)", key: "--time") }
+        guard let eventCol = names.firstIndex(of: event) else { throw ConfigurationError("\(path): line \(header.line): no column '\(event)' (--event)", key: "--event") }
         let countCol = names.firstIndex(of: "count")
         let covariateCols = names.indices.filter { $0 != timeCol && $0 != eventCol && $0 != countCol }
         for (column, _) in chosen where !covariateCols.contains(where: { names[$0] == column }) {
@@ -33,9 +27,9 @@ public struct CoxSpellFile {
 
         var rows = [[String]]()
         var lineOf = [Int]()   // each kept row's line in the file
-        for (i, line) in lines.dropFirst() {
-            let f = split(line)
-            func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: i + 1, column: column, problem) }
+        for record in records.dropFirst() {
+            let f = record.fields
+            func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: record.line, column: column, problem) }
             guard f.count == names.count else { throw bad(nil, "\(f.count) fields where the header has \(names.count)") }
             rowsRead += 1
             if f.contains(where: \.isEmpty) { rowsLeftOut += 1; continue }
@@ -47,7 +41,7 @@ public struct CoxSpellFile {
                 throw bad("count", "count '\(f[c])' is not a whole number ≥ 0")
             }
             rows.append(f)
-            lineOf.append(i + 1)
+            lineOf.append(record.line)
         }
 
         // Each covariate column: numeric, or categorical with one term per non-reference value.

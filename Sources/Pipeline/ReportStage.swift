@@ -46,7 +46,8 @@ public struct ReportStage {
             do {
                 tables.append(try CSVTable.read(name: name, text: text))
             } catch let e as CSVReadError {
-                throw OutputError("\(folder)/\(e.description)")
+                // Named here: a quoting error from the reader does not know the file.
+                throw OutputError("\(path):\(e.line): \(e.reason)")
             }
         }
         let facts = Self.facts(manifest)

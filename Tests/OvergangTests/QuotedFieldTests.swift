@@ -62,3 +62,15 @@ final class QuotedFieldTests: XCTestCase {
         }
     }
 }
+
+extension QuotedFieldTests {
+    /// A published table whose quoting is broken stops the report with its path and line.
+    func testReportNamesATableWithABrokenQuote() throws {
+        let folder = temporaryDirectory()
+        try FileManager.default.copyItem(atPath: ReportTests.sampleOutput + "/manifest.json", toPath: folder + "/manifest.json")
+        try "exit_month,exit_status,outcome,count\n2022-01,ARBS,\"work,3\n".write(toFile: folder + "/exit_cohorts.csv", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ReportStage(folder: folder, language: .en, minCellCount: 0, formats: []).document()) {
+            XCTAssertEqual("\($0)", "\(folder)/exit_cohorts.csv:2: a quoted field is not closed")
+        }
+    }
+}

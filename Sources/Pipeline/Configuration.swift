@@ -320,62 +320,6 @@ public struct Configuration: Sendable {
         if s.contains(.arbs) && !s.contains(.neds) && exit.nedsLookbackMonths > 0 { s.append(.neds) }
         return s
     }
-
-    /// The configuration as it takes effect, for the manifest.
-    public var effective: JSONValue {
-        func month(_ m: Month?) -> JSONValue { m.map { .string($0.description) } ?? .null }
-        var kind: JSONValue = "register", measures: JSONValue = []
-        if case .measure(let codes) = exit.kind { kind = "measure"; measures = JSONValue(codes) }
-        var root: [String: JSONValue] = [
-            "input": ["directory": .string(input.directory), "from": month(input.from), "to": month(input.to),
-                      "maxRejectedShare": .number(input.maxRejectedShare),
-                      "minRowShare": .number(input.minRowShare)],
-            "output": ["directory": .string(output.directory), "minCellCount": JSONValue(output.minCellCount)],
-            "cache": ["enabled": .bool(cache.enabled), "directory": cache.directory.map(JSONValue.string) ?? .null],
-            "exit": ["kind": kind, "measures": measures, "statuses": JSONValue(exit.statuses.map(\.name)),
-                     "quietMonths": JSONValue(exit.quietMonths), "nedsLookbackMonths": JSONValue(exit.nedsLookbackMonths)],
-            "outcome": ["horizonMonths": JSONValue(outcome.horizonMonths),
-                        "workBenefits": JSONValue(outcome.workBenefits.map(\.name)),
-                        "disability": JSONValue(outcome.disability.map(\.name)),
-                        "oldAge": JSONValue(outcome.oldAge.map(\.name))],
-            "cohorts": ["breakdowns": JSONValue(cohortBreakdowns.map(\.rawValue))],
-        ]
-        root["comparisons"] = .array(comparisons.map { c in
-            var o: [String: JSONValue] = [
-                "name": .string(c.name),
-                "baseline": ["from": .string(c.baseline.from.description), "to": .string(c.baseline.to.description)],
-                "comparison": ["from": .string(c.comparison.from.description), "to": .string(c.comparison.to.description)],
-                "filter": ["tiltak": JSONValue(c.filter.tiltak), "enhet": JSONValue(c.filter.enhet)],
-                "filters": .object(Dictionary(grouping: c.filterOverrides, by: \.key.group.rawValue).mapValues { cells in
-                    .object(Dictionary(uniqueKeysWithValues: cells.map { cell in
-                        var f = [String: JSONValue]()
-                        if let t = cell.value.tiltak { f["tiltak"] = JSONValue(t) }
-                        if let e = cell.value.enhet { f["enhet"] = JSONValue(e) }
-                        return (cell.key.period.rawValue, JSONValue.object(f))
-                    }))
-                }),
-                "se": .string(c.se.rawValue),
-            ]
-            if c.hasGroups {
-                o["treatment"] = JSONValue(c.treatment)
-                o["control"] = JSONValue(c.control)
-                o["pairs"] = .array(c.pairs.map { JSONValue([$0.treatment, $0.control]) })
-            }
-            return .object(o)
-        })
-        func range(_ r: MonthRange) -> JSONValue { ["from": .string(r.from.description), "to": .string(r.to.description)] }
-        let unit = String(noe.unit)
-        root["noe"] = ["unit": .string(String(repeating: "0", count: max(0, 4 - unit.count)) + unit),
-                       "minAge": JSONValue(noe.minAge), "maxAge": JSONValue(noe.maxAge)]
-        root["survival"] = ["maxMonths": JSONValue(survival.maxMonths), "baseline": range(survival.baseline),
-                            "comparison": range(survival.comparison), "events": JSONValue(survival.events.map(\.rawValue)),
-                            "ties": .string(survival.ties), "situationalGroups": JSONValue(survival.situationalGroups.map(\.name)),
-                            "covariates": .object(survival.covariates.mapValues { JSONValue.string($0) }),
-                            "pooled": survival.pooled.map(range) ?? .null]
-        root["report"] = ["formats": JSONValue(report.formats.map(\.rawValue)), "lang": .string(report.language.rawValue)]
-        root["stocks"] = ["breakdowns": JSONValue(stockBreakdowns.map(\.rawValue))]
-        return .object(root)
-    }
 }
 
 /// The survival analyses' settings (`survival` in `pipeline.json`, definitions.md §5).

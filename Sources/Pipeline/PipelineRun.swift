@@ -3,6 +3,7 @@ import Extracts
 import Foundation
 import Logging
 import Panel
+import Report
 import Tables
 
 /// The whole pipeline: extracts → panel → exits → tables → manifest, published atomically.
@@ -118,7 +119,7 @@ public struct PipelineRun {
             summary.timings.append(("total", Date().timeIntervalSince(started)))
             let manifest = Manifest(config: config, summary: summary, started: started, finished: Date())
             do {
-                try manifest.json().text().write(toFile: output.path("manifest.json"), atomically: false, encoding: .utf8)
+                try manifest.encoded().write(to: URL(fileURLWithPath: output.path("manifest.json")))
             } catch {
                 throw OutputError("\(output.staging): cannot write manifest.json: \(error.localizedDescription)")
             }
@@ -201,21 +202,18 @@ public struct PipelineRun {
     }
 
     /// Input files added, changed (another checksum) and gone since the run that made the
-    /// current output, from its manifest; nil when there is none.
-    static func changes(since manifest: String, now: [FileStats]) -> JSONValue {
+    /// current output, from its manifest; nil when there is none or it cannot be read.
+    static func changes(since manifest: String, now: [FileStats]) -> Manifest.Changes? {
         guard let data = FileManager.default.contents(atPath: manifest),
-              case .object(let m)? = try? JSONDecoder().decode(JSONValue.self, from: data),
-              case .array(let inputs)? = m["inputs"] else { return .null }
-        var before = [String: String]()
-        for case .object(let i) in inputs {
-            if case .string(let name)? = i["file"], case .string(let sha)? = i["sha256"] { before[name] = sha }
-        }
+              let previous = try? Manifest.decoded(data, file: manifest) else { return nil }
+        let before = Dictionary(previous.inputs.map { ($0.file, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         let current = Dictionary(uniqueKeysWithValues: now.map { ($0.file, $0.sha256) })
-        let added = current.keys.filter { before[$0] == nil }.sorted()
-        let changed = current.keys.filter { before[$0] != nil && before[$0] != current[$0] }.sorted()
-        let gone = before.keys.filter { current[$0] == nil }.sorted()
-        return ["added": JSONValue(added), "changed": JSONValue(changed), "gone": JSONValue(gone),
-                "unchanged": JSONValue(current.count - added.count - changed.count)]
+        var changes = Manifest.Changes()
+        changes.added = current.keys.filter { before[$0] == nil }.sorted()
+        changes.changed = current.keys.filter { before[$0] != nil && before[$0] != current[$0] }.sorted()
+        changes.gone = before.keys.filter { current[$0] == nil }.sorted()
+        changes.unchanged = current.count - changes.added.count - changes.changed.count
+        return changes
     }
 
     /// Joins the per-file quarantine parts, in file order, into one owner-only file.

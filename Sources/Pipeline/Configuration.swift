@@ -93,158 +93,183 @@ public struct Configuration: Sendable {
         return object
     }
 
+    /// Reads every section present (each defaulted as in interface.md); a key nobody reads is
+    /// an error naming it.
     init(reading root: JSONReader) throws {
         var root = root
-        if var o = try root.object("input") {
-            input.directory = try o.string("directory") ?? input.directory
-            input.from = try o.month("from")
-            input.to = try o.month("to")
-            input.maxRejectedShare = try o.double("maxRejectedShare", in: 0...1) ?? input.maxRejectedShare
-            input.minRowShare = try o.double("minRowShare", in: 0...1) ?? input.minRowShare
-            if let f = input.from, let t = input.to, f > t { throw o.fail("from", "\(f) is after input.to \(t): the period is reversed") }
-            try o.finish()
-        }
+        if var o = try root.object("input") { try readInput(&o) }
         if var o = try root.object("output") {
             output.directory = try o.string("directory") ?? output.directory
             output.minCellCount = try o.int("minCellCount", in: Configuration.minCellCountRange) ?? 0
             try o.finish()
         }
-        if var o = try root.object("cache") {
-            if o.has("enabled") {
-                guard case .bool(let b)? = o.object["enabled"] else { throw o.fail("enabled", "expected true or false") }
-                cache.enabled = b
-            }
-            cache.directory = try o.string("directory")
+        if var o = try root.object("cache") { try readCache(&o) }
+        if var o = try root.object("exit") { try readExit(&o) }
+        if var o = try root.object("outcome") { try readOutcome(&o) }
+        if var o = try root.object("cohorts") {
+            cohortBreakdowns = try Self.breakdowns(&o) ?? cohortBreakdowns
             try o.finish()
         }
-        if var o = try root.object("exit") {
-            let kind = try o.string("kind") ?? "register"
-            let measures = try o.strings("measures") ?? []
-            switch kind {
-            case "register": exit.kind = .register
-            case "measure": exit.kind = .measure(codes: measures)
-            default: throw o.fail("kind", "expected \"register\" or \"measure\", found \"\(kind)\"")
-            }
-            if let names = try o.strings("statuses") {
-                exit.statuses = try names.map { name in
-                    guard let s = Hovedstatus(name: name), !name.isEmpty else { throw o.fail("statuses", "unknown hovedstatus \"\(name)\"") }
-                    return s
-                }
-                if exit.statuses.isEmpty { throw o.fail("statuses", "needs at least one status") }
-                if let twice = names.enumerated().first(where: { names.prefix($0.offset).contains($0.element) }) {
-                    throw o.fail("statuses", "\(twice.element) is listed twice")
-                }
-            }
-            exit.quietMonths = try o.int("quietMonths", in: 1...24) ?? exit.quietMonths
-            exit.nedsLookbackMonths = try o.int("nedsLookbackMonths", in: 0...60) ?? exit.nedsLookbackMonths
-            try o.finish()
+        if var o = try root.object("stocks") { try readStocks(&o) }
+        if let list = try root.array("comparisons") { try readComparisons(list, root) }
+        if var o = try root.object("noe") { try readNoe(&o) }
+        if var o = try root.object("survival") { try readSurvival(&o) }
+        if var o = try root.object("report") { try readReport(&o) }
+        try root.finish()
+    }
+
+    private mutating func readInput(_ o: inout JSONReader) throws {
+        input.directory = try o.string("directory") ?? input.directory
+        input.from = try o.month("from")
+        input.to = try o.month("to")
+        input.maxRejectedShare = try o.double("maxRejectedShare", in: 0...1) ?? input.maxRejectedShare
+        input.minRowShare = try o.double("minRowShare", in: 0...1) ?? input.minRowShare
+        if let f = input.from, let t = input.to, f > t { throw o.fail("from", "\(f) is after input.to \(t): the period is reversed") }
+        try o.finish()
+    }
+
+    private mutating func readCache(_ o: inout JSONReader) throws {
+        if o.has("enabled") {
+            guard case .bool(let b)? = o.object["enabled"] else { throw o.fail("enabled", "expected true or false") }
+            cache.enabled = b
         }
-        if var o = try root.object("outcome") {
-            outcome.horizonMonths = try o.int("horizonMonths", in: 0...24) ?? outcome.horizonMonths
-            func benefits(_ key: String) throws -> [Benefit]? {
-                try o.strings(key)?.map { name in
-                    guard let b = Benefit(name: name) else { throw o.fail(key, "unknown benefit \"\(name)\"") }
-                    return b
-                }
-            }
-            outcome.workBenefits = try benefits("workBenefits") ?? outcome.workBenefits
-            outcome.disability = try benefits("disability") ?? outcome.disability
-            outcome.oldAge = try benefits("oldAge") ?? outcome.oldAge
-            try o.finish()
+        cache.directory = try o.string("directory")
+        try o.finish()
+    }
+
+    private mutating func readExit(_ o: inout JSONReader) throws {
+        let kind = try o.string("kind") ?? "register"
+        let measures = try o.strings("measures") ?? []
+        switch kind {
+        case "register": exit.kind = .register
+        case "measure": exit.kind = .measure(codes: measures)
+        default: throw o.fail("kind", "expected \"register\" or \"measure\", found \"\(kind)\"")
         }
-        func breakdowns(_ o: inout JSONReader) throws -> [Breakdown]? {
-            guard let names = try o.strings("breakdowns") else { return nil }
-            var seen = Set<Breakdown>()
-            return try names.map { name in
-                guard let b = Breakdown(rawValue: name) else {
-                    throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                guard seen.insert(b).inserted else { throw o.fail("breakdowns", "\(name) is listed twice") }
+        if let names = try o.strings("statuses") {
+            exit.statuses = try names.map { name in
+                guard let s = Hovedstatus(name: name), !name.isEmpty else { throw o.fail("statuses", "unknown hovedstatus \"\(name)\"") }
+                return s
+            }
+            if exit.statuses.isEmpty { throw o.fail("statuses", "needs at least one status") }
+            if let twice = names.enumerated().first(where: { names.prefix($0.offset).contains($0.element) }) {
+                throw o.fail("statuses", "\(twice.element) is listed twice")
+            }
+        }
+        exit.quietMonths = try o.int("quietMonths", in: 1...24) ?? exit.quietMonths
+        exit.nedsLookbackMonths = try o.int("nedsLookbackMonths", in: 0...60) ?? exit.nedsLookbackMonths
+        try o.finish()
+    }
+
+    private mutating func readOutcome(_ o: inout JSONReader) throws {
+        outcome.horizonMonths = try o.int("horizonMonths", in: 0...24) ?? outcome.horizonMonths
+        func benefits(_ key: String) throws -> [Benefit]? {
+            try o.strings(key)?.map { name in
+                guard let b = Benefit(name: name) else { throw o.fail(key, "unknown benefit \"\(name)\"") }
                 return b
             }
         }
-        if var o = try root.object("cohorts") {
-            cohortBreakdowns = try breakdowns(&o) ?? cohortBreakdowns
-            try o.finish()
-        }
-        if var o = try root.object("stocks") {
-            stockBreakdowns = try breakdowns(&o) ?? stockBreakdowns
-            // Every stock table already counts the registered by tiltak (its own column): a
-            // tiltak breakdown would name two columns alike and count each measure twice.
-            if stockBreakdowns.contains(.tiltak) {
-                throw o.fail("breakdowns", "tiltak is not a breakdown of the stocks: every stock table counts the registered by tiltak already")
+        outcome.workBenefits = try benefits("workBenefits") ?? outcome.workBenefits
+        outcome.disability = try benefits("disability") ?? outcome.disability
+        outcome.oldAge = try benefits("oldAge") ?? outcome.oldAge
+        try o.finish()
+    }
+
+    /// `breakdowns` of `cohorts` or `stocks`: known names, each once.
+    private static func breakdowns(_ o: inout JSONReader) throws -> [Breakdown]? {
+        guard let names = try o.strings("breakdowns") else { return nil }
+        var seen = Set<Breakdown>()
+        return try names.map { name in
+            guard let b = Breakdown(rawValue: name) else {
+                throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            try o.finish()
+            guard seen.insert(b).inserted else { throw o.fail("breakdowns", "\(name) is listed twice") }
+            return b
         }
-        if let list = try root.array("comparisons") {
-            comparisons = try list.enumerated().map { i, value in
-                guard case .object(let o) = value else { throw root.fail("comparisons", "entry \(i + 1) is not an object") }
-                return try Configuration.comparison(JSONReader(file: root.file, path: "comparisons[\(i)]", object: o))
-            }
-            var names = Set<String>()
-            for c in comparisons where !names.insert(c.name).inserted {
-                throw root.fail("comparisons", "two comparisons are named \"\(c.name)\"")
-            }
+    }
+
+    private mutating func readStocks(_ o: inout JSONReader) throws {
+        stockBreakdowns = try Self.breakdowns(&o) ?? stockBreakdowns
+        // Every stock table already counts the registered by tiltak (its own column): a
+        // tiltak breakdown would name two columns alike and count each measure twice.
+        if stockBreakdowns.contains(.tiltak) {
+            throw o.fail("breakdowns", "tiltak is not a breakdown of the stocks: every stock table counts the registered by tiltak already")
         }
-        if var o = try root.object("noe") {
-            if let unit = try o.string("unit") {
-                guard Comparison.isOffice(unit), let n = UInt16(unit) else { throw o.fail("unit", "expected a 4-digit enhet, found \"\(unit)\"") }
-                noe.unit = n
-            }
-            noe.minAge = try o.int("minAge", in: 15...80) ?? noe.minAge
-            noe.maxAge = try o.int("maxAge", in: 15...80) ?? noe.maxAge
-            if noe.minAge > noe.maxAge { throw o.fail("minAge", "\(noe.minAge) is above maxAge \(noe.maxAge)") }
-            try o.finish()
+        try o.finish()
+    }
+
+    private mutating func readComparisons(_ list: [JSONValue], _ root: JSONReader) throws {
+        comparisons = try list.enumerated().map { i, value in
+            guard case .object(let o) = value else { throw root.fail("comparisons", "entry \(i + 1) is not an object") }
+            return try Configuration.comparison(JSONReader(file: root.file, path: "comparisons[\(i)]", object: o))
         }
-        if var o = try root.object("survival") {
-            survival.maxMonths = try o.int("maxMonths", in: 1...120) ?? survival.maxMonths
-            survival.baseline = try o.range("baseline") ?? survival.baseline
-            survival.comparison = try o.range("comparison") ?? survival.comparison
-            if let names = try o.strings("events") {
-                survival.events = try names.map { name in
-                    guard let e = SpellEvent(rawValue: name) else {
-                        throw o.fail("events", "unknown event \"\(name)\" (one of \(SpellEvent.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    }
-                    return e
+        var names = Set<String>()
+        for c in comparisons where !names.insert(c.name).inserted {
+            throw root.fail("comparisons", "two comparisons are named \"\(c.name)\"")
+        }
+    }
+
+    private mutating func readNoe(_ o: inout JSONReader) throws {
+        if let unit = try o.string("unit") {
+            guard Comparison.isOffice(unit), let n = UInt16(unit) else { throw o.fail("unit", "expected a 4-digit enhet, found \"\(unit)\"") }
+            noe.unit = n
+        }
+        noe.minAge = try o.int("minAge", in: 15...80) ?? noe.minAge
+        noe.maxAge = try o.int("maxAge", in: 15...80) ?? noe.maxAge
+        if noe.minAge > noe.maxAge { throw o.fail("minAge", "\(noe.minAge) is above maxAge \(noe.maxAge)") }
+        try o.finish()
+    }
+
+    private mutating func readSurvival(_ o: inout JSONReader) throws {
+        survival.maxMonths = try o.int("maxMonths", in: 1...120) ?? survival.maxMonths
+        survival.baseline = try o.range("baseline") ?? survival.baseline
+        survival.comparison = try o.range("comparison") ?? survival.comparison
+        if let names = try o.strings("events") {
+            survival.events = try names.map { name in
+                guard let e = SpellEvent(rawValue: name) else {
+                    throw o.fail("events", "unknown event \"\(name)\" (one of \(SpellEvent.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
-            }
-            let ties = try o.string("ties") ?? survival.ties
-            guard ["efron", "breslow"].contains(ties) else { throw o.fail("ties", "expected \"efron\" or \"breslow\", found \"\(ties)\"") }
-            survival.ties = ties
-            if let names = try o.strings("situationalGroups") {
-                survival.situationalGroups = try names.map { name in
-                    guard let g = Innsatsgruppe(name: name), !name.isEmpty else { throw o.fail("situationalGroups", "unknown innsatsgruppe \"\(name)\"") }
-                    return g
-                }
-            }
-            if var c = try o.object("covariates") {
-                for key in c.object.keys.sorted() {
-                    if let problem = MonthlyCovariate.problem(name: key, builtIn: CoxTerms.names) { throw c.fail(key, problem) }
-                    guard let file = try c.string(key), !file.isEmpty else { throw c.fail(key, "expected the path of a CSV file of month,value rows") }
-                    survival.covariates[key] = file
-                }
-                try c.finish()
-            }
-            survival.pooled = try o.range("pooled")
-            try o.finish()
-            if survival.baseline.overlaps(survival.comparison) {
-                throw ConfigurationError("\(root.file): survival: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
+                return e
             }
         }
-        if var o = try root.object("report") {
-            if let names = try o.strings("formats") {
-                report.formats = try names.map { name in
-                    guard let f = ReportFormat(rawValue: name) else { throw o.fail("formats", "unknown format \"\(name)\" (xlsx, html, md)") }
-                    return f
-                }
+        let ties = try o.string("ties") ?? survival.ties
+        guard ["efron", "breslow"].contains(ties) else { throw o.fail("ties", "expected \"efron\" or \"breslow\", found \"\(ties)\"") }
+        survival.ties = ties
+        if let names = try o.strings("situationalGroups") {
+            survival.situationalGroups = try names.map { name in
+                guard let g = Innsatsgruppe(name: name), !name.isEmpty else { throw o.fail("situationalGroups", "unknown innsatsgruppe \"\(name)\"") }
+                return g
             }
-            if let lang = try o.string("lang") {
-                guard let l = ReportLanguage(rawValue: lang) else { throw o.fail("lang", "expected \"nb\" or \"en\", found \"\(lang)\"") }
-                report.language = l
-            }
-            try o.finish()
         }
-        try root.finish()
+        if var c = try o.object("covariates") { try readCovariates(&c) }
+        survival.pooled = try o.range("pooled")
+        try o.finish()
+        if survival.baseline.overlaps(survival.comparison) {
+            throw ConfigurationError("\(o.file): survival: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
+        }
+    }
+
+    /// `survival.covariates`: term name → file of `month,value` rows (read before ingest).
+    private mutating func readCovariates(_ c: inout JSONReader) throws {
+        for key in c.object.keys.sorted() {
+            if let problem = MonthlyCovariate.problem(name: key, builtIn: CoxTerms.names) { throw c.fail(key, problem) }
+            guard let file = try c.string(key), !file.isEmpty else { throw c.fail(key, "expected the path of a CSV file of month,value rows") }
+            survival.covariates[key] = file
+        }
+        try c.finish()
+    }
+
+    private mutating func readReport(_ o: inout JSONReader) throws {
+        if let names = try o.strings("formats") {
+            report.formats = try names.map { name in
+                guard let f = ReportFormat(rawValue: name) else { throw o.fail("formats", "unknown format \"\(name)\" (xlsx, html, md)") }
+                return f
+            }
+        }
+        if let lang = try o.string("lang") {
+            guard let l = ReportLanguage(rawValue: lang) else { throw o.fail("lang", "expected \"nb\" or \"en\", found \"\(lang)\"") }
+            report.language = l
+        }
+        try o.finish()
     }
 
     static func comparison(_ reader: JSONReader) throws -> Comparison {

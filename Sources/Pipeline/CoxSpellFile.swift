@@ -44,30 +44,13 @@ public struct CoxSpellFile {
             lineOf.append(record.line)
         }
 
-        // Each covariate column: numeric, or categorical with one term per non-reference value.
         var termNames = [String]()
         var encoders = [(String) -> [Double]]()
         for c in covariateCols {
-            let column = names[c]
-            let values = rows.map { $0[c] }
-            if values.allSatisfy({ Double($0) != nil }) && chosen[column] == nil {
-                // A numeric column: `inf`, `nan` or `1e999` would poison every sum of the fit.
-                if let r = values.firstIndex(where: { !Double($0)!.isFinite }) {
-                    throw SpellFileError(file: path, line: lineOf[r], column: column, "\(column): '\(values[r])' is not a finite number")
-                }
-                termNames.append(column)
-                encoders.append { [Double($0)!] }
-            } else {
-                let levels = Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                let reference = chosen[column] ?? levels.first ?? ""
-                if !levels.isEmpty && !levels.contains(reference) {
-                    throw ConfigurationError("--reference \(column)=\(reference): the column has no value '\(reference)'")
-                }
-                references[column] = reference
-                let others = levels.filter { $0 != reference }
-                termNames += others.map { "\(column)_\($0)" }
-                encoders.append { v in others.map { $0 == v ? 1 : 0 } }
-            }
+            let term = try Self.covariate(names[c], values: rows.map { $0[c] }, reference: chosen[names[c]], path: path, lines: lineOf)
+            references[names[c]] = term.reference
+            termNames += term.names
+            encoders.append(term.encode)
         }
         var data = CoxData(names: termNames)
         for f in rows {
@@ -75,5 +58,26 @@ public struct CoxSpellFile {
                      covariates: zip(covariateCols, encoders).flatMap { $1(f[$0]) })
         }
         self.data = data
+    }
+
+    /// One covariate column's terms: numeric (one term, every value finite), or categorical
+    /// with one term per value other than the reference (`reference`, else the first value in
+    /// byte order), named `<column>_<value>`.
+    private static func covariate(_ column: String, values: [String], reference chosen: String?, path: String, lines: [Int])
+        throws -> (names: [String], encode: (String) -> [Double], reference: String?) {
+        if values.allSatisfy({ Double($0) != nil }) && chosen == nil {
+            // A numeric column: `inf`, `nan` or `1e999` would poison every sum of the fit.
+            if let r = values.firstIndex(where: { !Double($0)!.isFinite }) {
+                throw SpellFileError(file: path, line: lines[r], column: column, "\(column): '\(values[r])' is not a finite number")
+            }
+            return ([column], { [Double($0)!] }, nil)
+        }
+        let levels = Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let reference = chosen ?? levels.first ?? ""
+        if !levels.isEmpty && !levels.contains(reference) {
+            throw ConfigurationError("--reference \(column)=\(reference): the column has no value '\(reference)'")
+        }
+        let others = levels.filter { $0 != reference }
+        return (others.map { "\(column)_\($0)" }, { v in others.map { $0 == v ? 1 : 0 } }, reference)
     }
 }

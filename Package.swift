@@ -43,19 +43,20 @@ let package = Package(
         .target(name: "Generator", dependencies: ["SystemZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Generator",
+            "CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report",
             .product(name: "Logging", package: "swift-log"),
             // SHA-256 of the survival covariate files, for the manifest.
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line, thin.
         .executableTarget(name: "overgang", dependencies: [
-            "Pipeline", "Generator", "Extracts", "Report",
+            "Pipeline", "Generator", "Extracts", "Statistics", "Tables", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "OvergangTests", dependencies: [
-            "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Pipeline", "Generator",
+            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Pipeline", "Generator",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),
     ]

@@ -93,158 +93,183 @@ public struct Configuration: Sendable {
         return object
     }
 
+    /// Reads every section present (each defaulted as in interface.md); a key nobody reads is
+    /// an error naming it.
     init(reading root: JSONReader) throws {
         var root = root
-        if var o = try root.object("input") {
-            input.directory = try o.string("directory") ?? input.directory
-            input.from = try o.month("from")
-            input.to = try o.month("to")
-            input.maxRejectedShare = try o.double("maxRejectedShare", in: 0...1) ?? input.maxRejectedShare
-            input.minRowShare = try o.double("minRowShare", in: 0...1) ?? input.minRowShare
-            if let f = input.from, let t = input.to, f > t { throw o.fail("from", "\(f) is after input.to \(t): the period is reversed") }
-            try o.finish()
-        }
+        if var o = try root.object("input") { try readInput(&o) }
         if var o = try root.object("output") {
             output.directory = try o.string("directory") ?? output.directory
             output.minCellCount = try o.int("minCellCount", in: Configuration.minCellCountRange) ?? 0
             try o.finish()
         }
-        if var o = try root.object("cache") {
-            if o.has("enabled") {
-                guard case .bool(let b)? = o.object["enabled"] else { throw o.fail("enabled", "expected true or false") }
-                cache.enabled = b
-            }
-            cache.directory = try o.string("directory")
+        if var o = try root.object("cache") { try readCache(&o) }
+        if var o = try root.object("exit") { try readExit(&o) }
+        if var o = try root.object("outcome") { try readOutcome(&o) }
+        if var o = try root.object("cohorts") {
+            cohortBreakdowns = try Self.breakdowns(&o) ?? cohortBreakdowns
             try o.finish()
         }
-        if var o = try root.object("exit") {
-            let kind = try o.string("kind") ?? "register"
-            let measures = try o.strings("measures") ?? []
-            switch kind {
-            case "register": exit.kind = .register
-            case "measure": exit.kind = .measure(codes: measures)
-            default: throw o.fail("kind", "expected \"register\" or \"measure\", found \"\(kind)\"")
-            }
-            if let names = try o.strings("statuses") {
-                exit.statuses = try names.map { name in
-                    guard let s = Hovedstatus(name: name), !name.isEmpty else { throw o.fail("statuses", "unknown hovedstatus \"\(name)\"") }
-                    return s
-                }
-                if exit.statuses.isEmpty { throw o.fail("statuses", "needs at least one status") }
-                if let twice = names.enumerated().first(where: { names.prefix($0.offset).contains($0.element) }) {
-                    throw o.fail("statuses", "\(twice.element) is listed twice")
-                }
-            }
-            exit.quietMonths = try o.int("quietMonths", in: 1...24) ?? exit.quietMonths
-            exit.nedsLookbackMonths = try o.int("nedsLookbackMonths", in: 0...60) ?? exit.nedsLookbackMonths
-            try o.finish()
+        if var o = try root.object("stocks") { try readStocks(&o) }
+        if let list = try root.array("comparisons") { try readComparisons(list, root) }
+        if var o = try root.object("noe") { try readNoe(&o) }
+        if var o = try root.object("survival") { try readSurvival(&o) }
+        if var o = try root.object("report") { try readReport(&o) }
+        try root.finish()
+    }
+
+    private mutating func readInput(_ o: inout JSONReader) throws {
+        input.directory = try o.string("directory") ?? input.directory
+        input.from = try o.month("from")
+        input.to = try o.month("to")
+        input.maxRejectedShare = try o.double("maxRejectedShare", in: 0...1) ?? input.maxRejectedShare
+        input.minRowShare = try o.double("minRowShare", in: 0...1) ?? input.minRowShare
+        if let f = input.from, let t = input.to, f > t { throw o.fail("from", "\(f) is after input.to \(t): the period is reversed") }
+        try o.finish()
+    }
+
+    private mutating func readCache(_ o: inout JSONReader) throws {
+        if o.has("enabled") {
+            guard case .bool(let b)? = o.object["enabled"] else { throw o.fail("enabled", "expected true or false") }
+            cache.enabled = b
         }
-        if var o = try root.object("outcome") {
-            outcome.horizonMonths = try o.int("horizonMonths", in: 0...24) ?? outcome.horizonMonths
-            func benefits(_ key: String) throws -> [Benefit]? {
-                try o.strings(key)?.map { name in
-                    guard let b = Benefit(name: name) else { throw o.fail(key, "unknown benefit \"\(name)\"") }
-                    return b
-                }
-            }
-            outcome.workBenefits = try benefits("workBenefits") ?? outcome.workBenefits
-            outcome.disability = try benefits("disability") ?? outcome.disability
-            outcome.oldAge = try benefits("oldAge") ?? outcome.oldAge
-            try o.finish()
+        cache.directory = try o.string("directory")
+        try o.finish()
+    }
+
+    private mutating func readExit(_ o: inout JSONReader) throws {
+        let kind = try o.string("kind") ?? "register"
+        let measures = try o.strings("measures") ?? []
+        switch kind {
+        case "register": exit.kind = .register
+        case "measure": exit.kind = .measure(codes: measures)
+        default: throw o.fail("kind", "expected \"register\" or \"measure\", found \"\(kind)\"")
         }
-        func breakdowns(_ o: inout JSONReader) throws -> [Breakdown]? {
-            guard let names = try o.strings("breakdowns") else { return nil }
-            var seen = Set<Breakdown>()
-            return try names.map { name in
-                guard let b = Breakdown(rawValue: name) else {
-                    throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                guard seen.insert(b).inserted else { throw o.fail("breakdowns", "\(name) is listed twice") }
+        if let names = try o.strings("statuses") {
+            exit.statuses = try names.map { name in
+                guard let s = Hovedstatus(name: name), !name.isEmpty else { throw o.fail("statuses", "unknown hovedstatus \"\(name)\"") }
+                return s
+            }
+            if exit.statuses.isEmpty { throw o.fail("statuses", "needs at least one status") }
+            if let twice = names.enumerated().first(where: { names.prefix($0.offset).contains($0.element) }) {
+                throw o.fail("statuses", "\(twice.element) is listed twice")
+            }
+        }
+        exit.quietMonths = try o.int("quietMonths", in: 1...24) ?? exit.quietMonths
+        exit.nedsLookbackMonths = try o.int("nedsLookbackMonths", in: 0...60) ?? exit.nedsLookbackMonths
+        try o.finish()
+    }
+
+    private mutating func readOutcome(_ o: inout JSONReader) throws {
+        outcome.horizonMonths = try o.int("horizonMonths", in: 0...24) ?? outcome.horizonMonths
+        func benefits(_ key: String) throws -> [Benefit]? {
+            try o.strings(key)?.map { name in
+                guard let b = Benefit(name: name) else { throw o.fail(key, "unknown benefit \"\(name)\"") }
                 return b
             }
         }
-        if var o = try root.object("cohorts") {
-            cohortBreakdowns = try breakdowns(&o) ?? cohortBreakdowns
-            try o.finish()
-        }
-        if var o = try root.object("stocks") {
-            stockBreakdowns = try breakdowns(&o) ?? stockBreakdowns
-            // Every stock table already counts the registered by tiltak (its own column): a
-            // tiltak breakdown would name two columns alike and count each measure twice.
-            if stockBreakdowns.contains(.tiltak) {
-                throw o.fail("breakdowns", "tiltak is not a breakdown of the stocks: every stock table counts the registered by tiltak already")
+        outcome.workBenefits = try benefits("workBenefits") ?? outcome.workBenefits
+        outcome.disability = try benefits("disability") ?? outcome.disability
+        outcome.oldAge = try benefits("oldAge") ?? outcome.oldAge
+        try o.finish()
+    }
+
+    /// `breakdowns` of `cohorts` or `stocks`: known names, each once.
+    private static func breakdowns(_ o: inout JSONReader) throws -> [Breakdown]? {
+        guard let names = try o.strings("breakdowns") else { return nil }
+        var seen = Set<Breakdown>()
+        return try names.map { name in
+            guard let b = Breakdown(rawValue: name) else {
+                throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            try o.finish()
+            guard seen.insert(b).inserted else { throw o.fail("breakdowns", "\(name) is listed twice") }
+            return b
         }
-        if let list = try root.array("comparisons") {
-            comparisons = try list.enumerated().map { i, value in
-                guard case .object(let o) = value else { throw root.fail("comparisons", "entry \(i + 1) is not an object") }
-                return try Configuration.comparison(JSONReader(file: root.file, path: "comparisons[\(i)]", object: o))
-            }
-            var names = Set<String>()
-            for c in comparisons where !names.insert(c.name).inserted {
-                throw root.fail("comparisons", "two comparisons are named \"\(c.name)\"")
-            }
+    }
+
+    private mutating func readStocks(_ o: inout JSONReader) throws {
+        stockBreakdowns = try Self.breakdowns(&o) ?? stockBreakdowns
+        // Every stock table already counts the registered by tiltak (its own column): a
+        // tiltak breakdown would name two columns alike and count each measure twice.
+        if stockBreakdowns.contains(.tiltak) {
+            throw o.fail("breakdowns", "tiltak is not a breakdown of the stocks: every stock table counts the registered by tiltak already")
         }
-        if var o = try root.object("noe") {
-            if let unit = try o.string("unit") {
-                guard Comparison.isOffice(unit), let n = UInt16(unit) else { throw o.fail("unit", "expected a 4-digit enhet, found \"\(unit)\"") }
-                noe.unit = n
-            }
-            noe.minAge = try o.int("minAge", in: 15...80) ?? noe.minAge
-            noe.maxAge = try o.int("maxAge", in: 15...80) ?? noe.maxAge
-            if noe.minAge > noe.maxAge { throw o.fail("minAge", "\(noe.minAge) is above maxAge \(noe.maxAge)") }
-            try o.finish()
+        try o.finish()
+    }
+
+    private mutating func readComparisons(_ list: [JSONValue], _ root: JSONReader) throws {
+        comparisons = try list.enumerated().map { i, value in
+            guard case .object(let o) = value else { throw root.fail("comparisons", "entry \(i + 1) is not an object") }
+            return try Configuration.comparison(JSONReader(file: root.file, path: "comparisons[\(i)]", object: o))
         }
-        if var o = try root.object("survival") {
-            survival.maxMonths = try o.int("maxMonths", in: 1...120) ?? survival.maxMonths
-            survival.baseline = try o.range("baseline") ?? survival.baseline
-            survival.comparison = try o.range("comparison") ?? survival.comparison
-            if let names = try o.strings("events") {
-                survival.events = try names.map { name in
-                    guard let e = SpellEvent(rawValue: name) else {
-                        throw o.fail("events", "unknown event \"\(name)\" (one of \(SpellEvent.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    }
-                    return e
+        var names = Set<String>()
+        for c in comparisons where !names.insert(c.name).inserted {
+            throw root.fail("comparisons", "two comparisons are named \"\(c.name)\"")
+        }
+    }
+
+    private mutating func readNoe(_ o: inout JSONReader) throws {
+        if let unit = try o.string("unit") {
+            guard Comparison.isOffice(unit), let n = UInt16(unit) else { throw o.fail("unit", "expected a 4-digit enhet, found \"\(unit)\"") }
+            noe.unit = n
+        }
+        noe.minAge = try o.int("minAge", in: 15...80) ?? noe.minAge
+        noe.maxAge = try o.int("maxAge", in: 15...80) ?? noe.maxAge
+        if noe.minAge > noe.maxAge { throw o.fail("minAge", "\(noe.minAge) is above maxAge \(noe.maxAge)") }
+        try o.finish()
+    }
+
+    private mutating func readSurvival(_ o: inout JSONReader) throws {
+        survival.maxMonths = try o.int("maxMonths", in: 1...120) ?? survival.maxMonths
+        survival.baseline = try o.range("baseline") ?? survival.baseline
+        survival.comparison = try o.range("comparison") ?? survival.comparison
+        if let names = try o.strings("events") {
+            survival.events = try names.map { name in
+                guard let e = SpellEvent(rawValue: name) else {
+                    throw o.fail("events", "unknown event \"\(name)\" (one of \(SpellEvent.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
-            }
-            let ties = try o.string("ties") ?? survival.ties
-            guard ["efron", "breslow"].contains(ties) else { throw o.fail("ties", "expected \"efron\" or \"breslow\", found \"\(ties)\"") }
-            survival.ties = ties
-            if let names = try o.strings("situationalGroups") {
-                survival.situationalGroups = try names.map { name in
-                    guard let g = Innsatsgruppe(name: name), !name.isEmpty else { throw o.fail("situationalGroups", "unknown innsatsgruppe \"\(name)\"") }
-                    return g
-                }
-            }
-            if var c = try o.object("covariates") {
-                for key in c.object.keys.sorted() {
-                    if let problem = MonthlyCovariate.problem(name: key, builtIn: CoxTerms.names) { throw c.fail(key, problem) }
-                    guard let file = try c.string(key), !file.isEmpty else { throw c.fail(key, "expected the path of a CSV file of month,value rows") }
-                    survival.covariates[key] = file
-                }
-                try c.finish()
-            }
-            survival.pooled = try o.range("pooled")
-            try o.finish()
-            if survival.baseline.overlaps(survival.comparison) {
-                throw ConfigurationError("\(root.file): survival: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
+                return e
             }
         }
-        if var o = try root.object("report") {
-            if let names = try o.strings("formats") {
-                report.formats = try names.map { name in
-                    guard let f = ReportFormat(rawValue: name) else { throw o.fail("formats", "unknown format \"\(name)\" (xlsx, html, md)") }
-                    return f
-                }
+        let ties = try o.string("ties") ?? survival.ties
+        guard ["efron", "breslow"].contains(ties) else { throw o.fail("ties", "expected \"efron\" or \"breslow\", found \"\(ties)\"") }
+        survival.ties = ties
+        if let names = try o.strings("situationalGroups") {
+            survival.situationalGroups = try names.map { name in
+                guard let g = Innsatsgruppe(name: name), !name.isEmpty else { throw o.fail("situationalGroups", "unknown innsatsgruppe \"\(name)\"") }
+                return g
             }
-            if let lang = try o.string("lang") {
-                guard let l = ReportLanguage(rawValue: lang) else { throw o.fail("lang", "expected \"nb\" or \"en\", found \"\(lang)\"") }
-                report.language = l
-            }
-            try o.finish()
         }
-        try root.finish()
+        if var c = try o.object("covariates") { try readCovariates(&c) }
+        survival.pooled = try o.range("pooled")
+        try o.finish()
+        if survival.baseline.overlaps(survival.comparison) {
+            throw ConfigurationError("\(o.file): survival: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
+        }
+    }
+
+    /// `survival.covariates`: term name → file of `month,value` rows (read before ingest).
+    private mutating func readCovariates(_ c: inout JSONReader) throws {
+        for key in c.object.keys.sorted() {
+            if let problem = MonthlyCovariate.problem(name: key, builtIn: CoxTerms.names) { throw c.fail(key, problem) }
+            guard let file = try c.string(key), !file.isEmpty else { throw c.fail(key, "expected the path of a CSV file of month,value rows") }
+            survival.covariates[key] = file
+        }
+        try c.finish()
+    }
+
+    private mutating func readReport(_ o: inout JSONReader) throws {
+        if let names = try o.strings("formats") {
+            report.formats = try names.map { name in
+                guard let f = ReportFormat(rawValue: name) else { throw o.fail("formats", "unknown format \"\(name)\" (xlsx, html, md)") }
+                return f
+            }
+        }
+        if let lang = try o.string("lang") {
+            guard let l = ReportLanguage(rawValue: lang) else { throw o.fail("lang", "expected \"nb\" or \"en\", found \"\(lang)\"") }
+            report.language = l
+        }
+        try o.finish()
     }
 
     static func comparison(_ reader: JSONReader) throws -> Comparison {
@@ -319,62 +344,6 @@ public struct Configuration: Sendable {
         var s = exit.statuses
         if s.contains(.arbs) && !s.contains(.neds) && exit.nedsLookbackMonths > 0 { s.append(.neds) }
         return s
-    }
-
-    /// The configuration as it takes effect, for the manifest.
-    public var effective: JSONValue {
-        func month(_ m: Month?) -> JSONValue { m.map { .string($0.description) } ?? .null }
-        var kind: JSONValue = "register", measures: JSONValue = []
-        if case .measure(let codes) = exit.kind { kind = "measure"; measures = JSONValue(codes) }
-        var root: [String: JSONValue] = [
-            "input": ["directory": .string(input.directory), "from": month(input.from), "to": month(input.to),
-                      "maxRejectedShare": .number(input.maxRejectedShare),
-                      "minRowShare": .number(input.minRowShare)],
-            "output": ["directory": .string(output.directory), "minCellCount": JSONValue(output.minCellCount)],
-            "cache": ["enabled": .bool(cache.enabled), "directory": cache.directory.map(JSONValue.string) ?? .null],
-            "exit": ["kind": kind, "measures": measures, "statuses": JSONValue(exit.statuses.map(\.name)),
-                     "quietMonths": JSONValue(exit.quietMonths), "nedsLookbackMonths": JSONValue(exit.nedsLookbackMonths)],
-            "outcome": ["horizonMonths": JSONValue(outcome.horizonMonths),
-                        "workBenefits": JSONValue(outcome.workBenefits.map(\.name)),
-                        "disability": JSONValue(outcome.disability.map(\.name)),
-                        "oldAge": JSONValue(outcome.oldAge.map(\.name))],
-            "cohorts": ["breakdowns": JSONValue(cohortBreakdowns.map(\.rawValue))],
-        ]
-        root["comparisons"] = .array(comparisons.map { c in
-            var o: [String: JSONValue] = [
-                "name": .string(c.name),
-                "baseline": ["from": .string(c.baseline.from.description), "to": .string(c.baseline.to.description)],
-                "comparison": ["from": .string(c.comparison.from.description), "to": .string(c.comparison.to.description)],
-                "filter": ["tiltak": JSONValue(c.filter.tiltak), "enhet": JSONValue(c.filter.enhet)],
-                "filters": .object(Dictionary(grouping: c.filterOverrides, by: \.key.group.rawValue).mapValues { cells in
-                    .object(Dictionary(uniqueKeysWithValues: cells.map { cell in
-                        var f = [String: JSONValue]()
-                        if let t = cell.value.tiltak { f["tiltak"] = JSONValue(t) }
-                        if let e = cell.value.enhet { f["enhet"] = JSONValue(e) }
-                        return (cell.key.period.rawValue, JSONValue.object(f))
-                    }))
-                }),
-                "se": .string(c.se.rawValue),
-            ]
-            if c.hasGroups {
-                o["treatment"] = JSONValue(c.treatment)
-                o["control"] = JSONValue(c.control)
-                o["pairs"] = .array(c.pairs.map { JSONValue([$0.treatment, $0.control]) })
-            }
-            return .object(o)
-        })
-        func range(_ r: MonthRange) -> JSONValue { ["from": .string(r.from.description), "to": .string(r.to.description)] }
-        let unit = String(noe.unit)
-        root["noe"] = ["unit": .string(String(repeating: "0", count: max(0, 4 - unit.count)) + unit),
-                       "minAge": JSONValue(noe.minAge), "maxAge": JSONValue(noe.maxAge)]
-        root["survival"] = ["maxMonths": JSONValue(survival.maxMonths), "baseline": range(survival.baseline),
-                            "comparison": range(survival.comparison), "events": JSONValue(survival.events.map(\.rawValue)),
-                            "ties": .string(survival.ties), "situationalGroups": JSONValue(survival.situationalGroups.map(\.name)),
-                            "covariates": .object(survival.covariates.mapValues { JSONValue.string($0) }),
-                            "pooled": survival.pooled.map(range) ?? .null]
-        root["report"] = ["formats": JSONValue(report.formats.map(\.rawValue)), "lang": .string(report.language.rawValue)]
-        root["stocks"] = ["breakdowns": JSONValue(stockBreakdowns.map(\.rawValue))]
-        return .object(root)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Statistics
+import Tables
 
 /// A CSV of spells for `overgang cox`: a time and an event column, an optional `count`, and
 /// every other column a covariate: numeric if all its values are numbers, else categorical
@@ -13,18 +14,11 @@ public struct CoxSpellFile {
     public var references: [String: String] = [:]
 
     public init(path: String, time: String, event: String, references chosen: [String: String] = [:]) throws {
-        // Line numbers count blank lines too (they are skipped).
-        let lines = try SpellFileText.lines(path).enumerated().filter { !$0.element.isEmpty }
-        guard let header = lines.first?.element else { throw SpellFileError(file: path, line: 1, "no header row") }
-        let separator: Character = header.contains(";") ? ";" : ","
-        func split(_ line: String) -> [String] {
-            line.split(separator: separator, omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        let names = split(header)
-        guard let timeCol = names.firstIndex(of: time) else { throw ConfigurationError("\(path): line 1: no column '\(time)' (--time)", key: "--time") }
-        guard let eventCol = names.firstIndex(of: event) else { throw ConfigurationError("\(path): line 1: no column '\(event)' (--event)", key: "--event") }
+        let records = try SpellFileText.records(path).filter { !$0.isBlank }
+        guard let header = records.first else { throw SpellFileError(file: path, line: 1, "no header row") }
+        let names = header.fields
+        guard let timeCol = names.firstIndex(of: time) else { throw ConfigurationError("\(path): line \(header.line): no column '\(time)' (--time)", key: "--time") }
+        guard let eventCol = names.firstIndex(of: event) else { throw ConfigurationError("\(path): line \(header.line): no column '\(event)' (--event)", key: "--event") }
         let countCol = names.firstIndex(of: "count")
         let covariateCols = names.indices.filter { $0 != timeCol && $0 != eventCol && $0 != countCol }
         for (column, _) in chosen where !covariateCols.contains(where: { names[$0] == column }) {
@@ -33,9 +27,9 @@ public struct CoxSpellFile {
 
         var rows = [[String]]()
         var lineOf = [Int]()   // each kept row's line in the file
-        for (i, line) in lines.dropFirst() {
-            let f = split(line)
-            func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: i + 1, column: column, problem) }
+        for record in records.dropFirst() {
+            let f = record.fields
+            func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: record.line, column: column, problem) }
             guard f.count == names.count else { throw bad(nil, "\(f.count) fields where the header has \(names.count)") }
             rowsRead += 1
             if f.contains(where: \.isEmpty) { rowsLeftOut += 1; continue }
@@ -47,33 +41,16 @@ public struct CoxSpellFile {
                 throw bad("count", "count '\(f[c])' is not a whole number ≥ 0")
             }
             rows.append(f)
-            lineOf.append(i + 1)
+            lineOf.append(record.line)
         }
 
-        // Each covariate column: numeric, or categorical with one term per non-reference value.
         var termNames = [String]()
         var encoders = [(String) -> [Double]]()
         for c in covariateCols {
-            let column = names[c]
-            let values = rows.map { $0[c] }
-            if values.allSatisfy({ Double($0) != nil }) && chosen[column] == nil {
-                // A numeric column: `inf`, `nan` or `1e999` would poison every sum of the fit.
-                if let r = values.firstIndex(where: { !Double($0)!.isFinite }) {
-                    throw SpellFileError(file: path, line: lineOf[r], column: column, "\(column): '\(values[r])' is not a finite number")
-                }
-                termNames.append(column)
-                encoders.append { [Double($0)!] }
-            } else {
-                let levels = Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                let reference = chosen[column] ?? levels.first ?? ""
-                if !levels.isEmpty && !levels.contains(reference) {
-                    throw ConfigurationError("--reference \(column)=\(reference): the column has no value '\(reference)'")
-                }
-                references[column] = reference
-                let others = levels.filter { $0 != reference }
-                termNames += others.map { "\(column)_\($0)" }
-                encoders.append { v in others.map { $0 == v ? 1 : 0 } }
-            }
+            let term = try Self.covariate(names[c], values: rows.map { $0[c] }, reference: chosen[names[c]], path: path, lines: lineOf)
+            references[names[c]] = term.reference
+            termNames += term.names
+            encoders.append(term.encode)
         }
         var data = CoxData(names: termNames)
         for f in rows {
@@ -81,5 +58,26 @@ public struct CoxSpellFile {
                      covariates: zip(covariateCols, encoders).flatMap { $1(f[$0]) })
         }
         self.data = data
+    }
+
+    /// One covariate column's terms: numeric (one term, every value finite), or categorical
+    /// with one term per value other than the reference (`reference`, else the first value in
+    /// byte order), named `<column>_<value>`.
+    private static func covariate(_ column: String, values: [String], reference chosen: String?, path: String, lines: [Int])
+        throws -> (names: [String], encode: (String) -> [Double], reference: String?) {
+        if values.allSatisfy({ Double($0) != nil }) && chosen == nil {
+            // A numeric column: `inf`, `nan` or `1e999` would poison every sum of the fit.
+            if let r = values.firstIndex(where: { !Double($0)!.isFinite }) {
+                throw SpellFileError(file: path, line: lines[r], column: column, "\(column): '\(values[r])' is not a finite number")
+            }
+            return ([column], { [Double($0)!] }, nil)
+        }
+        let levels = Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let reference = chosen ?? levels.first ?? ""
+        if !levels.isEmpty && !levels.contains(reference) {
+            throw ConfigurationError("--reference \(column)=\(reference): the column has no value '\(reference)'")
+        }
+        let others = levels.filter { $0 != reference }
+        return (others.map { "\(column)_\($0)" }, { v in others.map { $0 == v ? 1 : 0 } }, reference)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A JSON document as a plain value: read strictly for the configuration, written for the manifest.
-public enum JSONValue: Codable, Sendable, Equatable {
+/// A JSON document as a plain value: the configuration as read strictly (`StrictJSONParser`),
+/// or any JSON file decoded as a tree (tests read the manifest so, as a script would).
+public enum JSONValue: Decodable, Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -18,26 +19,6 @@ public enum JSONValue: Codable, Sendable, Equatable {
         else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
         else { self = .object(try c.decode([String: JSONValue].self)) }
     }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .null: try c.encodeNil()
-        case .bool(let b): try c.encode(b)
-        case .number(let d):
-            if d == d.rounded() && abs(d) < 1e15 { try c.encode(Int(d)) } else { try c.encode(d) }
-        case .string(let s): try c.encode(s)
-        case .array(let a): try c.encode(a)
-        case .object(let o): try c.encode(o)
-        }
-    }
-
-    /// Pretty, key-sorted JSON text with a final line end.
-    public func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
@@ -51,6 +32,4 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
     public init(_ n: Int) { self = .number(Double(n)) }
-    public init(_ s: String) { self = .string(s) }
-    public init(_ strings: [String]) { self = .array(strings.map(JSONValue.string)) }
 }

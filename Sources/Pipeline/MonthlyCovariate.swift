@@ -1,6 +1,7 @@
 import Crypto
 import Extracts
 import Foundation
+import Tables
 
 /// An extra Cox covariate of `survival.covariates` (definitions.md §5): one number per
 /// calendar month (e.g. vacancies in thousands), read from a CSV of `month,value` rows and
@@ -35,31 +36,32 @@ public struct MonthlyCovariate: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError("\(path): survival.covariates.\(name): cannot read the file")
         }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         func fail(_ line: Int, _ why: String) -> ConfigurationError {
             ConfigurationError("\(path): line \(line): survival.covariates.\(name): \(why)")
         }
-        guard let header = lines.first, header.split(separator: ",", omittingEmptySubsequences: false)
-            .map({ $0.trimmingCharacters(in: .whitespaces) }) == ["month", "value"] else {
-            throw fail(1, "expected the header 'month,value', found '\(lines.first ?? "")'")
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader(trimsSpaces: true).records(String(decoding: data, as: UTF8.self), file: path)
+        } catch let e as CSVReadError {
+            throw fail(e.line, e.reason)
+        }
+        guard let header = records.first, header.fields == ["month", "value"] else {
+            throw fail(1, "expected the header 'month,value', found '\(records.first?.fields.joined(separator: ",") ?? "")'")
         }
         var values = [Month: Double](), lineOf = [Month: Int]()
-        for (i, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count == 2 else { throw fail(i + 1, "expected 2 fields (month,value), found \(fields.count)") }
+        for record in records.dropFirst() where !record.isBlank {
+            let (fields, line) = (record.fields, record.line)
+            guard fields.count == 2 else { throw fail(line, "expected 2 fields (month,value), found \(fields.count)") }
             guard fields[0].count == 7, let month = Month(fields[0]) else {
-                throw fail(i + 1, "expected a month YYYY-MM, found '\(fields[0])'")
+                throw fail(line, "expected a month YYYY-MM, found '\(fields[0])'")
             }
             guard let value = Double(fields[1]), value.isFinite else {
-                throw fail(i + 1, "expected a finite number, found '\(fields[1])'")
+                throw fail(line, "expected a finite number, found '\(fields[1])'")
             }
             guard values.updateValue(value, forKey: month) == nil else {
-                throw fail(i + 1, "month \(month) appears twice (first on line \(lineOf[month]!))")
+                throw fail(line, "month \(month) appears twice (first on line \(lineOf[month]!))")
             }
-            lineOf[month] = i + 1
+            lineOf[month] = line
         }
         guard !values.isEmpty else { throw fail(1, "the file has no rows") }
         let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()

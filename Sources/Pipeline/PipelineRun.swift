@@ -3,6 +3,7 @@ import Extracts
 import Foundation
 import Logging
 import Panel
+import Report
 import Tables
 
 /// The whole pipeline: extracts → panel → exits → tables → manifest, published atomically.
@@ -40,15 +41,7 @@ public struct PipelineRun {
     public func run() throws -> RunSummary {
         try OutputPath.check(config)
         let started = Date()
-        var timings = [(stage: String, seconds: Double)]()
-        var clock = Date()
-        func lap(_ stage: String) {
-            let now = Date()
-            timings.append((stage, now.timeIntervalSince(clock)))
-            logger.info("stage done", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", now.timeIntervalSince(clock)))"])
-            clock = now
-        }
-
+        var timer = StageTimer(logger: logger)
         let inventory = try ExtractInventory(directory: config.input.directory)
         let months = try Self.monthRange(inventory, config.input)
         // Covariate files and the pooled window are checked before any extract is read.
@@ -69,60 +62,26 @@ public struct PipelineRun {
             let (built, cache, storing, panelSource) = try readPanel(files, MonthRange(from: contextFrom, to: months.to), output: output, parts: partsDir)
             // The panel is stored while the tables are computed; done before the lock is let go.
             defer { _ = try? storing?.value() }
-            if let short = ShortDeliveryCheck(minRowShare: config.input.minRowShare)
-                .shortFiles(files, stats: built.files, in: months).first { throw short }
-            var panel = built.panel
-            panel.measureAliases = RareMeasureCodes.aliases(in: panel, months: (months.from - contextFrom)..<panel.monthCount,
-                                                            limit: config.output.minCellCount)
-            for stats in built.files where stats.rowsSetAside > 0 {
-                logger.warning("rows set aside", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsSetAside)"])
-            }
-            lap("ingest")
+            let panel = try checkedPanel(built, files, months: months, firstMonth: months.from - contextFrom)
+            timer.lap("ingest")
 
             let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel, firstMonth: months.from - contextFrom)
-            lap("exits")
+            timer.lap("exits")
 
             let analysis = TablesStage(panel: panel, exits: exits, config: config, firstMonth: months.from - contextFrom,
                                        covariates: covariates).run()
-            var tables = analysis.tables
-            let warnings = analysis.warnings
-            let survival = analysis.survival
-            for w in warnings { logger.warning("\(w)") }
-            tables = TableSuppression.apply(tables, limit: config.output.minCellCount,
-                                            plainComparisons: config.comparisons.compactMap(\.plain))
-            do {
-                // Independent files: written on all cores (formatting the numbers is the cost).
-                let finished = tables, staging = output.staging
-                _ = try parallelMap(finished.count) { try finished[$0].write(into: staging) }
-                try Self.assembleQuarantine(parts: built.quarantineParts, into: output.path("quarantine.csv"))
-                try FileManager.default.removeItem(atPath: partsDir)
-            } catch let e as OutputError {
-                throw e
-            } catch {
-                throw OutputError("\(output.staging): cannot write the tables: \(error.localizedDescription)")
-            }
-            lap("tables")
+            for w in analysis.warnings { logger.warning("\(w)") }
+            let tables = TableSuppression.apply(analysis.tables, limit: config.output.minCellCount,
+                                                plainComparisons: config.comparisons.compactMap(\.plain))
+            try write(tables, quarantine: built.quarantineParts, output: output, parts: partsDir)
+            timer.lap("tables")
 
-            let complete = exits.completeMonths
-            var summary = RunSummary(
-                outputDirectory: output.target, months: months, files: built.files, persons: panel.personCount,
-                exitsTabulated: exits.exits.lazy.filter { complete.contains(Int($0.month)) }.count,
-                tabulatedMonths: complete.isEmpty ? nil : MonthRange(from: panel.month(complete.lowerBound), to: panel.month(complete.upperBound - 1)),
-                pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
-                tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"] + config.report.formats.map(\.fileName),
-                timings: timings, warnings: warnings)
-            summary.survival = survival.counts
+            var summary = self.summary(output.target, months: months, built: built, panel: panel, exits: exits, tables: tables,
+                                       analysis: analysis, timings: timer.timings)
             summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
             summary.panelSource = panelSource
             summary.changes = Self.changes(since: output.target + "/manifest.json", now: built.files)
-            summary.timings.append(("total", Date().timeIntervalSince(started)))
-            let manifest = Manifest(config: config, summary: summary, started: started, finished: Date())
-            do {
-                try manifest.json().text().write(toFile: output.path("manifest.json"), atomically: false, encoding: .utf8)
-            } catch {
-                throw OutputError("\(output.staging): cannot write manifest.json: \(error.localizedDescription)")
-            }
-            summary.timings.removeLast()
+            try writeManifest(summary, started: started, into: output)
             // The reports read the finished tables and manifest, and are published with them.
             try ReportStage(folder: output.staging, language: config.report.language,
                             minCellCount: config.output.minCellCount, formats: config.report.formats).write()
@@ -130,21 +89,95 @@ public struct PipelineRun {
             try output.publish(under: lock)
             return summary
         } catch var error as ExtractError {
-            // Too many rows set aside: keep them (owner-only) where the analyst can look, since
-            // the staging folder goes and the output folder keeps the previous result.
-            if case .tooManySetAside = error.reason {
-                let kept = output.target + ".rejected-quarantine.csv"
-                let dir = output.path("quarantine-parts")
-                let parts = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
-                    .map { Optional(($0 as NSString).isAbsolutePath ? $0 : (dir as NSString).appendingPathComponent($0)) }
-                try? FileManager.default.removeItem(atPath: kept)
-                if (try? Self.assembleQuarantine(parts: parts, into: kept)) != nil { error.keptQuarantine = kept }
-            }
+            keepRejectedQuarantine(&error, output: output)
             output.discard()
             throw error
         } catch {
             output.discard()
             throw error
+        }
+    }
+
+    /// The panel as read, once no file is a short delivery, with rare measure codes merged
+    /// under a limit; rows set aside are logged per file.
+    private func checkedPanel(_ built: PanelBuilder.Result, _ files: [ExtractFile], months: MonthRange, firstMonth: Int) throws -> Panel {
+        if let short = ShortDeliveryCheck(minRowShare: config.input.minRowShare)
+            .shortFiles(files, stats: built.files, in: months).first { throw short }
+        var panel = built.panel
+        panel.measureAliases = RareMeasureCodes.aliases(in: panel, months: firstMonth..<panel.monthCount,
+                                                        limit: config.output.minCellCount)
+        for stats in built.files where stats.rowsSetAside > 0 {
+            logger.warning("rows set aside", metadata: ["file": "\(stats.file)", "rows": "\(stats.rowsSetAside)"])
+        }
+        return panel
+    }
+
+    /// The tables and the quarantine file into the staging folder.
+    private func write(_ tables: [CSVTable], quarantine parts: [String?], output: OutputFolder, parts partsDir: String) throws {
+        do {
+            // Independent files: written on all cores (formatting the numbers is the cost).
+            let staging = output.staging
+            _ = try parallelMap(tables.count) { try tables[$0].write(into: staging) }
+            try Self.assembleQuarantine(parts: parts, into: output.path("quarantine.csv"))
+            try FileManager.default.removeItem(atPath: partsDir)
+        } catch let e as OutputError {
+            throw e
+        } catch {
+            throw OutputError("\(output.staging): cannot write the tables: \(error.localizedDescription)")
+        }
+    }
+
+    /// What the run did, for the terminal and the manifest (cache use and changes added by the caller).
+    private func summary(_ target: String, months: MonthRange, built: PanelBuilder.Result, panel: Panel, exits: ExitSet,
+                         tables: [CSVTable], analysis: TablesStage.Result, timings: [(stage: String, seconds: Double)]) -> RunSummary {
+        let complete = exits.completeMonths
+        var summary = RunSummary(
+            outputDirectory: target, months: months, files: built.files, persons: panel.personCount,
+            exitsTabulated: exits.exits.lazy.filter { complete.contains(Int($0.month)) }.count,
+            tabulatedMonths: complete.isEmpty ? nil : MonthRange(from: panel.month(complete.lowerBound), to: panel.month(complete.upperBound - 1)),
+            pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
+            tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"] + config.report.formats.map(\.fileName),
+            timings: timings, warnings: analysis.warnings)
+        summary.survival = analysis.survival.counts
+        return summary
+    }
+
+    /// `manifest.json` into the staging folder, with the run's total time (the summary's
+    /// timings stay per stage).
+    private func writeManifest(_ summary: RunSummary, started: Date, into output: OutputFolder) throws {
+        var timed = summary
+        timed.timings.append(("total", Date().timeIntervalSince(started)))
+        let manifest = Manifest(config: config, summary: timed, started: started, finished: Date())
+        do {
+            try manifest.encoded().write(to: URL(fileURLWithPath: output.path("manifest.json")))
+        } catch {
+            throw OutputError("\(output.staging): cannot write manifest.json: \(error.localizedDescription)")
+        }
+    }
+
+    /// Too many rows set aside: keep them (owner-only) where the analyst can look, since the
+    /// staging folder goes and the output folder keeps the previous result.
+    private func keepRejectedQuarantine(_ error: inout ExtractError, output: OutputFolder) {
+        guard case .tooManySetAside = error.reason else { return }
+        let kept = output.target + ".rejected-quarantine.csv"
+        let dir = output.path("quarantine-parts")
+        let parts = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+            .map { Optional(($0 as NSString).isAbsolutePath ? $0 : (dir as NSString).appendingPathComponent($0)) }
+        try? FileManager.default.removeItem(atPath: kept)
+        if (try? Self.assembleQuarantine(parts: parts, into: kept)) != nil { error.keptQuarantine = kept }
+    }
+
+    /// Seconds per stage, each logged as it ends.
+    struct StageTimer {
+        let logger: Logger
+        var timings = [(stage: String, seconds: Double)]()
+        var clock = Date()
+
+        mutating func lap(_ stage: String) {
+            let now = Date()
+            timings.append((stage, now.timeIntervalSince(clock)))
+            logger.info("stage done", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", now.timeIntervalSince(clock)))"])
+            clock = now
         }
     }
 
@@ -202,21 +235,18 @@ public struct PipelineRun {
     }
 
     /// Input files added, changed (another checksum) and gone since the run that made the
-    /// current output, from its manifest; nil when there is none.
-    static func changes(since manifest: String, now: [FileStats]) -> JSONValue {
+    /// current output, from its manifest; nil when there is none or it cannot be read.
+    static func changes(since manifest: String, now: [FileStats]) -> Manifest.Changes? {
         guard let data = FileManager.default.contents(atPath: manifest),
-              case .object(let m)? = try? JSONDecoder().decode(JSONValue.self, from: data),
-              case .array(let inputs)? = m["inputs"] else { return .null }
-        var before = [String: String]()
-        for case .object(let i) in inputs {
-            if case .string(let name)? = i["file"], case .string(let sha)? = i["sha256"] { before[name] = sha }
-        }
+              let previous = try? Manifest.decoded(data, file: manifest) else { return nil }
+        let before = Dictionary(previous.inputs.map { ($0.file, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         let current = Dictionary(uniqueKeysWithValues: now.map { ($0.file, $0.sha256) })
-        let added = current.keys.filter { before[$0] == nil }.sorted()
-        let changed = current.keys.filter { before[$0] != nil && before[$0] != current[$0] }.sorted()
-        let gone = before.keys.filter { current[$0] == nil }.sorted()
-        return ["added": JSONValue(added), "changed": JSONValue(changed), "gone": JSONValue(gone),
-                "unchanged": JSONValue(current.count - added.count - changed.count)]
+        var changes = Manifest.Changes()
+        changes.added = current.keys.filter { before[$0] == nil }.sorted()
+        changes.changed = current.keys.filter { before[$0] != nil && before[$0] != current[$0] }.sorted()
+        changes.gone = before.keys.filter { current[$0] == nil }.sorted()
+        changes.unchanged = current.count - changes.added.count - changes.changed.count
+        return changes
     }
 
     /// Joins the per-file quarantine parts, in file order, into one owner-only file.

@@ -1,4 +1,5 @@
 import Extracts
+import Report
 
 /// What a finished run did, for the terminal summary and the manifest.
 public struct RunSummary: Sendable {
@@ -20,9 +21,9 @@ public struct RunSummary: Sendable {
     /// Built, read from the cache, or extended by new months.
     public var panelSource: PanelSource = .built
     /// Inputs added, changed and gone since the previous result.
-    public var changes: JSONValue = .null
-    /// Target-group entries per survival period.
-    public var survival: JSONValue = .null
+    public var changes: Manifest.Changes?
+    /// Target-group entries per survival period, the Cox models' sizes, the covariate files.
+    public var survival: Manifest.Survival?
 
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var rowsSetAside: Int { files.reduce(0) { $0 + $1.rowsSetAside } }

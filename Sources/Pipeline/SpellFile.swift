@@ -17,12 +17,9 @@ public struct SpellFile {
     public static let maxCount = 1_000_000_000
 
     public init(path: String) throws {
-        let lines = try SpellFileText.lines(path)
-        guard let header = lines.first, !header.isEmpty else { throw SpellFileError(file: path, line: 1, "no header row") }
-        let separator: Character = header.contains(";") ? ";" : ","
-        let names = header.split(separator: separator, omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        }
+        let records = try SpellFileText.records(path)
+        guard let header = records.first, !header.isBlank else { throw SpellFileError(file: path, line: 1, "no header row") }
+        let names = header.fields
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let timeCol = column("time"), let eventCol = column("event") else {
             throw SpellFileError(file: path, line: 1, "the header needs the columns time and event (found \(names.joined(separator: ", ")))")
@@ -31,11 +28,9 @@ public struct SpellFile {
         if let other = names.first(where: { !["time", "event", "group", "count"].contains($0) }) {
             throw SpellFileError(file: path, line: 1, column: other, "unknown column '\(other)' (expected time, event, group, count)")
         }
-        for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: separator, omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-            func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: i + 1, column: column, problem) }
+        for record in records.dropFirst() where !record.isBlank {
+            let fields = record.fields
+            func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: record.line, column: column, problem) }
             guard fields.count == names.count else { throw bad(nil, "\(fields.count) fields where the header has \(names.count)") }
             guard let time = Int(fields[timeCol]), (0...Self.longestTime).contains(time) else {
                 throw bad("time", "time '\(fields[timeCol])' is not a whole number of months from 0 to \(Self.longestTime) (100 years)")

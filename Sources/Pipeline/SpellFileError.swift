@@ -1,4 +1,5 @@
 import Foundation
+import Tables
 
 /// A CSV of spells (`overgang lifetable`, `overgang cox`) whose content cannot be used: bad
 /// input data (exit code 65), named by file, line and column as the file names them.
@@ -21,10 +22,11 @@ public struct SpellFileError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The text of a CSV of spells, as lines without line ends (BOM dropped). A file that is not
-/// there is a usage error naming it; one that cannot be read is bad input.
+/// The records of a CSV of spells (`CSVReader`: `;` or `,` as the header has it, spaces around
+/// fields dropped). A file that is not there is a usage error naming it; one that cannot be
+/// read, or whose quoting is broken, is bad input.
 enum SpellFileText {
-    static func lines(_ path: String) throws -> [String] {
+    static func records(_ path: String) throws -> [CSVRecord] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ConfigurationError("spell file \(path) does not exist", file: path)
@@ -33,9 +35,10 @@ enum SpellFileText {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpellFileError(file: path, "cannot read the file (permissions?)")
         }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        do {
+            return try CSVReader(separator: .fromHeader, trimsSpaces: true).records(String(decoding: data, as: UTF8.self), file: path)
+        } catch let e as CSVReadError {
+            throw SpellFileError(file: path, line: e.line, e.reason)
+        }
     }
 }

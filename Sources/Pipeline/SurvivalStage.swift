@@ -1,6 +1,7 @@
 import Episodes
 import Extracts
 import Panel
+import Report
 import Statistics
 import Tables
 
@@ -19,7 +20,7 @@ struct SurvivalStage: Sendable {
         var tables: [CSVTable]
         var warnings: [String]
         /// Entries and spells per period, for the manifest.
-        var counts: JSONValue
+        var counts: Manifest.Survival
     }
 
     /// The name of the pooled analysis' period (definitions.md §5).
@@ -47,36 +48,6 @@ struct SurvivalStage: Sendable {
             }
             return covariate
         }
-    }
-
-    /// A Cox model's spells and how many were left out for want of a covariate value.
-    struct CoxSpells {
-        var data: CoxData
-        var leftOut = 0
-    }
-
-    /// The Cox model's spells for `event`: entries of the baseline (`entries[0]`) and the
-    /// comparison period, with the terms of the entry row and the extra covariates at the
-    /// entry month; without the period term for the pooled model (one list of entries).
-    /// `durations`: the spells' (T, D) for `event`, list by list, when followed already.
-    func coxData(_ event: SpellEvent, entries: [[Entry]], rules: SpellRules, periodTerm: Bool = true,
-                 durations: [[Duration?]]? = nil) -> CoxSpells {
-        let builtIn = periodTerm ? CoxTerms.names : Array(CoxTerms.names.dropFirst())
-        var spells = CoxSpells(data: CoxData(names: builtIn + covariates.map(\.name)))
-        for (period, list) in entries.enumerated() {
-            for (i, entry) in list.enumerated() {
-                let followed = durations.map { $0[period][i] } ?? rules.duration(entry, event, in: panel)
-                guard let d = followed else { continue }
-                let month = panel.month(Int(entry.month))
-                let extra = covariates.compactMap { $0.values[month] }
-                guard extra.count == covariates.count else { spells.leftOut += 1; continue }
-                let row = panel.row(Int(entry.person), Int(entry.month))
-                var values = CoxTerms.values(row, comparisonPeriod: period == 1)
-                if !periodTerm { values.removeFirst() }
-                spells.data.add(time: Double(d.time), event: d.event, covariates: values + extra)
-            }
-        }
-        return spells
     }
 
     /// A spell's (T, D) for one event (`SpellRules.duration`).
@@ -129,73 +100,54 @@ struct SurvivalStage: Sendable {
         return entriesByPeriod
     }
 
+    /// The survival tables, the Cox models and the counts for the manifest, from each
+    /// period's entries.
     func finish(_ entriesByPeriod: [(name: String, entries: [Entry])], _ rules: SpellRules, _ warningsSoFar: [String]) -> Result {
         let settings = config.survival
         var warnings = warningsSoFar
-
         let durations = self.durations(entriesByPeriod, rules)
-        var analyses = [SurvivalTables.Analysis]()
-        for event in settings.events {
-            var periods = [(name: String, data: SurvivalData)]()
-            for (p, period) in entriesByPeriod.enumerated() {
+        let analyses = self.analyses(entriesByPeriod, durations)
+        let incidence = self.incidence(entriesByPeriod, rules)
+        let cox = coxFits(entriesByPeriod, durations, rules, &warnings)
+        let tables = SurvivalTables(analyses: analyses, maxMonths: settings.maxMonths)
+        return Result(tables: [tables.lifeTables(), tables.kaplanMeier(), tables.logRank(),
+                               SurvivalTables.cumulativeIncidence(periods: incidence, causes: ["transferred", "deregistered"],
+                                                                  maxMonths: settings.maxMonths),
+                               Self.spellsTable(analyses, incidence),
+                               CoxTable.make(cox.models), CoxTable.fits(cox.models)],
+                      warnings: warnings, counts: counts(entriesByPeriod, cox))
+    }
+
+    /// Per event, each period's spells (time, event or censored) for the survival tables.
+    func analyses(_ entriesByPeriod: [(name: String, entries: [Entry])], _ durations: [[SpellEvent: [Duration?]]])
+        -> [SurvivalTables.Analysis] {
+        config.survival.events.map { event in
+            let periods = entriesByPeriod.enumerated().map { p, period -> (name: String, data: SurvivalData) in
                 var data = SurvivalData()
                 for d in durations[p][event]! {
                     if let d { data.add(time: d.time, code: d.event ? 1 : 0) }
                 }
-                periods.append((period.name, data))
+                return (period.name, data)
             }
-            analyses.append(.init(event: event.rawValue, periods: periods, testedPeriods: ["baseline", "comparison"]))
+            return SurvivalTables.Analysis(event: event.rawValue, periods: periods, testedPeriods: ["baseline", "comparison"])
         }
-        var incidence = [(name: String, data: SurvivalData)]()
-        for (name, entries) in entriesByPeriod {
+    }
+
+    /// Per period, how the spells of the entries at the unit ended there (for the cumulative
+    /// incidence of transfer and deregistration).
+    func incidence(_ entriesByPeriod: [(name: String, entries: [Entry])], _ rules: SpellRules) -> [(name: String, data: SurvivalData)] {
+        entriesByPeriod.map { name, entries in
             var data = SurvivalData()
             for entry in entries where entry.atUnit {
                 let end = rules.unitEnd(entry, in: panel)
                 data.add(time: end.time, code: end.cause)
             }
-            incidence.append((name, data))
+            return (name, data)
         }
-        // Cox: one model per event over both periods (definitions.md §5), and one over the
-        // pooled window without the period term.
-        let ties = CoxTies(rawValue: settings.ties) ?? .efron
-        var models = [(event: String, period: String, model: CoxModel?)]()
-        var leftOut = [String: [String: JSONValue]]()
-        let byName = Dictionary(uniqueKeysWithValues: entriesByPeriod.enumerated().map { ($1.name, $0) })
-        var fits: [(period: String, lists: [Int?], periodTerm: Bool, label: String)] = [
-            (Self.bothPeriods, [byName["baseline"], byName["comparison"]], true, ""),
-        ]
-        if let pooled = byName[Self.pooledPeriod] { fits.append((Self.pooledPeriod, [pooled], false, " (\(Self.pooledPeriod))")) }
-        // The models are fitted on all cores (they are the stage's largest cost); each fit
-        // is the same computation as alone, so the figures do not depend on the threads.
-        let plans = fits.flatMap { fit in settings.events.map { (fit: fit, event: $0) } }
-        let fitted = try! parallelMap(plans.count) { [self] i -> (spells: CoxSpells, model: CoxModel?) in
-            let plan = plans[i]
-            let entries = plan.fit.lists.map { $0.map { entriesByPeriod[$0].entries } ?? [] }
-            let followed = plan.fit.lists.map { $0.map { durations[$0][plan.event]! } ?? [] }
-            let spells = coxData(plan.event, entries: entries, rules: rules, periodTerm: plan.fit.periodTerm, durations: followed)
-            return (spells, spells.data.count > 0 ? CoxModel(spells.data, ties: ties) : nil)
-        }
-        for (plan, result) in zip(plans, fitted) {
-            let (fit, event, spells) = (plan.fit, plan.event, result.spells)
-            let name = "cox \(event.rawValue)\(fit.label)"
-            if spells.leftOut > 0 {
-                warnings.append("\(name): \(spells.leftOut) spells left out, their entry month has no value of \(covariates.map(\.name).joined(separator: "/"))")
-            }
-            leftOut[fit.period, default: [:]][event.rawValue] = JSONValue(spells.leftOut)
-            guard let model = result.model else {
-                warnings.append("\(name): no spells; no model")
-                models.append((event.rawValue, fit.period, nil))
-                continue
-            }
-            for d in model.dropped { warnings.append("\(name): term \(d.name) left out (\(d.reason))") }
-            if !model.converged { warnings.append("\(name): the model did not converge; its terms are flagged not_converged") }
-            for t in model.terms where t.diverged {
-                warnings.append("\(name): the estimate of \(t.name) runs off to infinity (monotone likelihood); flagged diverged")
-            }
-            models.append((event.rawValue, fit.period, model))
-        }
-        let tables = SurvivalTables(analyses: analyses, maxMonths: settings.maxMonths)
-        // The spells themselves, aggregated (no person keys): for reruns in other tools.
+    }
+
+    /// The spells themselves, aggregated (no person keys): for reruns in other tools.
+    static func spellsTable(_ analyses: [SurvivalTables.Analysis], _ incidence: [(name: String, data: SurvivalData)]) -> CSVTable {
         var spells = CSVTable(name: "survival_spells.csv", header: ["event", "period", "time", "end", "count"])
         func add(_ event: String, _ period: String, _ data: SurvivalData) {
             var counts = [[Int]: Int]()
@@ -206,31 +158,35 @@ struct SurvivalStage: Sendable {
         }
         for a in analyses { for (period, data) in a.periods { add(a.event, period, data) } }
         for (period, data) in incidence { add("unit_end", period, data) }
-        var byPeriod = Dictionary(uniqueKeysWithValues: entriesByPeriod.map { period in
-            (period.name, ["entries": JSONValue(period.entries.count),
-                           "entriesAtUnit": JSONValue(period.entries.filter(\.atUnit).count)] as JSONValue)
-        })
-        func coxCounts(_ period: String) -> JSONValue {
-            .object(Dictionary(uniqueKeysWithValues: models.filter { $0.period == period }.map { m in
-                (m.event, ["spells": .number(m.model?.n ?? 0), "events": .number(m.model?.events ?? 0),
-                           "converged": m.model.map { .bool($0.converged) } ?? .null,
-                           "spellsWithoutCovariate": leftOut[period]?[m.event] ?? 0] as JSONValue)
-            }))
+        return spells
+    }
+
+    /// The manifest's `survival`: entries per period, the models' sizes, the covariate files.
+    func counts(_ entriesByPeriod: [(name: String, entries: [Entry])], _ cox: CoxFits) -> Manifest.Survival {
+        var counts = Manifest.Survival()
+        for period in entriesByPeriod {
+            var entries = Manifest.Entries()
+            entries.entries = period.entries.count
+            entries.entriesAtUnit = period.entries.filter(\.atUnit).count
+            switch period.name {
+            case "baseline": counts.baseline = entries
+            case "comparison": counts.comparison = entries
+            default: counts.pooled = entries
+            }
         }
-        byPeriod["cox"] = coxCounts(Self.bothPeriods)
-        if settings.pooled != nil { byPeriod["coxPooled"] = coxCounts(Self.pooledPeriod) }
-        // The extra covariates as read: file, checksum, rows and months covered.
-        byPeriod["covariates"] = .array(covariates.map { c in
-            ["name": .string(c.name), "file": .string(c.path), "sha256": .string(c.sha256), "rows": JSONValue(c.rows),
-             "from": c.months.map { .string($0.from.description) } ?? .null,
-             "to": c.months.map { .string($0.to.description) } ?? .null] as JSONValue
-        })
-        let counts: JSONValue = .object(byPeriod)
-        return Result(tables: [tables.lifeTables(), tables.kaplanMeier(), tables.logRank(),
-                               SurvivalTables.cumulativeIncidence(periods: incidence, causes: ["transferred", "deregistered"],
-                                                                  maxMonths: settings.maxMonths), spells,
-                               CoxTable.make(models), CoxTable.fits(models)],
-                      warnings: warnings, counts: counts)
+        counts.cox = cox.counts(Self.bothPeriods)
+        if config.survival.pooled != nil { counts.coxPooled = cox.counts(Self.pooledPeriod) }
+        counts.covariates = covariates.map { c in
+            var file = Manifest.Covariate()
+            file.name = c.name
+            file.file = c.path
+            file.sha256 = c.sha256
+            file.rows = c.rows
+            file.from = c.months?.from.description
+            file.to = c.months?.to.description
+            return file
+        }
+        return counts
     }
 }
 

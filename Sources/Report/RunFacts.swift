@@ -50,3 +50,40 @@ public struct ComparisonFacts: Sendable {
         self.se = se
     }
 }
+
+extension RunFacts {
+    /// What the report says about the run whose manifest this is.
+    public init(_ manifest: Manifest) {
+        let settings = manifest.configuration
+        func range(_ p: Manifest.Period?) -> (from: String, to: String)? { p.map { ($0.from, $0.to) } }
+        version = manifest.version
+        finishedAt = manifest.finishedAt
+        months = (manifest.months.from, manifest.months.to)
+        tabulatedMonths = range(manifest.exits.tabulatedMonths)
+        exitsTabulated = manifest.exits.tabulated
+        pendingExits = manifest.exits.pendingDecision + manifest.exits.pendingOutcome
+        rowsRead = manifest.rows.read
+        rowsSetAside = manifest.rows.setAside
+        inputFiles = manifest.inputs.count
+        minCellCount = settings.output.minCellCount
+        exitKind = settings.exit.kind
+        exitMeasures = settings.exit.measures
+        exitStatuses = settings.exit.statuses
+        quietMonths = settings.exit.quietMonths
+        horizonMonths = settings.outcome.horizonMonths
+        workBenefits = settings.outcome.workBenefits
+        comparisons = settings.comparisons.map(ComparisonFacts.init)
+        survivalUnit = settings.noe.unit
+        survivalTies = settings.survival.ties
+        survivalPeriods = [("baseline", settings.survival.baseline.from, settings.survival.baseline.to),
+                           ("comparison", settings.survival.comparison.from, settings.survival.comparison.to)]
+    }
+}
+
+extension ComparisonFacts {
+    init(_ c: Manifest.Settings.Comparison) {
+        self.init(name: c.name, baseline: (c.baseline.from, c.baseline.to), comparison: (c.comparison.from, c.comparison.to),
+                  treatment: c.treatment ?? [], control: c.control ?? [], se: c.se)
+        plain = c.isPlain
+    }
+}

@@ -53,73 +53,12 @@ extension CSVTable {
 
     /// RFC 4180 fields: quoted fields may hold commas, quotes (doubled) and line breaks.
     static func parseCSV(_ text: String) throws -> [[String]] {
-        if let plain = parsePlainCSV(text) { return plain }
-        var records = [[String]]()
-        var record = [String]()
-        var field = ""
-        var quoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let c = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
-            } else if c == "\"" && field.isEmpty {
-                quoted = true
-            } else if c == "," {
-                record.append(field)
-                field = ""
-            } else if c == "\n" {
-                record.append(field)
-                records.append(record)
-                record = []
-                field = ""
-            } else if c != "\r" {
-                field.unicodeScalars.append(c)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty {
-            record.append(field)
-            records.append(record)
-        }
-        return records
+        // No file name here: the caller's error names the table.
+        try CSVReader().records(text, file: "").map(\.fields)
     }
 }
 
-extension CSVTable {
-    /// The records of a text without quotes or carriage returns (nearly every published
-    /// table), split byte by byte: the same records as `parseCSV`'s general loop, which
-    /// builds each field a character at a time. Nil when the text needs that loop.
-    static func parsePlainCSV(_ text: String) -> [[String]]? {
-        var text = text
-        return text.withUTF8 { bytes -> [[String]]? in
-            if bytes.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") }) { return nil }
-            var records = [[String]]()
-            var record = [String]()
-            var start = 0
-            for i in bytes.indices where bytes[i] == UInt8(ascii: ",") || bytes[i] == UInt8(ascii: "\n") {
-                record.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                start = i + 1
-                if bytes[i] == UInt8(ascii: "\n") {
-                    records.append(record)
-                    record = []
-                }
-            }
-            // A last line without a line break.
-            if start < bytes.count || !record.isEmpty {
-                record.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-                records.append(record)
-            }
-            return records
-        }
-    }
-}
-
-/// A table that cannot be read back (names the file and line).
+/// A CSV text that cannot be read (`CSVReader`) or a table that cannot be read back: names the file and line.
 public struct CSVReadError: Error, CustomStringConvertible {
     public let file: String
     public let line: Int

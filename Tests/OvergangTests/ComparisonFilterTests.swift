@@ -2,6 +2,7 @@ import XCTest
 @testable import Episodes
 @testable import Extracts
 @testable import Pipeline
+@testable import Report
 @testable import Tables
 
 /// `filters` of a comparison: a filter per group and period (the KIN trial's exits in the
@@ -123,7 +124,11 @@ final class ComparisonFilterTests: XCTestCase {
             {"comparisons": [{"name": "kin", \(periods), "treatment": ["0301"], "control": ["0219"],
               "filters": {"treatment": {"comparison": {"tiltak": ["KIN"]}}}}]}
             """)
-        guard case .object(let root) = c.effective, case .array(let list)? = root["comparisons"], case .object(let first) = list[0] else {
+        var manifest = Manifest()
+        manifest.configuration = c.effective
+        guard case .object(let root) = try JSONDecoder().decode(JSONValue.self, from: manifest.encoded()),
+              case .object(let configuration)? = root["configuration"],
+              case .array(let list)? = configuration["comparisons"], case .object(let first) = list[0] else {
             return XCTFail("effective configuration")
         }
         XCTAssertEqual(first["filters"], ["treatment": ["comparison": ["tiltak": ["KIN"]]]])

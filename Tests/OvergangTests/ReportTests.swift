@@ -312,22 +312,29 @@ extension ReportTests {
 
 extension ReportTests {
     /// A report at a higher limit than its run suppresses plain comparisons with the exit table,
-    /// so it must know which they are from the manifest: by `Comparison.plain` on the recorded
-    /// configuration, and by "no groups" where that configuration cannot be read.
+    /// so it must know which they are from the manifest: by the recorded settings, with the
+    /// rule of `Comparison.plain` (groups, `filter`, and the overrides of group `all`).
     func testPlainComparisonsAreKnownFromTheManifest() throws {
         let config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
-        func plain(_ configuration: JSONValue) -> [String: Bool] {
-            let facts = ReportStage.facts(.object(["configuration": configuration]))
+        func plain(_ config: Configuration) throws -> [String: Bool] {
+            var manifest = Manifest()
+            manifest.configuration = config.effective
+            // Through the file's bytes, as the report reads it.
+            let read = try Manifest.decoded(try manifest.encoded(), file: "manifest.json")
+            let facts = RunFacts(read)
+            XCTAssertEqual(facts.comparisons.map(\.plain), config.comparisons.map { $0.plain != nil }, "the rule of Comparison.plain")
             return Dictionary(uniqueKeysWithValues: facts.comparisons.map { ($0.name, $0.plain) })
         }
-        XCTAssertEqual(plain(config.effective), ["example": false, "all_exits": true])
-        // A filter makes a comparison without groups not plain.
+        XCTAssertEqual(try plain(config), ["example": false, "all_exits": true])
+        // A filter makes a comparison without groups not plain, in either period.
         var filtered = config
         filtered.comparisons = filtered.comparisons.map { var c = $0; c.filter.tiltak = ["ARBTREN"]; return c }
-        XCTAssertEqual(plain(filtered.effective), ["example": false, "all_exits": false])
-        // Unreadable by this version (a key it does not know): every comparison without groups.
-        guard case .object(var root) = filtered.effective else { return XCTFail("effective configuration") }
-        root["unknownSetting"] = true
-        XCTAssertEqual(plain(.object(root)), ["example": false, "all_exits": true])
+        XCTAssertEqual(try plain(filtered), ["example": false, "all_exits": false])
+        var overridden = config
+        overridden.comparisons[1].filterOverrides = [.init(.all, .comparison): .init(enhet: ["0301"])]
+        XCTAssertEqual(try plain(overridden), ["example": false, "all_exits": false])
+        // Overrides that lift the filter in both periods make it plain again.
+        for period in Comparison.Period.allCases { filtered.comparisons[1].filterOverrides[.init(.all, period)] = .init(tiltak: []) }
+        XCTAssertEqual(try plain(filtered), ["example": false, "all_exits": true])
     }
 }

@@ -1,0 +1,78 @@
+import Extracts
+import Report
+import Tables
+
+extension Configuration {
+    /// The configuration as it takes effect, for the manifest (`configuration`).
+    public var effective: Manifest.Settings {
+        var s = Manifest.Settings()
+        s.input.directory = input.directory
+        s.input.from = input.from?.description
+        s.input.to = input.to?.description
+        s.input.maxRejectedShare = input.maxRejectedShare
+        s.input.minRowShare = input.minRowShare
+        s.output.directory = output.directory
+        s.output.minCellCount = output.minCellCount
+        s.cache.enabled = cache.enabled
+        s.cache.directory = cache.directory
+        if case .measure(let codes) = exit.kind {
+            s.exit.kind = "measure"
+            s.exit.measures = codes
+        }
+        s.exit.statuses = exit.statuses.map(\.name)
+        s.exit.quietMonths = exit.quietMonths
+        s.exit.nedsLookbackMonths = exit.nedsLookbackMonths
+        s.outcome.horizonMonths = outcome.horizonMonths
+        s.outcome.workBenefits = outcome.workBenefits.map(\.name)
+        s.outcome.disability = outcome.disability.map(\.name)
+        s.outcome.oldAge = outcome.oldAge.map(\.name)
+        s.cohorts.breakdowns = cohortBreakdowns.map(\.rawValue)
+        s.comparisons = comparisons.map(Manifest.Settings.Comparison.init)
+        let unit = String(noe.unit)
+        s.noe.unit = String(repeating: "0", count: max(0, 4 - unit.count)) + unit
+        s.noe.minAge = noe.minAge
+        s.noe.maxAge = noe.maxAge
+        s.survival = Manifest.Settings.Survival(survival)
+        s.stocks.breakdowns = stockBreakdowns.map(\.rawValue)
+        s.report.formats = report.formats.map(\.rawValue)
+        s.report.lang = report.language.rawValue
+        return s
+    }
+}
+
+extension Manifest.Settings.Comparison {
+    init(_ c: Tables.Comparison) {
+        self.init()
+        name = c.name
+        baseline = Manifest.Period(c.baseline)
+        comparison = Manifest.Period(c.comparison)
+        filter.tiltak = c.filter.tiltak
+        filter.enhet = c.filter.enhet
+        for (cell, o) in c.filterOverrides {
+            var recorded = FilterOverride()
+            recorded.tiltak = o.tiltak
+            recorded.enhet = o.enhet
+            filters[cell.group.rawValue, default: [:]][cell.period.rawValue] = recorded
+        }
+        se = c.se.rawValue
+        if c.hasGroups {
+            treatment = c.treatment
+            control = c.control
+            pairs = c.pairs.map { [$0.treatment, $0.control] }
+        }
+    }
+}
+
+extension Manifest.Settings.Survival {
+    init(_ settings: SurvivalSettings) {
+        self.init()
+        maxMonths = settings.maxMonths
+        baseline = Manifest.Period(settings.baseline)
+        comparison = Manifest.Period(settings.comparison)
+        events = settings.events.map(\.rawValue)
+        ties = settings.ties
+        situationalGroups = settings.situationalGroups.map(\.name)
+        covariates = settings.covariates
+        pooled = settings.pooled.map(Manifest.Period.init)
+    }
+}

@@ -48,6 +48,9 @@ public struct CoxModel: Sendable {
     }
 
     public var terms: [Term]
+    /// The estimated covariance matrix of the terms' coefficients (the inverse information at
+    /// the estimate, R's `vcov`), in the order of `terms`; nil when the information is singular.
+    public var covariance: [[Double]]?
     /// Terms left out, with the reason (no variation, or collinear with the others).
     public var dropped: [(name: String, reason: String)]
     public var logLikelihoodNull: Double
@@ -172,6 +175,7 @@ public struct CoxModel: Sendable {
             terms.append(Term(name: data.names[j], coefficient: beta[a], standardError: se, diverged: diverged))
         }
         self.terms = terms
+        covariance = variance
     }
 
     /// The last pivot of a Cholesky factorisation of a symmetric matrix; nil if not positive.

@@ -56,6 +56,22 @@ public struct SurvivalTables {
         return t
     }
 
+    /// `survival_quantiles.csv`: the 25th, 50th and 75th percentile of T per event and period
+    /// from the Kaplan-Meier curve, with the 95 % interval from its log-log bands (R's
+    /// `quantile(survfit(...))`); empty where the curve or band never falls that far.
+    public func quantiles() -> CSVTable {
+        var t = CSVTable(name: "survival_quantiles.csv", header: ["event", "period", "quantile", "months", "ci_low", "ci_high"])
+        for a in analyses {
+            for (period, data) in a.periods where !data.isEmpty {
+                for q in KaplanMeier(data, maxMonths: maxMonths).quantiles() {
+                    t.append([.text(a.event), .text(period), .text(String(Int(q.probability * 100))),
+                              .number(q.time), .number(q.lower), .number(q.upper)])
+                }
+            }
+        }
+        return t
+    }
+
     /// One row per analysis; empty figures when there is nothing to test.
     public func logRank() -> CSVTable {
         var t = CSVTable(name: "logrank.csv", header: ["event", "chisq", "df", "p"])

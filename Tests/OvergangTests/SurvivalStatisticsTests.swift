@@ -49,6 +49,34 @@ final class SurvivalStatisticsTests: XCTestCase {
         }
     }
 
+    /// Quantiles and their intervals against R's `quantile(survfit(..., conf.type = "log-log"))`
+    /// (`quantile_fixture.R`): monthly and daily textbook data, hand-checkable midpoint cases,
+    /// and the spells of sample-data.
+    func testQuantilesAgainstR() throws {
+        let sets = [("veteran", "veteran_months.csv", 12), ("lung", "lung_months.csv", 24), ("tiny", "tiny.csv", 5),
+                    ("tiny_nogroup", "tiny_nogroup.csv", 4), ("quantile_ties", "quantile_ties.csv", 7),
+                    ("lung_days", "lung_days.csv", 1022), ("veteran_days", "veteran_days.csv", 999)]
+            + ["deregistered", "transferred", "job", "measure", "situational"].map { ("sample/\($0)", "sample/\($0)_spells.csv", 12) }
+        for (set, input, months) in sets {
+            let spells = try SpellFile(path: Self.folder.appendingPathComponent(input).path)
+            let reference = try String(contentsOf: Self.folder.appendingPathComponent("\(set)/quantiles.csv"), encoding: .utf8)
+            let event = csv(reference).rows[0][0]
+            var analysis = spells.analysis()
+            analysis.event = event
+            let ours = SurvivalTables(analyses: [analysis], maxMonths: months).quantiles()
+            assertSameTable(ours.csvText(), reference, keys: 3, "\(set)/quantiles.csv")
+        }
+    }
+
+    func testQuantileMidpointsByHand() {
+        // S = .75, .5 after events at 1 and 2, then flat to the last time 6: the median is the
+        // midpoint of 2 and 6; the 25th percentile the midpoint of 1 and 2; S never reaches .25.
+        var data = SurvivalData()
+        for (t, e) in [(1, 1), (2, 1), (4, 0), (6, 0)] { data.add(time: t, code: e) }
+        let q = KaplanMeier(data, maxMonths: 7).quantiles()
+        XCTAssertEqual(q.map(\.time), [1.5, 4, nil])
+    }
+
     func testCumulativeIncidenceAgainstR() throws {
         for (set, input) in [("mgus2", "mgus2_halfyears.csv"), ("tiny_competing", "tiny_competing.csv")] {
             let data = csv(try String(contentsOf: Self.folder.appendingPathComponent(input), encoding: .utf8))

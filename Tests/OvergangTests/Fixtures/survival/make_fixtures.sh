@@ -42,13 +42,35 @@ CSV
 # Spell files from the data sets of the R package survival.
 Rscript make_inputs.R
 
-rm -rf veteran lung mgus2 tiny tiny_nogroup tiny_competing
+rm -rf veteran lung mgus2 tiny tiny_nogroup tiny_competing quantile_ties lung_days veteran_days
 Rscript $R spells    veteran_months.csv  veteran        lifetable 12
 Rscript $R spells    lung_months.csv     lung           lifetable 24
 Rscript $R competing mgus2_halfyears.csv mgus2          transferred deregistered 12
 Rscript $R spells    tiny.csv            tiny           lifetable 5
 Rscript $R spells    tiny_nogroup.csv    tiny_nogroup   lifetable 4
 Rscript $R competing tiny_competing.csv  tiny_competing transferred deregistered 4
+
+# Quantiles of duration (definitions.md §7a) on the same sets, the textbook data in days, and
+# a hand-checkable set where S equals 1 - p over an interval (README).
+cat > quantile_ties.csv <<'CSV'
+time,event,group,count
+1,1,flat_to_end,1
+2,1,flat_to_end,1
+4,0,flat_to_end,1
+6,0,flat_to_end,1
+1,1,flat_then_drop,1
+2,1,flat_then_drop,1
+5,1,flat_then_drop,1
+7,0,flat_then_drop,1
+CSV
+Q=quantile_fixture.R
+Rscript $Q veteran_months.csv veteran       lifetable 12
+Rscript $Q lung_months.csv    lung          lifetable 24
+Rscript $Q tiny.csv           tiny          lifetable 5
+Rscript $Q tiny_nogroup.csv   tiny_nogroup  lifetable 4
+Rscript $Q quantile_ties.csv  quantile_ties lifetable 7
+Rscript $Q lung_days.csv      lung_days     lifetable 1022
+Rscript $Q veteran_days.csv   veteran_days  lifetable 999
 
 Rscript -e 'cat(R.version.string, "\n", "survival ", format(packageVersion("survival")), "\n", "KMsurv ", format(packageVersion("KMsurv")), "\n", sep = "")' > versions.txt
 cat versions.txt

@@ -48,3 +48,13 @@ cause <- ifelse(m$pstat == 0, 2 * m$death, 1)
 write_lf(aggregate_spells(ceiling(etime / 6), cause,
                           c(F = "baseline", M = "comparison")[as.character(m$sex)], 12, "cause"),
          "mgus2_halfyears.csv")
+
+# 4. lung and veteran in days, uncapped (M = the longest time), for the quantiles of
+#    quantile_fixture.R: lung group = sex (1 "baseline", 2 "comparison"), event = status 2;
+#    veteran group = trt (1 "baseline", 2 "comparison").
+write_lf(aggregate_spells(l$time, as.integer(l$status == 2),
+                          c("1" = "baseline", "2" = "comparison")[as.character(l$sex)], max(l$time), "event"),
+         "lung_days.csv")
+write_lf(aggregate_spells(v$time, v$status,
+                          c("1" = "baseline", "2" = "comparison")[as.character(v$trt)], max(v$time), "event"),
+         "veteran_days.csv")

@@ -6,7 +6,7 @@
 #   bash Tests/OvergangTests/Fixtures/survival/make_sample_fixture.sh [output/survival_spells.csv]
 #
 # For every event: sample/<event>_spells.csv (time,event,group,count) and R's lifetables.csv,
-# kaplan_meier.csv and logrank.csv in sample/<event>/; for the unit's competing ends:
+# kaplan_meier.csv, logrank.csv and quantiles.csv in sample/<event>/; for the unit's competing ends:
 # sample/unit_end_spells.csv (time,cause,group,count) and sample/unit_end/cumulative_incidence.csv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,5 +21,6 @@ for event in $(tail -n +2 "$spells" | cut -d, -f1 | sort -u); do
     else
         { echo "time,event,group,count"; awk -F, -v e="$event" '$1 == e { print $3 "," $4 "," $2 "," $5 }' "$spells"; } > "$here/sample/${event}_spells.csv"
         Rscript "$here/survival_fixture.R" spells "$here/sample/${event}_spells.csv" "$here/sample/$event" "$event" "$max_months"
+        Rscript "$here/quantile_fixture.R" "$here/sample/${event}_spells.csv" "$here/sample/$event" "$event" "$max_months"
     fi
 done

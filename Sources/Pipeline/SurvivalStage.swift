@@ -191,9 +191,13 @@ struct SurvivalStage: Sendable {
 }
 
 /// The Cox terms of §5 and interface.md, in order, from the entry row of a spell.
-enum CoxTerms {
+public enum CoxTerms {
     static let names = ["comparison_period", "male", "age", "edu_V", "edu_H4", "edu_H5", "edu_unknown",
                         "immigrant_J", "immigrant_unknown", "laid_off"]
+
+    /// The factors whose terms are tested jointly (`cox_tests.csv`): the terms `edu_*` and
+    /// `immigrant_*`; every other term is tested alone.
+    public static let factors = ["edu", "immigrant"]
 
     /// References: baseline period, women, education G, not immigrant (N), not laid off.
     static func values(_ row: ArenaRow, comparisonPeriod: Bool) -> [Double] {

@@ -23,7 +23,7 @@ struct Cox: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "Reference value of a categorical covariate, COL=VALUE (repeatable).")
     var reference: [String] = []
 
-    @Option(name: .long, help: "Folder to write cox.csv and cox_fit.csv into.")
+    @Option(name: .long, help: "Folder to write cox.csv, cox_fit.csv, cox_tests.csv and cox_vcov.csv into.")
     var output: String?
 
     func run() throws {
@@ -40,6 +40,11 @@ struct Cox: ParsableCommand {
             let models: [(event: String, model: CoxModel?)] = [("cox", model)]
             print(TextTable.render(CoxTable.make(models)))
             print(TextTable.render(CoxTable.fits(models)))
+            // Categorical columns are factors; so are the pipeline's education and immigrant
+            // terms, so that a refit of survival_spells.csv tests what the run tests.
+            let named = models.map { (event: $0.event, period: String?.none, model: $0.model) }
+            let tests = CoxTable.tests(named, grouped: spells.references.keys.sorted() + CoxTerms.factors)
+            print(TextTable.render(tests))
             if spells.rowsLeftOut > 0 { print("\(spells.rowsLeftOut) of \(spells.rowsRead) rows left out (an empty field)") }
             for d in model.dropped { FileHandle.standardError.write(Data("overgang: warning: term \(d.name) left out: \(d.reason)\n".utf8)) }
             if !model.converged { FileHandle.standardError.write(Data("overgang: warning: the model did not converge\n".utf8)) }
@@ -51,10 +56,12 @@ struct Cox: ParsableCommand {
                     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                     try CoxTable.make(models).write(into: output)
                     try CoxTable.fits(models).write(into: output)
+                    try tests.write(into: output)
+                    try CoxTable.covariances(named).write(into: output)
                 } catch {
                     throw OutputError("\(output): cannot write the tables: \(error.localizedDescription)")
                 }
-                print("Tables written to \(output)/: cox.csv, cox_fit.csv")
+                print("Tables written to \(output)/: cox.csv, cox_fit.csv, cox_tests.csv, cox_vcov.csv")
             }
         } catch {
             fail(error)

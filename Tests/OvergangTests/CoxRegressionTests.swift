@@ -51,9 +51,54 @@ final class CoxRegressionTests: XCTestCase {
                 close(term.hazardRatioLow, row["hr_low"]!, "\(label) \(term.name) hr_low")
                 close(term.hazardRatioHigh, row["hr_high"]!, "\(label) \(term.name) hr_high")
             }
+            try compareTestsAndCovariances(model, spells, Self.folder.appendingPathComponent(name), label)
             checked += 1
         }
         XCTAssertGreaterThanOrEqual(checked, 6)
+    }
+
+    /// `tests.csv` (Wald b'V⁻¹b per factor, p from pchisq) and `vcov.csv` (R's `vcov`) of a
+    /// fixture folder against ours: factors are the categorical columns and the pipeline's
+    /// education and immigrant terms, as `cox_fixture.R` groups them.
+    func compareTestsAndCovariances(_ model: CoxModel, _ spells: CoxSpellFile, _ folder: URL, _ label: String) throws {
+        let models: [(event: String, period: String?, model: CoxModel?)] = [("cox", nil, model)]
+        let tests = CoxTable.tests(models, grouped: Array(spells.references.keys) + CoxTerms.factors)
+        let reference = try table(folder.appendingPathComponent("tests.csv"))
+        let ours = try table(writeTemporary(tests))
+        XCTAssertEqual(ours.map { $0["factor"]! }, reference.map { $0["factor"]! }, "\(label) factors")
+        for (mine, row) in zip(ours, reference) {
+            XCTAssertEqual(Set(mine["terms"]!.split(separator: " ")), Set(row["terms"]!.split(separator: " ")), "\(label) terms")
+            XCTAssertEqual(mine["df"], row["df"], "\(label) \(row["factor"]!) df")
+            close(Double(mine["chisq"]!)!, row["chisq"]!, "\(label) \(row["factor"]!) chisq", relative: 1e-8)
+            close(Double(mine["p"]!)!, row["p"]!, "\(label) \(row["factor"]!) p", relative: 1e-8)
+        }
+        let vcov = try table(writeTemporary(CoxTable.covariances(models)))
+        let expected = try table(folder.appendingPathComponent("vcov.csv"))
+        XCTAssertEqual(vcov.count, expected.count, "\(label) vcov cells")
+        let mine = Dictionary(uniqueKeysWithValues: vcov.map { ("\($0["row_term"]!) \($0["col_term"]!)", Double($0["covariance"]!)!) })
+        for row in expected {
+            let key = "\(row["row_term"]!) \(row["col_term"]!)"
+            guard let value = mine[key] else { XCTFail("\(label) vcov: no \(key)"); continue }
+            let r = Double(row["covariance"]!)!
+            XCTAssertEqual(value, r, accuracy: abs(r) * 1e-6, "\(label) vcov \(key)")
+        }
+    }
+
+    /// The same on the spells of sample-data (`Fixtures/cox/sample/`, the pipeline's terms).
+    func testTestsAndCovariancesOfSampleSpellsEqualR() throws {
+        for event in ["deregistered", "transferred", "job", "measure", "situational"] {
+            let spells = try CoxSpellFile(path: Self.folder.appendingPathComponent("sample/\(event).csv").path, time: "time", event: "event")
+            let model = CoxModel(spells.data, ties: .efron, tolerance: 1e-12)
+            let folder = Self.folder.appendingPathComponent("sample/\(event)_efron")
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("tests.csv").path) else { continue }
+            try compareTestsAndCovariances(model, spells, folder, "sample/\(event)")
+        }
+    }
+
+    func writeTemporary(_ table: CSVTable) throws -> URL {
+        let dir = temporaryDirectory()
+        try table.write(into: dir)
+        return URL(fileURLWithPath: dir).appendingPathComponent(table.name)
     }
 
     func testFrequencyCountsEqualRepeatedRows() {

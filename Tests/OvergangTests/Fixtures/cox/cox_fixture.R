@@ -14,6 +14,8 @@
 #   cox.csv      event,term,coef,se,z,p,hr,hr_low,hr_high,flag   (event = `cox`, flag empty)
 #   fit.csv      n,events,loglik_null,loglik,lr_chisq,lr_df,lr_p,iterations
 #   dropped.txt  terms R reports as NA (collinear / no variation), one a line (empty if none)
+#   vcov.csv     event,row_term,col_term,covariance   (vcov(fit) of the estimated terms, long)
+#   tests.csv    event,factor,terms,chisq,df,p        (Wald b'V^-1 b per factor, below)
 # Every fit is re-derived by an independent Newton-Raphson on the Breslow/Efron partial
 # likelihood (below); the script stops with status 1 if the two disagree.
 #
@@ -157,7 +159,7 @@ if (diverged) {
     paste(tab$term, tab$coef, tab$se, tab$z, tab$hr, sep = ","),
     "", "")
   cat(lines, file = nf, sep = "\n", append = file.exists(nf))
-  unlink(file.path(outdir, c("cox.csv", "fit.csv", "dropped.txt")))
+  unlink(file.path(outdir, c("cox.csv", "fit.csv", "dropped.txt", "vcov.csv", "tests.csv")))
   cat(sprintf("%s: diverged (ties = %s); notes appended to %s\n", infile, ties, nf),
       file = stderr())
   quit(status = 0)
@@ -241,6 +243,38 @@ fitrow <- data.frame(n = fmt(fit$n), events = fmt(fit$nevent), loglik_null = fmt
                      lr_p = fmt(pchisq(lr, df, lower.tail = FALSE)), iterations = fmt(fit$iter))
 write.table(fitrow, file.path(outdir, "fit.csv"), sep = ",", quote = FALSE, row.names = FALSE,
             eol = "\n")
+
+# vcov.csv: the covariance matrix of the estimated terms (vcov(fit)), long format, row-major.
+V <- vcov(fit)[ok, ok, drop = FALSE]
+invisible(chk("vcov", V, myvar, 1e-8))
+pub <- pub_of(names(coefs)[ok])
+vc <- data.frame(event = "cox", row_term = rep(pub, each = length(pub)), col_term = rep(pub, times = length(pub)),
+                 covariance = fmt(as.vector(t(V))))
+write.table(vc, file.path(outdir, "vcov.csv"), sep = ",", quote = FALSE, row.names = FALSE, eol = "\n")
+
+# tests.csv: the Wald test that all terms of a factor are zero, b' V^-1 b with V = vcov(fit).
+# A factor is a categorical column (its terms `<column>_<level>`), or the 0/1 columns of the
+# pipeline's education and immigrant terms (`edu_*`, `immigrant_*`, definitions.md 7a);
+# every other term is a factor of its own (df 1). Factors in the order of their first term.
+factor_of <- function(term) {
+  for (c in covs) if (!is_num(raw[[c]]) && startsWith(term, paste0(c, "_"))) return(c)
+  for (f in c("edu", "immigrant")) if (startsWith(term, paste0(f, "_"))) return(f)
+  term
+}
+factors <- vapply(pub, factor_of, "")
+tests <- do.call(rbind, lapply(unique(factors), function(f) {
+  idx <- which(factors == f)
+  bb <- b[idx]
+  chisq <- drop(t(bb) %*% solve(V[idx, idx, drop = FALSE], bb))
+  # Checked against the covariance of the separate Newton-Raphson above, inverted explicitly.
+  alt <- drop(t(bb) %*% solve(myvar[idx, idx, drop = FALSE]) %*% bb)
+  invisible(chk(paste("wald", f), chisq, alt, 1e-8))
+  if (length(idx) == 1) invisible(chk(paste("wald z^2", f), chisq, z[idx]^2, 1e-10))
+  data.frame(event = "cox", factor = f, terms = paste(pub[idx], collapse = " "), chisq = fmt(chisq),
+             df = length(idx), p = fmt(pchisq(chisq, length(idx), lower.tail = FALSE)))
+}))
+write.table(tests, file.path(outdir, "tests.csv"), sep = ",", quote = FALSE, row.names = FALSE, eol = "\n")
+
 dropped <- pub_of(names(coefs)[!ok])
 writeLines(dropped, file.path(outdir, "dropped.txt"))
 if (length(dropped) > 0) {

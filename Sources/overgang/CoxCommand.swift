@@ -6,16 +6,17 @@ import Tables
 
 struct Cox: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Cox regression on a CSV of spells; every other column is a covariate.")
+        abstract: "Cox regression on a CSV of spells; every other column is a covariate.",
+        discussion: "A run's survival_spells.csv needs no --time/--event: one model per event, with the term comparison_period.")
 
-    @Argument(help: "CSV of spells with a time and an event column, optional count, and covariates.")
+    @Argument(help: "CSV of spells with a time and an event column, optional count, and covariates; or a run's survival_spells.csv.")
     var file: String
 
     @Option(name: .long, help: "The time column.")
-    var time: String
+    var time: String?
 
     @Option(name: .long, help: "The event column (0/1).")
-    var event: String
+    var event: String?
 
     @Option(name: .long, help: "Handling of tied times: efron or breslow.")
     var ties = "efron"
@@ -29,23 +30,10 @@ struct Cox: ParsableCommand {
     func run() throws {
         do {
             guard let method = CoxTies(rawValue: ties) else { throw ConfigurationError("--ties: expected efron or breslow, found '\(ties)'") }
-            var chosen = [String: String]()
-            for r in reference {
-                let parts = r.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ConfigurationError("--reference: expected COL=VALUE, found '\(r)'") }
-                chosen[parts[0]] = parts[1]
-            }
-            let spells = try CoxSpellFile(path: file, time: time, event: event, references: chosen)
-            let model = CoxModel(spells.data, ties: method)
-            let models: [(event: String, model: CoxModel?)] = [("cox", model)]
+            let models = try fit(method)
             print(TextTable.render(CoxTable.make(models)))
             print(TextTable.render(CoxTable.fits(models)))
-            if spells.rowsLeftOut > 0 { print("\(spells.rowsLeftOut) of \(spells.rowsRead) rows left out (an empty field)") }
-            for d in model.dropped { FileHandle.standardError.write(Data("overgang: warning: term \(d.name) left out: \(d.reason)\n".utf8)) }
-            if !model.converged { FileHandle.standardError.write(Data("overgang: warning: the model did not converge\n".utf8)) }
-            for t in model.terms where t.diverged {
-                FileHandle.standardError.write(Data("overgang: warning: the estimate of \(t.name) runs off to infinity (flagged diverged)\n".utf8))
-            }
+            for (name, model) in models { warn(name, model) }
             if let output {
                 do {
                     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -59,5 +47,34 @@ struct Cox: ParsableCommand {
         } catch {
             fail(error)
         }
+    }
+
+    /// The models: one per event of a run's spells, else one (event `cox`) on the named columns.
+    func fit(_ method: CoxTies) throws -> [(event: String, model: CoxModel?)] {
+        if let spells = try RunSpells.read(path: file) {
+            guard (time ?? "time") == "time", (event ?? "end") == "end", reference.isEmpty else {
+                throw ConfigurationError("\(file): a run's survival_spells.csv takes no --reference, and its time and event columns are time and end")
+            }
+            return spells.coxData.map { ($0.event, $0.data.count > 0 ? CoxModel($0.data, ties: method) : nil) }
+        }
+        guard let time, let event else { throw ConfigurationError("--time and --event: both are needed (except for a run's survival_spells.csv)") }
+        var chosen = [String: String]()
+        for r in reference {
+            let parts = r.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ConfigurationError("--reference: expected COL=VALUE, found '\(r)'") }
+            chosen[parts[0]] = parts[1]
+        }
+        let spells = try CoxSpellFile(path: file, time: time, event: event, references: chosen)
+        if spells.rowsLeftOut > 0 { print("\(spells.rowsLeftOut) of \(spells.rowsRead) rows left out (an empty field)") }
+        return [("cox", CoxModel(spells.data, ties: method))]
+    }
+
+    /// What a model could not estimate, on stderr; `name` is the model's event.
+    func warn(_ name: String, _ model: CoxModel?) {
+        func line(_ text: String) { FileHandle.standardError.write(Data("overgang: warning: \(name == "cox" ? "" : "\(name): ")\(text)\n".utf8)) }
+        guard let model else { return line("no spells; no model") }
+        for d in model.dropped { line("term \(d.name) left out: \(d.reason)") }
+        if !model.converged { line("the model did not converge") }
+        for t in model.terms where t.diverged { line("the estimate of \(t.name) runs off to infinity (flagged diverged)") }
     }
 }

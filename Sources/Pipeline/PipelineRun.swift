@@ -139,6 +139,7 @@ public struct PipelineRun {
             tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"] + config.report.formats.map(\.fileName),
             timings: timings, warnings: analysis.warnings)
         summary.survival = analysis.survival.counts
+        summary.headline = Headline(tables: tables, horizonMonths: config.outcome.horizonMonths)
         return summary
     }
 

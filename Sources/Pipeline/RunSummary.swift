@@ -24,6 +24,8 @@ public struct RunSummary: Sendable {
     public var changes: Manifest.Changes?
     /// Target-group entries per survival period, the Cox models' sizes, the covariate files.
     public var survival: Manifest.Survival?
+    /// The headline results, from the published tables (not in the manifest: the tables hold them).
+    public var headline: Headline?
 
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var rowsSetAside: Int { files.reduce(0) { $0 + $1.rowsSetAside } }
@@ -62,6 +64,7 @@ public struct RunSummary: Sendable {
         } else {
             lines.append("  exits           none decided yet (too few months)")
         }
+        lines += headline?.lines ?? []
         lines.append("  pending         \(n(pendingDecision)) not yet decidable, \(n(pendingOutcome)) without status yet (not in tables)")
         lines.append("  time            " + timings.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
                      + String(format: "; total %.2f s", total))

@@ -16,6 +16,8 @@ public struct RunSummary: Sendable {
     public var timings: [(stage: String, seconds: Double)]
     /// Warnings about the results (empty comparison cells …), also in the manifest.
     public var warnings: [String] = []
+    /// The warnings as the terminal shows them (`TablesStage.Result.notices`).
+    public var notices: [String] = []
     /// What the cache did per input file (parsed, reused, rebuilt).
     public var cacheUses: [String: String] = [:]
     /// Built, read from the cache, or extended by new months.
@@ -69,7 +71,7 @@ public struct RunSummary: Sendable {
         lines.append("  time            " + timings.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
                      + String(format: "; total %.2f s", total))
         if !warnings.isEmpty {
-            lines.append("  warnings        \(warnings.count) (in manifest.json), e.g.: \(warnings[0])")
+            lines.append("  warnings        \(warnings.count) (in manifest.json), e.g.: \((notices.first ?? warnings[0]))")
         }
         lines.append("Tables written to \(outputDirectory)/:")
         for t in tables { lines.append("  \(t)") }

@@ -33,7 +33,7 @@ struct Cox: ParsableCommand {
             let models = try fit(method)
             print(TextTable.render(CoxTable.make(models)))
             print(TextTable.render(CoxTable.fits(models)))
-            for (name, model) in models { warn(name, model) }
+            warn(models)
             if let output {
                 do {
                     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -69,12 +69,14 @@ struct Cox: ParsableCommand {
         return [("cox", CoxModel(spells.data, ties: method))]
     }
 
-    /// What a model could not estimate, on stderr; `name` is the model's event.
-    func warn(_ name: String, _ model: CoxModel?) {
-        func line(_ text: String) { FileHandle.standardError.write(Data("overgang: warning: \(name == "cox" ? "" : "\(name): ")\(text)\n".utf8)) }
-        guard let model else { return line("no spells; no model") }
-        for d in model.dropped { line("term \(d.name) left out: \(d.reason)") }
-        if !model.converged { line("the model did not converge") }
-        for t in model.terms where t.diverged { line("the estimate of \(t.name) runs off to infinity (flagged diverged)") }
+    /// What the models could not estimate, on stderr: one line per term and reason.
+    func warn(_ models: [(event: String, model: CoxModel?)]) {
+        func line(_ text: String) { FileHandle.standardError.write(Data("overgang: warning: \(text)\n".utf8)) }
+        for (name, model) in models {
+            guard let model else { line("\(name): no spells; no model"); continue }
+            if !model.converged { line("\(name): the model did not converge") }
+        }
+        let notes = models.flatMap { m in m.model.map { CoxTermNote.notes(model: m.event, $0) } ?? [] }
+        for text in CoxTermNote.lines(notes, details: nil) { line(text) }
     }
 }

@@ -9,8 +9,10 @@ public struct Headline: Sendable {
     /// The outcome class and comparison measure the headline is about.
     static let measure = "work"
 
-    /// The share (0-100) of all exits in the tables in work at the horizon; nil when a count
-    /// it sums is blanked (the total would give the blanked cell away).
+    /// The exits in `exit_cohorts.csv`; nil when a count it sums is blanked (the total would
+    /// give the blanked cell away).
+    public var exits: Int??
+    /// The share (0-100) of those exits in work at the horizon; nil as `exits`.
     public var workShare: Double??
     public var horizonMonths: Int
     public var comparisons: [Comparison] = []
@@ -26,20 +28,26 @@ public struct Headline: Sendable {
     /// From the published (suppressed) tables; nil parts when a table is not there.
     init(tables: [CSVTable], horizonMonths: Int) {
         self.horizonMonths = horizonMonths
-        if let cohorts = tables.first(where: { $0.name == "exit_cohorts.csv" }) { workShare = Self.workShare(cohorts) }
+        if let cohorts = tables.first(where: { $0.name == "exit_cohorts.csv" }) {
+            let counts = Self.counts(cohorts)
+            exits = .some(counts?.all)
+            if let counts, let work = counts.work { workShare = .some(counts.all > 0 ? 100 * Double(work) / Double(counts.all) : nil) }
+            else if counts == nil { workShare = .some(nil) }
+        }
         if let table = tables.first(where: { $0.name == "comparisons.csv" }) { comparisons = Self.comparisons(table) }
     }
 
-    static func workShare(_ t: CSVTable) -> Double?? {
-        guard let outcome = t.column("outcome"), let count = t.column("count"),
-              t.rows.contains(where: { $0[outcome].textValue == measure }) else { return nil }
-        var work = 0, all = 0
+    /// All exits and those in work (nil: no `work` class) in the cohort table; nil when a
+    /// count is blank.
+    static func counts(_ t: CSVTable) -> (all: Int, work: Int?)? {
+        guard let outcome = t.column("outcome"), let count = t.column("count") else { return nil }
+        var work: Int?, all = 0
         for row in t.rows {
-            guard let n = row[count].intValue else { return .some(nil) }
+            guard let n = row[count].intValue else { return nil }
             all += n
-            if row[outcome].textValue == measure { work += n }
+            if row[outcome].textValue == measure { work = (work ?? 0) + n }
         }
-        return .some(all > 0 ? 100 * Double(work) / Double(all) : nil)
+        return (all, work)
     }
 
     static func comparisons(_ t: CSVTable) -> [Comparison] {

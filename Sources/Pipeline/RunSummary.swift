@@ -62,7 +62,9 @@ public struct RunSummary: Sendable {
                          + "; panel \(panelSource.description)")
         }
         if let tabulatedMonths {
-            lines.append("  exits           \(n(exitsTabulated)) in \(tabulatedMonths)")
+            // Under a small-cell limit the total is blank when the cohort table blanks a count.
+            let exits = headline?.exits.map { $0.map(n) ?? ":" } ?? n(exitsTabulated)
+            lines.append("  exits           \(exits) in \(tabulatedMonths)")
         } else {
             lines.append("  exits           none decided yet (too few months)")
         }

@@ -5,7 +5,7 @@ import XCTest
 /// The terminal summary's headline results on `sample-data/`: the share of exits in work
 /// against the independent Python reference's exit cohorts, each comparison's DiD and interval
 /// computed here from the comparison's four counts (definitions.md §4, binomial SE), and
-/// under a limit `:` where the published tables are blank.
+/// under a limit `:` where the published tables are blank (as the manifest's exit count).
 final class RunSummaryHeadlineTests: XCTestCase {
     func run(minCell: Int) throws -> (text: String, output: String) {
         let output = temporaryDirectory() + "/out"
@@ -23,6 +23,8 @@ final class RunSummaryHeadlineTests: XCTestCase {
         let work = reference.filter { $0["outcome"] == "work" }.reduce(0) { $0 + Int($1["count"]!)! }
         let all = reference.reduce(0) { $0 + Int($1["count"]!)! }
         XCTAssertTrue(text.contains("  in work         \(String(format: "%.1f %%", 100 * Double(work) / Double(all))) of these exits, 2 months after exit"), text)
+        XCTAssertEqual(all, 5921)
+        XCTAssertTrue(text.contains("  exits           5 921 in 2020-11..2023-12\n"), text)
 
         let row = try XCTUnwrap(try csvRecords(atPath: output + "/comparisons.csv").first { $0["comparison"] == "example" && $0["unit"] == "total" && $0["measure"] == "work" })
         func share(_ cell: String) -> (p: Double, n: Double) {
@@ -48,6 +50,7 @@ final class RunSummaryHeadlineTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: output + "/exit_cohorts.csv", encoding: .utf8).contains(",,"))
         XCTAssertEqual(try csvRecords(atPath: output + "/comparisons.csv").first { $0["comparison"] == "example" && $0["unit"] == "total" }?["did_pp"], "")
         XCTAssertTrue(text.contains("  in work         : of these exits"), text)
+        XCTAssertTrue(text.contains("  exits           : in 2020-11..2023-12\n"), text)
         XCTAssertTrue(text.contains("  example         in work: DiD :\n"), text)
         XCTAssertTrue(text.contains("  all_exits       in work: 50.9 % baseline, 47.9 % comparison"), text)
     }

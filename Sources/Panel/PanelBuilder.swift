@@ -61,24 +61,17 @@ public struct PanelBuilder: Sendable {
         return try source?.arena(file, parse: parse) ?? parse()
     }
 
-    /// An employment file's persons in Arena by its month, as parsed or from the source (the
-    /// form is kept filtered to that set of persons: ~10 % of a national file's persons).
-    private func employment(_ file: ExtractFile, _ arena: ArenaPersons) throws -> EmploymentExtract {
-        let parse = {
-            var e = try EmploymentExtract.read(file, quarantine: quarantine(for: file))
+    /// An employment or benefit file's persons in Arena by its month, with their flags, as
+    /// parsed or from the source's `stored` form (kept filtered to that set of persons: ~10 %
+    /// of a national employment file's persons).
+    private func flags<E: PersonFlagExtract>(_ file: ExtractFile, _ arena: ArenaPersons,
+                                             stored: (ExtractFile, String, () throws -> E) throws -> E?) throws -> E {
+        let parse = { () throws -> E in
+            var e = try E.read(file, quarantine: quarantine(for: file))
             (e.people, e.stats) = arena.filter(e.people, e.stats)
             return e
         }
-        return try source?.employment(file, arenaSet: arena.digest, parse: parse) ?? parse()
-    }
-
-    private func benefits(_ file: ExtractFile, _ arena: ArenaPersons) throws -> BenefitExtract {
-        let parse = {
-            var b = try BenefitExtract.read(file, quarantine: quarantine(for: file))
-            (b.people, b.stats) = arena.filter(b.people, b.stats)
-            return b
-        }
-        return try source?.benefits(file, arenaSet: arena.digest, parse: parse) ?? parse()
+        return try stored(file, arena.digest, parse) ?? parse()
     }
 
     /// Builds the panel of `months` from `files`; with a `base` (a stored panel of the same
@@ -119,10 +112,10 @@ public struct PanelBuilder: Sendable {
             let arena = ArenaPersons(table: numbered.persons, known: numbered.seenBy[m], digest: numbered.seenSet[m])
             let (stats, people): (FileStats, PersonFlags)
             if file.kind == .aa {
-                let e = try employment(file, arena)
+                let e: EmploymentExtract = try flags(file, arena) { try source?.employment($0, arenaSet: $1, parse: $2) }
                 (stats, people) = (e.stats, e.people)
             } else {
-                let b = try benefits(file, arena)
+                let b: BenefitExtract = try flags(file, arena) { try source?.benefits($0, arenaSet: $1, parse: $2) }
                 (stats, people) = (b.stats, b.people)
             }
             onFileRead?(stats)

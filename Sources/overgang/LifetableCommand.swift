@@ -5,9 +5,9 @@ import Tables
 
 struct Lifetable: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Life table, Kaplan-Meier and log-rank from a CSV of spells (time,event[,group][,count]).")
+        abstract: "Life table, Kaplan-Meier and log-rank from a CSV of spells (time,event[,group][,count], or a run's survival_spells.csv).")
 
-    @Argument(help: "CSV of spells: time (whole months), event (0/1), optional group and count.")
+    @Argument(help: "CSV of spells: time (whole months), event (0/1), optional group and count; or a run's survival_spells.csv.")
     var file: String
 
     @Option(name: .customLong("max-months"), parsing: .unconditional,
@@ -26,8 +26,12 @@ struct Lifetable: ParsableCommand {
                 return n
             }
             let spells = try SpellFile(path: file)
-            let tables = SurvivalTables(analyses: [spells.analysis()], maxMonths: last ?? spells.maxTime)
-            let outputs = [tables.lifeTables(), tables.kaplanMeier(), tables.logRank()]
+            let months = last ?? spells.maxTime
+            let tables = SurvivalTables(analyses: spells.analyses, maxMonths: months)
+            var outputs = [tables.lifeTables(), tables.kaplanMeier(), tables.logRank()]
+            if let ends = spells.runSpells?.unitEnds, !ends.isEmpty {
+                outputs.append(SurvivalTables.cumulativeIncidence(periods: ends, causes: ["transferred", "deregistered"], maxMonths: months))
+            }
             for t in outputs { print(TextTable.render(t)) }
             if let output {
                 do {

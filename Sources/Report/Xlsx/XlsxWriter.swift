@@ -17,23 +17,22 @@ public struct XlsxWriter: Sendable {
     public func data(_ document: ReportDocument) throws -> Data {
         let sheets = document.worksheets()
         var strings = SharedStrings()
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", XlsxPackage.contentTypes(sheetCount: sheets.count)),
-            ("_rels/.rels", XlsxPackage.packageRelationships),
-            ("docProps/core.xml", XlsxPackage.core(title: document.title, language: document.language, date: date)),
-            ("docProps/app.xml", XlsxPackage.app),
-            ("xl/workbook.xml", XlsxPackage.workbook(sheetNames: sheets.map(\.name))),
-            ("xl/_rels/workbook.xml.rels", XlsxPackage.workbookRelationships(sheetCount: sheets.count)),
-            ("xl/styles.xml", XlsxStyle.stylesXML),
+        var parts: [(String, Data)] = [
+            ("[Content_Types].xml", Data(XlsxPackage.contentTypes(sheetCount: sheets.count).utf8)),
+            ("_rels/.rels", Data(XlsxPackage.packageRelationships.utf8)),
+            ("docProps/core.xml", Data(XlsxPackage.core(title: document.title, language: document.language, date: date).utf8)),
+            ("docProps/app.xml", Data(XlsxPackage.app.utf8)),
+            ("xl/workbook.xml", Data(XlsxPackage.workbook(sheetNames: sheets.map(\.name)).utf8)),
+            ("xl/_rels/workbook.xml.rels", Data(XlsxPackage.workbookRelationships(sheetCount: sheets.count).utf8)),
+            ("xl/styles.xml", Data(XlsxStyle.stylesXML.utf8)),
         ]
         for (i, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet.xml(selected: i == 0, strings: &strings)))
+            parts.append(("xl/worksheets/sheet\(i + 1).xml", Data(sheet.xml(selected: i == 0, strings: &strings))))
         }
-        parts.append(("xl/sharedStrings.xml", strings.xml))
+        parts.append(("xl/sharedStrings.xml", Data(strings.xml.utf8)))
 
         let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
+        for (path, bytes) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
                                  compressionMethod: .deflate) { position, size in
                 bytes.subdata(in: Int(position) ..< Int(position) + size)

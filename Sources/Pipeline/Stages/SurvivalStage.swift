@@ -19,6 +19,8 @@ struct SurvivalStage: Sendable {
     struct Result: Sendable {
         var tables: [CSVTable]
         var warnings: [String]
+        /// Cox terms the models could not estimate (not in `warnings`).
+        var coxNotes: [CoxTermNote] = []
         /// Entries and spells per period, for the manifest.
         var counts: Manifest.Survival
     }
@@ -115,7 +117,7 @@ struct SurvivalStage: Sendable {
                                                                   maxMonths: settings.maxMonths),
                                Self.spellsTable(analyses, incidence),
                                CoxTable.make(cox.models), CoxTable.fits(cox.models)],
-                      warnings: warnings, counts: counts(entriesByPeriod, cox))
+                      warnings: warnings, coxNotes: cox.notes, counts: counts(entriesByPeriod, cox))
     }
 
     /// Per event, each period's spells (time, event or censored) for the survival tables.

@@ -16,6 +16,8 @@ public struct RunSummary: Sendable {
     public var timings: [(stage: String, seconds: Double)]
     /// Warnings about the results (empty comparison cells …), also in the manifest.
     public var warnings: [String] = []
+    /// The warnings as the terminal shows them (`TablesStage.Result.notices`).
+    public var notices: [String] = []
     /// What the cache did per input file (parsed, reused, rebuilt).
     public var cacheUses: [String: String] = [:]
     /// Built, read from the cache, or extended by new months.
@@ -24,6 +26,8 @@ public struct RunSummary: Sendable {
     public var changes: Manifest.Changes?
     /// Target-group entries per survival period, the Cox models' sizes, the covariate files.
     public var survival: Manifest.Survival?
+    /// The headline results, from the published tables (not in the manifest: the tables hold them).
+    public var headline: Headline?
 
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var rowsSetAside: Int { files.reduce(0) { $0 + $1.rowsSetAside } }
@@ -58,15 +62,18 @@ public struct RunSummary: Sendable {
                          + "; panel \(panelSource.description)")
         }
         if let tabulatedMonths {
-            lines.append("  exits           \(n(exitsTabulated)) in \(tabulatedMonths)")
+            // Under a small-cell limit the total is blank when the cohort table blanks a count.
+            let exits = headline?.exits.map { $0.map(n) ?? ":" } ?? n(exitsTabulated)
+            lines.append("  exits           \(exits) in \(tabulatedMonths)")
         } else {
             lines.append("  exits           none decided yet (too few months)")
         }
+        lines += headline?.lines ?? []
         lines.append("  pending         \(n(pendingDecision)) not yet decidable, \(n(pendingOutcome)) without status yet (not in tables)")
         lines.append("  time            " + timings.map { "\($0.stage) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
                      + String(format: "; total %.2f s", total))
         if !warnings.isEmpty {
-            lines.append("  warnings        \(warnings.count) (in manifest.json), e.g.: \(warnings[0])")
+            lines.append("  warnings        \(warnings.count) (in manifest.json), e.g.: \((notices.first ?? warnings[0]))")
         }
         lines.append("Tables written to \(outputDirectory)/:")
         for t in tables { lines.append("  \(t)") }

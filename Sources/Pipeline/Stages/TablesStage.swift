@@ -21,7 +21,11 @@ struct TablesStage: Sendable {
     struct Result {
         /// Unsuppressed, in the run's order: cohorts, stocks, comparisons, survival.
         var tables: [CSVTable]
+        /// Every warning, one line per table or model, for the manifest.
         var warnings: [String]
+        /// The same for a person at the terminal: Cox terms that cannot be estimated in one
+        /// line per term and reason (`CoxTermNote.lines`).
+        var notices: [String]
         var survival: SurvivalStage.Result
     }
 
@@ -35,8 +39,10 @@ struct TablesStage: Sendable {
         let jobs = self.jobs(exitRows)
         let parts = try! parallelMap(jobs.count) { jobs[$0]() }
         let survivalResult = try! survival.value()
+        let warnings = parts.flatMap(\.warnings) + survivalResult.warnings
         return Result(tables: parts.flatMap(\.tables) + survivalResult.tables,
-                      warnings: parts.flatMap(\.warnings) + survivalResult.warnings, survival: survivalResult)
+                      warnings: warnings + survivalResult.coxNotes.map(\.detail),
+                      notices: warnings + CoxTermNote.lines(survivalResult.coxNotes), survival: survivalResult)
     }
 
     /// What one job gives: its tables and the warnings.

@@ -41,6 +41,8 @@ extension SurvivalStage {
         var models: [(event: String, period: String, model: CoxModel?)] = []
         /// Spells without a value of an extra covariate, by fit period and event.
         var leftOut: [String: [String: Int]] = [:]
+        /// Terms the models could not estimate.
+        var notes: [CoxTermNote] = []
 
         /// The sizes of the models of one fit period, by event, for the manifest.
         func counts(_ period: String) -> [String: Manifest.CoxCounts] {
@@ -80,24 +82,22 @@ extension SurvivalStage {
         for (plan, fit) in zip(plans, fitted) {
             let event = plan.event.rawValue
             warnings += coxWarnings("cox \(event)\(plan.fit.label)", fit.spells, fit.model)
+            if let model = fit.model { result.notes += CoxTermNote.notes(model: "\(event)\(plan.fit.label)", model) }
             result.leftOut[plan.fit.period, default: [:]][event] = fit.spells.leftOut
             result.models.append((event, plan.fit.period, fit.model))
         }
         return result
     }
 
-    /// What a fit left out or could not estimate, for the summary and the manifest.
+    /// What a fit left out or did not converge on, for the summary and the manifest (the
+    /// terms it could not estimate are `CoxFits.notes`).
     func coxWarnings(_ name: String, _ spells: CoxSpells, _ model: CoxModel?) -> [String] {
         var warnings = [String]()
         if spells.leftOut > 0 {
             warnings.append("\(name): \(spells.leftOut) spells left out, their entry month has no value of \(covariates.map(\.name).joined(separator: "/"))")
         }
         guard let model else { return warnings + ["\(name): no spells; no model"] }
-        for d in model.dropped { warnings.append("\(name): term \(d.name) left out (\(d.reason))") }
         if !model.converged { warnings.append("\(name): the model did not converge; its terms are flagged not_converged") }
-        for t in model.terms where t.diverged {
-            warnings.append("\(name): the estimate of \(t.name) runs off to infinity (monotone likelihood); flagged diverged")
-        }
         return warnings
     }
 }

@@ -29,7 +29,9 @@ enum SpellFileText {
     static func records(_ path: String) throws -> [CSVRecord] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw ConfigurationError("spell file \(path) does not exist", file: path)
+            // The run's own spell file is missing for a reason a user should hear.
+            let why = path.hasSuffix("survival_spells.csv") ? " (a run with a small-cell limit does not write it)" : ""
+            throw ConfigurationError("spell file \(path) does not exist\(why)", file: path)
         }
         guard !isFolder.boolValue else { throw ConfigurationError("spell file \(path) is a folder, not a file", file: path) }
         guard let data = FileManager.default.contents(atPath: path) else {

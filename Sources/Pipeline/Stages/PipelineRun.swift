@@ -70,7 +70,7 @@ public struct PipelineRun {
 
             let analysis = TablesStage(panel: panel, exits: exits, config: config, firstMonth: months.from - contextFrom,
                                        covariates: covariates).run()
-            for w in analysis.warnings { logger.warning("\(w)") }
+            for w in analysis.notices { logger.warning("\(w)") }
             let tables = TableSuppression.apply(analysis.tables, limit: config.output.minCellCount,
                                                 plainComparisons: config.comparisons.compactMap(\.plain))
             try write(tables, quarantine: built.quarantineParts, output: output, parts: partsDir)
@@ -139,6 +139,8 @@ public struct PipelineRun {
             tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"] + config.report.formats.map(\.fileName),
             timings: timings, warnings: analysis.warnings)
         summary.survival = analysis.survival.counts
+        summary.notices = analysis.notices
+        summary.headline = Headline(tables: tables, horizonMonths: config.outcome.horizonMonths)
         return summary
     }
 

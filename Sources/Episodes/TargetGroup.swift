@@ -14,19 +14,10 @@ public struct TargetGroup: Sendable, Equatable {
         self.maxAge = maxAge
     }
 
-    /// Whether `person` enters the target group in panel month `m`: ARBS with standard needs
-    /// (IKVAL) and the age in range in m, and either no row in m−1 and m−2, or IVURD in m−1,
-    /// or VURDI/VURDU in m−1. Needs m−1 and m−2 in the panel (m ≥ 2).
+    /// Whether `person` enters the target group in panel month `m` (by any route).
     @inline(__always)
     public func enters(_ panel: Panel, _ person: Int, _ m: Int) -> Bool {
-        guard m >= 2 else { return false }
-        let row = panel.row(person, m)
-        guard row.statusCode == Hovedstatus.arbs.rawValue, row.innsatsCode == Innsatsgruppe.ikval.rawValue,
-              Int(row.alder) >= minAge, Int(row.alder) <= maxAge else { return false }
-        let before = panel.row(person, m - 1)
-        if !before.hasRow { return !panel.row(person, m - 2).hasRow }
-        let need = before.innsatsCode
-        return need == Innsatsgruppe.ivurd.rawValue || need == Innsatsgruppe.vurdi.rawValue || need == Innsatsgruppe.vurdu.rawValue
+        route(panel, person, m) != nil
     }
 }
 
@@ -37,6 +28,8 @@ public struct Entry: Sendable, Equatable {
     public var month: UInt16
     /// Whether the row in m has the unit's `enhet`.
     public var atUnit: Bool
+    /// How the person entered.
+    public var route: EntryRoute
 }
 
 /// The events a spell is followed for (definitions.md §5).
@@ -68,8 +61,8 @@ public struct SpellRules: Sendable {
             // An entry has a row in its month: only the person's rows are looked at.
             for i in panel.rows(of: p) {
                 let m = Int(panel.rowMonths[i])
-                if months.contains(m) && group.enters(panel, p, m) {
-                    out.append(Entry(person: UInt32(p), month: UInt16(m), atUnit: panel.rowCells[i].enhet == group.unit))
+                if months.contains(m), let route = group.route(panel, p, m) {
+                    out.append(Entry(person: UInt32(p), month: UInt16(m), atUnit: panel.rowCells[i].enhet == group.unit, route: route))
                 }
             }
         }

@@ -81,7 +81,10 @@ extension Manifest {
             public var situationalGroups: [String] = []
             /// Term name → CSV file of `month,value` rows.
             public var covariates: [String: String] = [:]
+            /// The pooled window named `all` (the single-object form of `survival.pooled`).
             @Nullable public var pooled: Period? = nil
+            /// The other named windows of `survival.pooled`; absent when there are none.
+            public var pooledWindows: [String: Period]?
             public init() {}
         }
 

@@ -12,9 +12,13 @@ extension Manifest {
         /// Per event: the model of the pooled window, when set.
         public var coxPooled: [String: CoxCounts]?
         public var covariates: [Covariate] = []
+        /// The entries of the other named pooled windows, by name; absent when there are none.
+        public var windows: [String: Entries]?
+        /// Per window (not `all`) and event: its model.
+        public var coxWindows: [String: [String: CoxCounts]]?
 
         enum CodingKeys: String, CodingKey {
-            case baseline, comparison, pooled = "all", cox, coxPooled, covariates
+            case baseline, comparison, pooled = "all", cox, coxPooled, covariates, windows, coxWindows
         }
 
         public init() {}

@@ -73,6 +73,8 @@ extension Manifest.Settings.Survival {
         ties = settings.ties
         situationalGroups = settings.situationalGroups.map(\.name)
         covariates = settings.covariates
-        pooled = settings.pooled.map(Manifest.Period.init)
+        pooled = settings.pooled.first { $0.name == PooledWindow.single }.map { Manifest.Period($0.range) }
+        let named = settings.pooled.filter { $0.name != PooledWindow.single }
+        pooledWindows = named.isEmpty ? nil : Dictionary(uniqueKeysWithValues: named.map { ($0.name, Manifest.Period($0.range)) })
     }
 }

@@ -241,11 +241,33 @@ public struct Configuration: Sendable {
             }
         }
         if var c = try o.object("covariates") { try readCovariates(&c) }
-        survival.pooled = try o.range("pooled")
+        survival.pooled = try Self.pooledWindows(&o)
         try o.finish()
         if survival.baseline.overlaps(survival.comparison) {
             throw ConfigurationError("\(o.file): survival: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
         }
+    }
+
+    /// `survival.pooled`: one window `{from, to}` (named `all`) or a list of named windows
+    /// `{name, from, to}`, each its own period (definitions.md §7a).
+    private static func pooledWindows(_ o: inout JSONReader) throws -> [PooledWindow] {
+        guard let value = o.raw("pooled") else { return [] }
+        if case .object = value { return [PooledWindow(name: PooledWindow.single, range: try o.range("pooled")!)] }
+        guard case .array(let list) = value else { throw o.fail("pooled", "expected { \"from\", \"to\" } or a list of { \"name\", \"from\", \"to\" }") }
+        var windows = [PooledWindow]()
+        for (i, item) in list.enumerated() {
+            guard case .object(let fields) = item else { throw o.fail("pooled", "entry \(i + 1) is not an object") }
+            var w = JSONReader(file: o.file, path: "survival.pooled[\(i)]", object: fields)
+            let name = try w.string("name") ?? ""
+            guard !name.isEmpty, !["baseline", "comparison"].contains(name), !windows.contains(where: { $0.name == name }) else {
+                throw o.fail("pooled", "entry \(i + 1): the name \"\(name)\" is empty, taken by another window, or baseline/comparison")
+            }
+            guard let from = try w.month("from"), let to = try w.month("to") else { throw o.fail("pooled", "entry \(i + 1): expected from and to") }
+            guard from <= to else { throw o.fail("pooled", "entry \(i + 1): from \(from) is after to \(to): the window is reversed") }
+            try w.finish()
+            windows.append(PooledWindow(name: name, range: MonthRange(from: from, to: to)))
+        }
+        return windows
     }
 
     /// `survival.covariates`: term name → file of `month,value` rows (read before ingest).
@@ -359,7 +381,20 @@ public struct SurvivalSettings: Sendable, Equatable {
     /// Extra Cox covariates: term name → CSV of `month,value` (path resolved against the
     /// configuration file's folder), read by `SurvivalStage.prepare` before ingest.
     public var covariates: [String: String] = [:]
-    /// One more analysis of the entries in this window, as period `all` (no period term in Cox).
-    public var pooled: MonthRange?
+    /// More analyses of the entries in named windows, each its own period (no period term in
+    /// Cox); the single-object form of the file is one window named `all`.
+    public var pooled: [PooledWindow] = []
     public init() {}
+}
+
+/// A pooled window of `survival.pooled`: the entries of these months as one period.
+public struct PooledWindow: Sendable, Equatable {
+    /// The name of the window of the single-object form.
+    public static let single = "all"
+    public var name: String
+    public var range: MonthRange
+    public init(name: String, range: MonthRange) {
+        self.name = name
+        self.range = range
+    }
 }

@@ -99,6 +99,8 @@ extension Manifest.Survival {
         out.pooled = pooled.map { _ in Manifest.Entries() }
         out.cox = cox.mapValues(hidden)
         out.coxPooled = coxPooled?.mapValues(hidden)
+        out.windows = windows?.mapValues { _ in Manifest.Entries() }
+        out.coxWindows = coxWindows?.mapValues { $0.mapValues(hidden) }
         return out
     }
 }

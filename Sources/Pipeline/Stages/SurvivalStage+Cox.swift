@@ -69,7 +69,7 @@ extension SurvivalStage {
         var fits: [(period: String, lists: [Int?], periodTerm: Bool, label: String)] = [
             (Self.bothPeriods, [byName["baseline"], byName["comparison"]], true, ""),
         ]
-        if let pooled = byName[Self.pooledPeriod] { fits.append((Self.pooledPeriod, [pooled], false, " (\(Self.pooledPeriod))")) }
+        for window in config.survival.pooled { fits.append((window.name, [byName[window.name]], false, " (\(window.name))")) }
         let plans = fits.flatMap { fit in config.survival.events.map { (fit: fit, event: $0) } }
         let fitted = try! parallelMap(plans.count) { [self] i -> (spells: CoxSpells, model: CoxModel?) in
             let plan = plans[i]

@@ -25,8 +25,6 @@ struct SurvivalStage: Sendable {
         var counts: Manifest.Survival
     }
 
-    /// The name of the pooled analysis' period (definitions.md §5).
-    static let pooledPeriod = "all"
     /// The `period` of the Cox model over both periods in `cox.csv`.
     static let bothPeriods = "baseline+comparison"
 
@@ -36,10 +34,11 @@ struct SurvivalStage: Sendable {
     static func prepare(_ config: Configuration, months: MonthRange) throws -> [MonthlyCovariate] {
         let settings = config.survival
         let file = config.source ?? "configuration"
-        if let pooled = settings.pooled, pooled.from < months.from || pooled.to > months.to {
-            throw ConfigurationError("\(file): survival.pooled: \(pooled) reaches outside the analysed months \(months) (the data)")
+        for window in settings.pooled where window.range.from < months.from || window.range.to > months.to {
+            let name = settings.pooled.count == 1 && window.name == PooledWindow.single ? "" : " \(window.name)"
+            throw ConfigurationError("\(file): survival.pooled\(name): \(window.range) reaches outside the analysed months \(months) (the data)")
         }
-        let periods = ([settings.baseline, settings.comparison] + (settings.pooled.map { [$0] } ?? [])).compactMap { r -> MonthRange? in
+        let periods = ([settings.baseline, settings.comparison] + settings.pooled.map(\.range)).compactMap { r -> MonthRange? in
             let from = max(r.from, months.from), to = min(r.to, months.to)
             return from <= to ? MonthRange(from: from, to: to) : nil
         }
@@ -80,14 +79,14 @@ struct SurvivalStage: Sendable {
         return finish(entriesByPeriod, rules, warnings)
     }
 
-    /// Entries into the target group in each period's months (baseline, comparison, then the
-    /// pooled window `all` when configured).
+    /// Entries into the target group in each period's months (baseline, comparison, then each
+    /// pooled window, named as configured).
     func entries(_ rules: SpellRules, _ warnings: inout [String]) -> [(name: String, entries: [Entry])] {
         let settings = config.survival
         let analysed = MonthRange(from: panel.month(firstMonth), to: panel.months.to)
         var entriesByPeriod = [(name: String, entries: [Entry])]()
         let periods = [("baseline", settings.baseline), ("comparison", settings.comparison)]
-            + (settings.pooled.map { [(Self.pooledPeriod, $0)] } ?? [])
+            + settings.pooled.map { ($0.name, $0.range) }
         for (name, range) in periods {
             // Entries need months m−1 and m−2, and are counted in the analysed range only.
             let lo = max(range.from - panel.months.from, firstMonth, 2)
@@ -112,12 +111,26 @@ struct SurvivalStage: Sendable {
         let incidence = self.incidence(entriesByPeriod, rules)
         let cox = coxFits(entriesByPeriod, durations, rules, &warnings)
         let tables = SurvivalTables(analyses: analyses, maxMonths: settings.maxMonths)
+        let described = entryTables(entriesByPeriod)
         return Result(tables: [tables.lifeTables(), tables.kaplanMeier(), tables.logRank(),
                                SurvivalTables.cumulativeIncidence(periods: incidence, causes: ["transferred", "deregistered"],
                                                                   maxMonths: settings.maxMonths),
                                Self.spellsTable(analyses, incidence),
-                               CoxTable.make(cox.models), CoxTable.fits(cox.models)],
+                               CoxTable.make(cox.models), CoxTable.fits(cox.models),
+                               described.entries(), described.profile(), tables.quantiles(),
+                               CoxTable.tests(cox.models, grouped: CoxTerms.factors), CoxTable.covariances(cox.models)],
                       warnings: warnings, coxNotes: cox.notes, counts: counts(entriesByPeriod, cox))
+    }
+
+    /// Who entered in each period, by route and characteristics (definitions.md §7a).
+    func entryTables(_ entriesByPeriod: [(name: String, entries: [Entry])]) -> SurvivalEntryTables {
+        let periods = entriesByPeriod.map { name, entries in
+            (name: name, entries: entries.map { e in
+                SurvivalEntryTables.entry(panel.row(Int(e.person), Int(e.month)), month: panel.month(Int(e.month)),
+                                          atUnit: e.atUnit, route: e.route)
+            })
+        }
+        return SurvivalEntryTables(periods: periods, minAge: config.noe.minAge, maxAge: config.noe.maxAge)
     }
 
     /// Per event, each period's spells (time, event or censored) for the survival tables.
@@ -173,11 +186,16 @@ struct SurvivalStage: Sendable {
             switch period.name {
             case "baseline": counts.baseline = entries
             case "comparison": counts.comparison = entries
-            default: counts.pooled = entries
+            case PooledWindow.single: counts.pooled = entries
+            default: counts.windows = (counts.windows ?? [:]).merging([period.name: entries]) { a, _ in a }
             }
         }
         counts.cox = cox.counts(Self.bothPeriods)
-        if config.survival.pooled != nil { counts.coxPooled = cox.counts(Self.pooledPeriod) }
+        for window in config.survival.pooled {
+            if window.name == PooledWindow.single { counts.coxPooled = cox.counts(window.name) } else {
+                counts.coxWindows = (counts.coxWindows ?? [:]).merging([window.name: cox.counts(window.name)]) { a, _ in a }
+            }
+        }
         counts.covariates = covariates.map { c in
             var file = Manifest.Covariate()
             file.name = c.name

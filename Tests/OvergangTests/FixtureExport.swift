@@ -47,7 +47,7 @@ enum CoxOptionsFixture {
         var config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
         config.survival.ties = ties
         config.survival.covariates = ["vacancies": folder.appendingPathComponent("vacancies.csv").path]
-        config.survival.pooled = pooled
+        config.survival.pooled = [PooledWindow(name: "all", range: pooled)]
         config.report.formats = []
         return config
     }

@@ -75,7 +75,7 @@ final class SurvivalOptionsTests: XCTestCase {
         // The unit has entries from 2022 on (so that the incidence has all three periods).
         config.survival.baseline = MonthRange("2022-09..2023-02")!
         config.survival.comparison = MonthRange("2023-03..2023-08")!
-        config.survival.pooled = MonthRange("2022-09..2023-08")!
+        config.survival.pooled = [PooledWindow(name: "all", range: MonthRange("2022-09..2023-08")!)]
         config.comparisons = []
         config.report.formats = []
         let output = temporaryDirectory() + "/out"
@@ -136,7 +136,7 @@ final class SurvivalOptionsTests: XCTestCase {
         XCTAssertNoThrow(try SurvivalStage.prepare(config, months: MonthRange("2020-11..2024-02")!))
         // The pooled window must lie inside the data.
         config.survival.covariates = [:]
-        config.survival.pooled = MonthRange("2019-01..2021-06")!
+        config.survival.pooled = [PooledWindow(name: "all", range: MonthRange("2019-01..2021-06")!)]
         config.output.directory = dir + "/out"
         XCTAssertThrowsError(try PipelineRun(config: config).run()) { error in
             XCTAssertTrue(error is ConfigurationError, "\(error)")
@@ -160,6 +160,6 @@ final class SurvivalOptionsTests: XCTestCase {
             .write(toFile: dir + "/pipeline.json", atomically: true, encoding: .utf8)
         let config = try Configuration.load(path: dir + "/pipeline.json")
         XCTAssertEqual(config.survival.covariates["vacancies"], dir + "/series/vacancies.csv")
-        XCTAssertEqual(config.survival.pooled, MonthRange("2021-03..2023-11")!)
+        XCTAssertEqual(config.survival.pooled, [PooledWindow(name: "all", range: MonthRange("2021-03..2023-11")!)])
     }
 }

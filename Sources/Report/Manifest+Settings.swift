@@ -85,6 +85,8 @@ extension Manifest {
             @Nullable public var pooled: Period? = nil
             /// The other named windows of `survival.pooled`; absent when there are none.
             public var pooledWindows: [String: Period]?
+            /// `survival.spellCovariates`, when set; absent when not.
+            public var spellCovariates: Bool?
             public init() {}
         }
 

@@ -2,6 +2,7 @@ import XCTest
 @testable import Pipeline
 import Episodes
 import Extracts
+import Statistics
 
 /// The outputs of definitions.md §7a on `sample-data/` with `pipeline.json`: entries by route
 /// and the profile against the independent Python script (`Fixtures/reference/
@@ -105,6 +106,38 @@ final class SurvivalDescriptionTests: XCTestCase {
                     #"[{"name": "baseline", "from": "2021-03", "to": "2021-11"}]"#, #"[{"from": "2021-03", "to": "2021-11"}]"#, "3"] {
             try #"{"survival": {"pooled": \#(bad)}}"#.write(toFile: "\(dir)/b.json", atomically: true, encoding: .utf8)
             XCTAssertThrowsError(try Configuration.load(path: "\(dir)/b.json"), bad)
+        }
+    }
+}
+
+extension SurvivalDescriptionTests {
+    /// `survival.spellCovariates`: the spells file refit by `overgang cox` (RunSpells) gives
+    /// the run's own cox.csv, and holds the very spells R's coxph fitted for
+    /// `Fixtures/cox/sample/` (whose fit SampleDataFixtureTests checks against the run).
+    func testSpellsWithCovariatesRefitToTheRunsModels() throws {
+        let output = try runSample { $0.survival.spellCovariates = true }
+        let spells = try XCTUnwrap(try RunSpells.read(path: "\(output)/survival_spells.csv"))
+        XCTAssertEqual(spells.covariateNames, ["male", "age", "edu_V", "edu_H4", "edu_H5", "edu_unknown", "immigrant_J",
+                                               "immigrant_unknown", "laid_off"])
+        let cox = try rows("\(output)/cox.csv").filter { $0["period"] == "baseline+comparison" }
+        for (event, data) in spells.coxData {
+            let model = CoxModel(data, ties: .efron)
+            let theirs = cox.filter { $0["event"] == event }
+            XCTAssertEqual(model.terms.map(\.name), theirs.map { $0["term"]! }, event)
+            for (term, row) in zip(model.terms, theirs) where row["flag"] == "" {
+                XCTAssertEqual(term.coefficient, Double(row["coef"]!)!, accuracy: 1e-9, "\(event) \(term.name)")
+                XCTAssertEqual(term.standardError, Double(row["se"]!)!, accuracy: 1e-9, "\(event) \(term.name)")
+            }
+            // R's input for the same event: the same spells, row for row once aggregated.
+            let rInput = try rows(Self.fixtures.appendingPathComponent("cox/sample/\(event).csv").path)
+            var expected = [String: Int](), ours = [String: Int]()
+            let names = data.names
+            for r in rInput { expected[(["time", "event"] + names).map { r[$0]! }.joined(separator: ","), default: 0] += Int(r["count"]!)! }
+            for i in 0..<data.count {
+                let x = data.values[(i * names.count)..<((i + 1) * names.count)].map { String(Int($0)) }
+                ours[([String(Int(data.times[i])), data.events[i] ? "1" : "0"] + x).joined(separator: ","), default: 0] += Int(data.counts[i])
+            }
+            XCTAssertEqual(ours, expected, event)
         }
     }
 }

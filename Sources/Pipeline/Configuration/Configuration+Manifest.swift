@@ -76,5 +76,6 @@ extension Manifest.Settings.Survival {
         pooled = settings.pooled.first { $0.name == PooledWindow.single }.map { Manifest.Period($0.range) }
         let named = settings.pooled.filter { $0.name != PooledWindow.single }
         pooledWindows = named.isEmpty ? nil : Dictionary(uniqueKeysWithValues: named.map { ($0.name, Manifest.Period($0.range)) })
+        spellCovariates = settings.spellCovariates ? true : nil
     }
 }

@@ -242,6 +242,7 @@ public struct Configuration: Sendable {
         }
         if var c = try o.object("covariates") { try readCovariates(&c) }
         survival.pooled = try Self.pooledWindows(&o)
+        survival.spellCovariates = try o.bool("spellCovariates") ?? survival.spellCovariates
         try o.finish()
         if survival.baseline.overlaps(survival.comparison) {
             throw ConfigurationError("\(o.file): survival: the baseline \(survival.baseline) and the comparison \(survival.comparison) overlap")
@@ -384,6 +385,8 @@ public struct SurvivalSettings: Sendable, Equatable {
     /// More analyses of the entries in named windows, each its own period (no period term in
     /// Cox); the single-object form of the file is one window named `all`.
     public var pooled: [PooledWindow] = []
+    /// `survival_spells.csv` also carries each spell's Cox covariates (definitions.md §7a).
+    public var spellCovariates = false
     public init() {}
 }
 

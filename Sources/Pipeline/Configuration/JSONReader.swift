@@ -72,6 +72,12 @@ struct JSONReader {
         return Int(d)
     }
 
+    mutating func bool(_ k: String) throws -> Bool? {
+        guard let v = value(k) else { return nil }
+        guard case .bool(let b) = v else { throw fail(k, "expected true or false") }
+        return b
+    }
+
     mutating func double(_ k: String, in range: ClosedRange<Double>) throws -> Double? {
         guard let v = value(k) else { return nil }
         guard case .number(let d) = v, range.contains(d) else {

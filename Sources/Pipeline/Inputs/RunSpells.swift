@@ -3,10 +3,17 @@ import Tables
 
 /// A run's own `survival_spells.csv` read back (`overgang lifetable`, `overgang cox`): columns
 /// `event,period,time,end,count` in any order, `end` 0 censored or 1 the event, and for
-/// `unit_end` 1 transferred or 2 deregistered. The spells by event and period, in file order.
+/// `unit_end` 1 transferred or 2 deregistered; written with `survival.spellCovariates`, the
+/// spells' Cox covariates follow (numbers; empty where the run had no value). The spells by
+/// event and period, in file order.
 public struct RunSpells {
-    /// The columns a run writes; a file with exactly these is read as a run's spells.
+    /// The columns a run writes first; a file with these (and covariates after them, with
+    /// `survival.spellCovariates`) is read as a run's spells.
     public static let columns: Set = ["event", "period", "time", "end", "count"]
+    /// The covariate columns, in file order (none without `survival.spellCovariates`).
+    public var covariateNames: [String] = []
+    /// With covariates: every row, for the Cox models (nil values: a field was empty).
+    private var covariateRows: [(event: String, period: String, time: Int, end: Int, count: Int, values: [Double]?)] = []
     /// The spells' ends at the unit, by cause, for the cumulative incidence (not an event of its own).
     public static let unitEnd = "unit_end"
 
@@ -17,6 +24,7 @@ public struct RunSpells {
     init(_ records: [CSVRecord], path: String) throws {
         let names = records[0].fields
         let col = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        covariateNames = names.filter { !Self.columns.contains($0) }
         for record in records.dropFirst() where !record.isBlank {
             let f = record.fields
             func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: record.line, column: column, problem) }
@@ -34,6 +42,15 @@ public struct RunSpells {
                 throw bad("count", "count '\(f[col["count"]!])' is not a whole number from 0 to \(SpellFile.maxCount)")
             }
             add(event, period, time: time, end: end, count: count)
+            guard !covariateNames.isEmpty else { continue }
+            var values = [Double]()
+            for name in covariateNames {
+                let text = f[col[name]!]
+                guard !text.isEmpty else { break }
+                guard let x = Double(text), x.isFinite else { throw bad(name, "'\(text)' is not a number") }
+                values.append(x)
+            }
+            covariateRows.append((event, period, time, end, count, values.count == covariateNames.count ? values : nil))
         }
     }
 
@@ -58,10 +75,12 @@ public struct RunSpells {
         events.first { $0.event == Self.unitEnd }?.periods ?? []
     }
 
-    /// Per event, the Cox model's spells over the baseline and comparison periods with the one
-    /// term the file holds, `comparison_period` (the run's model without the person terms).
+    /// Per event, the Cox model's spells over the baseline and comparison periods with
+    /// `comparison_period` and the file's covariates, if any (then it is the run's model;
+    /// spells with an empty covariate are left out, as the run leaves them out).
     public var coxData: [(event: String, data: CoxData)] {
-        events.filter { $0.event != Self.unitEnd }.map { e in
+        if !covariateNames.isEmpty { return coxDataWithCovariates }
+        return events.filter { $0.event != Self.unitEnd }.map { e in
             var data = CoxData(names: ["comparison_period"])
             for (period, spells) in e.periods where period == "baseline" || period == "comparison" {
                 for i in spells.times.indices {
@@ -75,6 +94,18 @@ public struct RunSpells {
 }
 
 extension RunSpells {
+    private var coxDataWithCovariates: [(event: String, data: CoxData)] {
+        events.filter { $0.event != Self.unitEnd }.map { e in
+            var data = CoxData(names: ["comparison_period"] + covariateNames)
+            for row in covariateRows where row.event == e.event && (row.period == "baseline" || row.period == "comparison") {
+                guard let values = row.values else { continue }
+                data.add(time: Double(row.time), event: row.end == 1, count: row.count,
+                         covariates: [row.period == "comparison" ? 1 : 0] + values)
+            }
+            return (e.event, data)
+        }
+    }
+
     /// The file at `path` read as a run's spells when its header is a run's, else nil.
     public static func read(path: String) throws -> RunSpells? {
         try read(SpellFileText.records(path), path: path)
@@ -82,7 +113,8 @@ extension RunSpells {
 
     /// `records` read as a run's spells when their header is a run's, else nil.
     static func read(_ records: [CSVRecord], path: String) throws -> RunSpells? {
-        guard let header = records.first?.fields, Set(header) == columns, header.count == columns.count else { return nil }
+        guard let header = records.first?.fields, Array(header.prefix(columns.count)).sorted() == columns.sorted(),
+              Set(header).count == header.count else { return nil }
         return try RunSpells(records, path: path)
     }
 }

@@ -115,7 +115,8 @@ struct SurvivalStage: Sendable {
         return Result(tables: [tables.lifeTables(), tables.kaplanMeier(), tables.logRank(),
                                SurvivalTables.cumulativeIncidence(periods: incidence, causes: ["transferred", "deregistered"],
                                                                   maxMonths: settings.maxMonths),
-                               Self.spellsTable(analyses, incidence),
+                               settings.spellCovariates ? spellsWithCovariates(entriesByPeriod, durations, rules)
+                                   : Self.spellsTable(analyses, incidence),
                                CoxTable.make(cox.models), CoxTable.fits(cox.models),
                                described.entries(), described.profile(), tables.quantiles(),
                                CoxTable.tests(cox.models, grouped: CoxTerms.factors), CoxTable.covariances(cox.models)],

@@ -23,6 +23,9 @@
 ///   fit's n and events (the periods' spells and events together) are blanked whole; the Cox
 ///   coefficients and the log-rank test, estimates over whole periods, are kept.
 ///   `survival_spells.csv` (spells per duration, for reruns) is dropped.
+/// - The unit's target group described (§7a): entries by route and the profile are suppressed
+///   together (`SurvivalEntrySuppression`); the quantiles, the Cox joint tests and covariances
+///   are kept but for periods with fewer spells than the limit (`SmallPeriodEstimates`).
 ///
 /// - Exit cohort tables: suppressed together (`ExitCohortSuppression`): each breakdown's values
 ///   add up to the national table, the detailed statuses to the headline classes.
@@ -62,6 +65,9 @@ public enum TableSuppression {
         let suppression = CellSuppression(limit: limit)
         var out = [CSVTable]()
         let comparisonStatus = tables.first { $0.name == "comparison_status.csv" }
+        let entryTables = SurvivalEntrySuppression.apply(entries: tables.first { $0.name == SurvivalEntrySuppression.entriesName },
+                                                         profile: tables.first { $0.name == SurvivalEntrySuppression.profileName }, suppression)
+        let smallPeriods = SmallPeriodEstimates(kaplanMeier: tables.first { $0.name == "kaplan_meier.csv" }, limit: limit)
         // The exit cohort tables are suppressed together (they cut the same exits different ways).
         let cohortTables = tables.filter { ExitCohortSuppression.isExitCohortTable($0.name) }
         var cohorts = Dictionary(zip(cohortTables.map(\.name), ExitCohortSuppression.apply(cohortTables, suppression)),
@@ -85,6 +91,16 @@ public enum TableSuppression {
                 // n and events are the two periods' spells and events together: beside a
                 // blanked period or month of the survival tables they would give it back.
                 out.append(blanking(table, columns: ["n", "events"]))
+            case SurvivalEntrySuppression.entriesName:
+                out.append(entryTables.entries!)
+            case SurvivalEntrySuppression.profileName:
+                out.append(entryTables.profile!)
+            case "survival_quantiles.csv":
+                out.append(smallPeriods.apply(table, columns: ["months", "ci_low", "ci_high"]))
+            case "cox_tests.csv":
+                out.append(smallPeriods.apply(table, columns: ["chisq", "p"]))
+            case "cox_vcov.csv":
+                out.append(smallPeriods.apply(table, columns: ["covariance"]))
             case "cumulative_incidence.csv":
                 // Its steps give back the unit's monthly transfers and deregistrations (the
                 // latter published nowhere else, so possibly below the limit).
@@ -172,9 +188,13 @@ public enum TableSuppression {
                     }
                 }
             }
-            // A pooled window that is the two periods together (survival.pooled): `all` =
-            // baseline + comparison, cell by cell, else all − comparison gives the baseline back.
-            if let stepColumn, let all = periods[.text("all")], let base = periods[.text("baseline")], let comp = periods[.text("comparison")] {
+            // A pooled window that is the two periods together (survival.pooled, any name):
+            // window = baseline + comparison, cell by cell, else window − comparison gives the
+            // baseline back.
+            let windows = periodOrder[event]!.filter { $0 != .text("baseline") && $0 != .text("comparison") }
+            for window in windows {
+                guard let stepColumn, let all = periods[window], let base = periods[.text("baseline")],
+                      let comp = periods[.text("comparison")] else { continue }
                 func byStep(_ rows: [Int]) -> [CSVTable.Cell: Int] { Dictionary(rows.map { (table.rows[$0][stepColumn], $0) }, uniquingKeysWith: { a, _ in a }) }
                 let b = byStep(base), c = byStep(comp)
                 let pooled = all.compactMap { r -> [CellSuppression.Sum]? in

@@ -1,29 +1,35 @@
 import Tables
 
 extension ReportBuilder {
-    /// One section per event (life table, Kaplan-Meier with its curve, log-rank), then the
-    /// Cox models and the cumulative incidence of leaving the unit.
+    /// Who enters the target group, one section per event (life table and its curve,
+    /// Kaplan-Meier with its curve, log-rank, quantiles), then the Cox models with their joint
+    /// tests and the cumulative incidence of leaving the unit.
     func survivalSections() -> [ReportSection] {
         let nb = language == .nb
-        var sections = [ReportSection]()
+        var sections = targetGroupSection().map { [$0] } ?? []
         let lifeTables = tables["lifetables.csv"], km = tables["kaplan_meier.csv"]
         let events = Self.groups(lifeTables ?? km ?? CSVTable(name: "", header: []), by: ["event"]).map { $0.key[0] }
         for event in events {
             var section = ReportSection(name: String(((nb ? "Forløp " : "Survival ") + labels.event(event).inSentence).prefix(31)),
                                         title: (nb ? "Tid til hendelse: " : "Time to event: ") + labels.event(event))
-            if let lifeTables { section.tables.append(lifeTable(lifeTables, event: event)) }
+            if let lifeTables {
+                section.tables.append(lifeTable(lifeTables, event: event))
+                section.charts.append(lifeTableChart(lifeTables, event: event))
+            }
             if let km {
                 var table = kaplanMeierTable(km, event: event)
                 table.note = logRankNote(event)
                 section.tables.append(table)
                 section.charts.append(survivalChart(km, event: event))
             }
+            if let q = tables["survival_quantiles.csv"], !periods(q, event: event).isEmpty { section.tables.append(quantileTable(q, event: event)) }
             sections.append(section)
         }
         if let cox = tables["cox.csv"], !cox.rows.isEmpty {
             sections.append(ReportSection(name: nb ? "Cox-regresjon" : "Cox regression",
                                           title: nb ? "Cox-regresjon: relativ hasard" : "Cox regression: hazard ratios",
-                                          tables: [coxTable(cox)] + (tables["cox_fit.csv"].map { [coxFitTable($0)] } ?? [])))
+                                          tables: [coxTable(cox)] + (tables["cox_tests.csv"].map { [coxTestsTable($0)] } ?? [])
+                                              + (tables["cox_fit.csv"].map { [coxFitTable($0)] } ?? [])))
         }
         if let ci = tables["cumulative_incidence.csv"], !ci.rows.isEmpty {
             sections.append(incidenceSection(ci))
@@ -207,6 +213,6 @@ extension ReportBuilder {
             xLabel: nb ? "Måneder siden inngang" : "Months since entry", yLabel: nb ? "Kumulativ andel" : "Cumulative share",
             yRange: 0...1, series: lines)
         return ReportSection(name: nb ? "Kumulativ insidens" : "Cumulative incidence", title: table.title,
-                             tables: [table], charts: [.lines(chart)])
+                             tables: [table], charts: [.lines(chart), incidenceStack(t)])
     }
 }

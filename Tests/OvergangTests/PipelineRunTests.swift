@@ -32,6 +32,7 @@ final class PipelineRunTests: XCTestCase {
                                "exit_cohorts_by_fylke.csv", "exit_cohorts_by_kjonn.csv", "exit_cohorts_by_aldersgruppe.csv",
                                "exit_cohorts_by_innsatsgruppe.csv", "lifetables.csv", "kaplan_meier.csv", "logrank.csv",
                                "cumulative_incidence.csv", "survival_spells.csv", "cox.csv", "cox_fit.csv",
+                               "survival_entries.csv", "survival_profile.csv", "survival_quantiles.csv", "cox_tests.csv", "cox_vcov.csv",
                                "stocks_by_enhet.csv", "quarantine.csv", "manifest.json", "report.xlsx", "report.html", "report.md"])
         XCTAssertEqual(summary.rowsNotInArena, 1)
         let mode = try FileManager.default.attributesOfItem(atPath: "\(output)/quarantine.csv")[.posixPermissions] as! Int

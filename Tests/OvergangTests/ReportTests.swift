@@ -89,7 +89,7 @@ final class ReportTests: XCTestCase {
         let status = try table("comparison_status.csv")
         let doc = try document(.en)
         var charts = 0
-        for section in doc.sections {
+        for section in doc.sections where section.title.hasPrefix("Comparison: ") {
             for case .stackedBars(let chart) in section.charts {
                 charts += 1
                 XCTAssertEqual(chart.segments, ["Work", "Work with benefit", "Disability pension", "Other"])
@@ -119,7 +119,7 @@ final class ReportTests: XCTestCase {
         let doc = try document()
         var curves = 0
         for section in doc.sections {
-            for case .lines(let chart) in section.charts where chart.yLabel == "Andel uten hendelse" {
+            for case .lines(let chart) in section.charts where chart.yLabel == "Andel uten hendelse" && !chart.title.hasPrefix("Livstabell") {
                 let event = km.rows.first { row in section.title.hasSuffix(ReportLabels(language: .nb).event(row[0].textValue)) }![0].textValue
                 for series in chart.series {
                     curves += 1
@@ -336,5 +336,37 @@ extension ReportTests {
         // Overrides that lift the filter in both periods make it plain again.
         for period in Comparison.Period.allCases { filtered.comparisons[1].filterOverrides[.init(.all, period)] = .init(tiltak: []) }
         XCTAssertEqual(try plain(filtered), ["example": false, "all_exits": true])
+    }
+}
+
+extension ReportTests {
+    /// §7a in the report: the profile and entries, a quantile table and a life-table curve per
+    /// event, the joint tests beside the Cox table, and the stacked picture of leaving the unit
+    /// whose parts are the cumulative incidences and add up to 100.
+    func testTargetGroupQuantilesTestsAndStackedIncidence() throws {
+        let doc = try document(.en)
+        let who = try XCTUnwrap(doc.sections.first { $0.name == "Who enters" })
+        XCTAssertEqual(who.tables.map(\.title), ["Characteristics at entry", "Entries by route and month"])
+        let job = try XCTUnwrap(doc.sections.first { $0.title == "Time to event: Job" })
+        XCTAssertTrue(job.tables.contains { $0.title == "Months to the event: Job" })
+        let lifeTables = try table("lifetables.csv")
+        let curve = try XCTUnwrap(job.charts.lazy.compactMap { chart -> LineChart? in
+            if case .lines(let c) = chart, c.title.hasPrefix("Life table") { return c } else { return nil }
+        }.first)
+        XCTAssertEqual(curve.series.first?.points, lifeTables.rows.filter { $0[0] == .text("job") && $0[1] == .text("baseline") }
+            .map { ChartPoint(x: Double($0[2].intValue!), y: $0[10].doubleValue!) })
+        let cox = try XCTUnwrap(doc.sections.first { $0.name == "Cox regression" })
+        XCTAssertEqual(cox.tables.map(\.title), ["Cox regression (hazard ratios)", "Joint test per factor (Wald)", "Model fit"])
+        let incidence = try table("cumulative_incidence.csv")
+        let section = try XCTUnwrap(doc.sections.first { $0.name == "Cumulative incidence" })
+        var checked = 0
+        for case .stackedBars(let chart) in section.charts {
+            XCTAssertEqual(chart.segments, ["Transferred", "Deregistered", "Still at the unit"])
+            let transferred = incidence.rows.filter { $0[2] == .text("transferred") }.map { 100 * $0[3].doubleValue! }
+            XCTAssertEqual(chart.values.map { $0[0]! }, transferred)
+            for values in chart.values { XCTAssertEqual(values.map { $0! }.reduce(0, +), 100, accuracy: 1e-9) }
+            checked += 1
+        }
+        XCTAssertEqual(checked, 1)
     }
 }

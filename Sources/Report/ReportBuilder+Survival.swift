@@ -124,12 +124,18 @@ extension ReportBuilder {
                                          band: band.count == points.count ? band : nil, steps: true))
             }
         }
-        return .lines(LineChart(
+        return survivalCurves(
             title: (nb ? "Andel uten hendelse: " : "Share without the event: ") + labels.event(event),
             description: nb ? "Kaplan-Meier-kurver for førperioden og sammenligningsperioden med 95 % konfidensbånd, etter måneder siden inngang."
                             : "Kaplan-Meier curves for the baseline and comparison periods with 95% confidence bands, by months since entry.",
-            xLabel: nb ? "Måneder siden inngang" : "Months since entry", yLabel: nb ? "Andel uten hendelse" : "Survival",
-            yRange: 0...1, series: series))
+            series: series)
+    }
+
+    /// Curves of the share without the event by months since entry.
+    func survivalCurves(title: String, description: String, series: [LineSeries]) -> ReportChart {
+        let nb = language == .nb
+        return .lines(LineChart(title: title, description: description, xLabel: nb ? "Måneder siden inngang" : "Months since entry",
+                                yLabel: nb ? "Andel uten hendelse" : "Survival", yRange: 0...1, series: series))
     }
 
     func coxTable(_ t: CSVTable) -> ReportTable {

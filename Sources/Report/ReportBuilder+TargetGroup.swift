@@ -31,7 +31,7 @@ extension ReportBuilder {
             byKey[key + [row[p].textValue, row[pop].textValue]] = row
         }
         for key in order {
-            table.rows.append([.text(key[0]), .text(key[1])] + columns.flatMap { c -> [ReportCell] in
+            table.rows.append([.text(labels.breakdown(key[0])), .text(labels.value(key[1], of: key[0]))] + columns.flatMap { c -> [ReportCell] in
                 let row = byKey[key + c]
                 return [cell(row.map { $0[t.column("count")!] }, .count, countLike: row != nil),
                         cell(row.map { $0[t.column("pct")!] }, .percent, countLike: row != nil)]
@@ -51,7 +51,7 @@ extension ReportBuilder {
         let nb = language == .nb
         let routes = Self.groups(t, by: ["route"]).map { $0.key[0] }
         var table = ReportTable(title: nb ? "Innganger etter vei inn og måned" : "Entries by route and month", header: [
-            [HeaderCell(""), HeaderCell("")] + routes.map { HeaderCell($0, span: 2) },
+            [HeaderCell(""), HeaderCell("")] + routes.map { HeaderCell(labels.value($0, of: "route"), span: 2) },
             [HeaderCell(labels.period), HeaderCell(nb ? "Måned" : "Month")]
                 + routes.flatMap { _ in [HeaderCell(nb ? "Ved enheten" : "At the unit"), HeaderCell(nb ? "Andre" : "Elsewhere")] },
         ], rowHeaderColumns: 2)
@@ -109,12 +109,11 @@ extension ReportBuilder {
                 return ChartPoint(x: Double(j), y: s)
             })
         }.filter { !$0.points.isEmpty }
-        return .lines(LineChart(
+        return survivalCurves(
             title: (nb ? "Livstabell: andel uten hendelse, " : "Life table: share without the event, ") + labels.event(event).inSentence,
             description: nb ? "Andel uten hendelse ved slutten av hver måned etter inngang, fra livstabellen, for hver periode."
                             : "Share without the event at the end of each month after entry, from the life table, for each period.",
-            xLabel: nb ? "Måneder siden inngang" : "Months since entry", yLabel: nb ? "Andel uten hendelse" : "Survival",
-            yRange: 0...1, series: series))
+            series: series)
     }
 
     /// Per period and month: transferred, deregistered and still at the unit, stacked to 100 %.

@@ -60,6 +60,7 @@ struct ReportLabels {
         case "utdanning": return pick("Utdanning", "Education")
         case "innvandrer": return pick("Innvandrer", "Immigrant")
         case "permittert": return pick("Permittert", "Laid off")
+        case "route": return pick("Vei inn", "Route")
         default: return name
         }
     }
@@ -67,7 +68,10 @@ struct ReportLabels {
     /// A breakdown's value (codes of the extracts where they mean something to a reader).
     func value(_ v: String, of breakdown: String) -> String {
         switch (breakdown, v) {
-        case (_, ""): return pick("Ukjent", "Unknown")
+        case (_, ""), (_, "unknown"): return pick("Ukjent", "Unknown")
+        case ("route", "new"): return pick("Ny", "New")
+        case ("route", "assessment"): return pick("Fra vurdering", "From assessment")
+        case ("route", "sick_leave"): return pick("Fra sykmelding", "From sick leave")
         case ("kjonn", "K"): return pick("Kvinner", "Women")
         case ("kjonn", "M"): return pick("Menn", "Men")
         case ("innvandrer", "J"), ("permittert", "J"): return pick("Ja", "Yes")

@@ -105,13 +105,16 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     /// runs (`CacheScratch`), so that the folder does not grow with every delivery for ever.
     /// Panels are kept only the `keptPanels` last used: each nightly run stores a panel of
     /// one more month, and a month's worth of superseded panels would outweigh the rest.
-    public func prune(olderThanDays days: Double = 30, keptPanels: Int = 2) {
+    /// `sparing`: the key of a panel being stored beside the pruning, which is kept and not
+    /// counted (else whether it was written yet would decide which older panel goes).
+    public func prune(olderThanDays days: Double = 30, keptPanels: Int = 2, sparing: String? = nil) {
         let fm = FileManager.default
         let limit = Date().addingTimeInterval(-days * 86_400)
         var panels = [(path: String, modified: Date)]()
         for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(".bin") {
             let path = "\(directory)/\(name)"
             guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
+            if let sparing, path == self.path("panel", sparing) { continue }
             if modified < limit { try? fm.removeItem(atPath: path) } else if name.hasPrefix("panel-") { panels.append((path, modified)) }
         }
         for old in panels.sorted(by: { $0.modified > $1.modified }).dropFirst(keptPanels) { try? fm.removeItem(atPath: old.path) }

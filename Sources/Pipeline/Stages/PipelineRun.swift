@@ -201,8 +201,9 @@ public struct PipelineRun {
         let cache = config.cache.enabled
             ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache", logger: logger) : nil
         cache?.quarantineDirectory = partsDir
+        var newPanel: String?
         defer {
-            cache?.prune()
+            cache?.prune(sparing: newPanel)
             cache?.saveIndex()
         }
         if let cache, let key = cache.panelKey(files: files, months: panelMonths), let hit = cache.loadPanel(key, files: files, months: panelMonths) {
@@ -224,6 +225,7 @@ public struct PipelineRun {
         }
         let source = base.map { PanelSource.extended(from: $0.base.panel.months) } ?? .built
         guard let cache, let key = cache.panelKey(files: files, months: panelMonths) else { return (built, cache, nil, source) }
+        newPanel = key
         return (built, cache, BackgroundTask { cache.storePanel(key, built) }, source)
     }
 

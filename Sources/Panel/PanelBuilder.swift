@@ -98,7 +98,7 @@ public struct PanelBuilder: Sendable {
             try numbering.submit(i, extract)
             return extract.stats
         }
-        let numbered = try numbering.finish()
+        let numbered = numbering.finish()
         MemoryPolicy.returnFreedMemory()   // the Arena files' parse buffers
 
         // Pass 2: employment and benefits, each file parsed on its own (so that its parsed
@@ -124,16 +124,16 @@ public struct PanelBuilder: Sendable {
             // The form holds only persons in Arena by this month, with a flag; they come in
             // the file's hash order, as the Arena table places them (lookups walk its slots
             // front to back), and are kept in person order (compactly, `AscendingIDs`).
-            var flags = [UInt8](repeating: 0, count: arena.known)
+            var flagOf = [UInt8](repeating: 0, count: arena.known)
             for k in 0..<people.count {
                 guard let p = arena.table.find(keyOf: k, in: people.persons), p < arena.known else {
                     throw ExtractError(file: file.path, .unreadable("its stored form names a person not in Arena by its month"))
                 }
-                flags[p] = people.flags[k]
+                flagOf[p] = people.flags[k]
             }
-            for p in 0..<arena.known where flags[p] != 0 {
+            for p in 0..<arena.known where flagOf[p] != 0 {
                 link.persons.append(p)
-                link.bits.append(flags[p])
+                link.bits.append(flagOf[p])
             }
             return link
         }

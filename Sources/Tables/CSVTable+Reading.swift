@@ -15,6 +15,7 @@ extension CSVTable {
         "ci_high_pp", "z", "p_one_sided", "did_pct", "exposed", "cond_prob",
         "survival_start", "survival_end", "survival_end_se", "hazard", "survival", "se", "ci_low", "ci_high",
         "chisq", "p", "coef", "hr", "hr_low", "hr_high", "incidence", "loglik_null", "loglik", "lr_chisq", "lr_p",
+        "months", "covariance",
     ]
 
     /// A published table read back from its CSV text (as written by `csvText()`), with cells

@@ -348,7 +348,15 @@ extension ReportTests {
         let who = try XCTUnwrap(doc.sections.first { $0.name == "Who enters" })
         XCTAssertEqual(who.tables.map(\.title), ["Characteristics at entry", "Entries by route and month"])
         let job = try XCTUnwrap(doc.sections.first { $0.title == "Time to event: Job" })
-        XCTAssertTrue(job.tables.contains { $0.title == "Months to the event: Job" })
+        let months = try XCTUnwrap(job.tables.first { $0.title == "Months to the event: Job" })
+        // Every printed estimate and bound is the published table's number (read back typed).
+        let published = try csvRecords(atPath: Self.sampleOutput + "/survival_quantiles.csv").filter { $0["event"] == "job" }
+            .flatMap { row in ["months", "ci_low", "ci_high"].compactMap { row[$0].flatMap(Double.init) } }
+        let printed = months.rows.flatMap { $0.dropFirst() }.compactMap { cell -> Double? in
+            if case .number(let x, _) = cell { return x } else { return nil }
+        }
+        XCTAssertFalse(published.isEmpty)
+        XCTAssertEqual(printed.sorted(), published.sorted())
         let lifeTables = try table("lifetables.csv")
         let curve = try XCTUnwrap(job.charts.lazy.compactMap { chart -> LineChart? in
             if case .lines(let c) = chart, c.title.hasPrefix("Life table") { return c } else { return nil }

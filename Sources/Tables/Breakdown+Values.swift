@@ -22,7 +22,7 @@ extension Breakdown {
     func canBe(_ label: String) -> Bool {
         switch self {
         case .enhet: return Comparison.isOffice(label)
-        case .tiltak: return !label.isEmpty
+        case .tiltak: return true
         default: return codeKeys!.contains { codeLabel($0) == label }
         }
     }
@@ -31,7 +31,7 @@ extension Breakdown {
     func key(ofLabel label: String, panel: Panel) -> Int? {
         switch self {
         case .enhet: return Comparison.isOffice(label) ? Int(label) : nil
-        case .tiltak: return panel.measureCode(label).map(Int.init)
+        case .tiltak: return label.isEmpty ? 0 : panel.measureCode(label).map(Int.init)
         default: return codeKeys!.first { codeLabel($0) == label }
         }
     }
@@ -40,7 +40,7 @@ extension Breakdown {
     var valueForm: String {
         switch self {
         case .enhet: return "4 digits"
-        case .tiltak: return "a measure code"
+        case .tiltak: return "a measure code, or \"\" (none)"
         case .fylke: return "2 digits, or \"\" (empty)"
         default:
             var seen = Set<String>()

@@ -15,14 +15,13 @@ everything else is written here from the spec and the README:
   (first month of data .. last month - max(quiet months, horizon)); labels `2022-Q1`, `2022`;
 - file names: `exit_cohorts[_quarterly|_yearly][_detailed|_by_<b>].csv`.
 """
-import csv
 import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "reference"))
-from exit_cohorts import DETAILS, HEADLINE, OUTCOMES, STATUSES, age_group, find_exits, month_label  # noqa: E402
+from exit_cohorts import DETAILS, HEADLINE, OUTCOMES, STATUSES, age_group, cells, find_exits, month_label, write_csv  # noqa: E402
 
 AGE_ORDER = ["<20", "20-24", "25-29", "30-39", "40-49", "50-59", "60+"]
 PERIODS = {"month": ("exit_month", ""), "quarter": ("exit_quarter", "_quarterly"), "year": ("exit_year", "_yearly")}
@@ -66,16 +65,7 @@ def main():
     os.makedirs(out, exist_ok=True)
 
     def write(name, header, rows):
-        with open(os.path.join(out, name), "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(header)
-            w.writerows(rows)
-
-    def cells(selected, classify, classes):
-        n = len(selected)
-        for c in classes:
-            count = sum(1 for e in selected if classify(e) == c)
-            yield [c, count, n, repr(100 * count / n) if n else ""]
+        write_csv(out, name, header, rows)
 
     def headline(e):
         return HEADLINE.get(e[2], "other")

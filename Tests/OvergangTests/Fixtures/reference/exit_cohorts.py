@@ -83,6 +83,20 @@ def load(input_dir):
     return arena, aa, ytelse, first, last
 
 
+def write_csv(folder, name, header, rows):
+    with open(os.path.join(folder, name), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def cells(selected, classify, classes):  # count, exits, pct for each class
+    n = len(selected)
+    for c in classes:
+        count = sum(1 for e in selected if classify(e) == c)
+        yield [c, count, n, repr(100 * count / n) if n else ""]
+
+
 def find_exits(input_dir, Q=2, H=2, L=5, kind="register", measures=frozenset()):
     """The exits of §1 (or §1b) with their status after exit (§2), and the pending exits.
 
@@ -166,16 +180,7 @@ def main():
     os.makedirs(args.output_dir, exist_ok=True)
 
     def write(name, header, rows):
-        with open(os.path.join(args.output_dir, name), "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(header)
-            w.writerows(rows)
-
-    def cells(selected, classify, classes):  # count, exits, pct for each class
-        n = len(selected)
-        for c in classes:
-            count = sum(1 for e in selected if classify(e) == c)
-            yield [c, count, n, repr(100 * count / n) if n else ""]
+        write_csv(args.output_dir, name, header, rows)
 
     def headline(e):
         return HEADLINE.get(e[2], "other")

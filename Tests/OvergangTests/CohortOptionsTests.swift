@@ -1,4 +1,5 @@
 import XCTest
+@testable import Extracts
 @testable import Pipeline
 @testable import Report
 @testable import Tables
@@ -44,6 +45,24 @@ final class CohortOptionsTests: XCTestCase {
                 XCTAssertEqual(a.numbers[1], b.numbers[1], "\(name) \(a.key) exits")
                 XCTAssertEqual(Double(a.numbers[2]), Double(b.numbers[2]), "\(name) \(a.key) pct")
             }
+        }
+    }
+
+    /// Data ending two months into a quarter (complete months up to 2023-11): 2023-Q4 and 2023
+    /// are not complete, so not tabulated; the quarters and years before are the reference's.
+    func testOnlyCompletePeriodsAreTabulated() throws {
+        var config = try Self.configuration()
+        config.input.to = Month(year: 2024, month: 1)
+        let ours = try Self.run(config)
+        let expected = Self.fixtures.appendingPathComponent("expected")
+        for (name, last) in [("exit_cohorts_quarterly.csv", "2023-Q3"), ("exit_cohorts_yearly_detailed.csv", "2022"),
+                             ("exit_cohorts_quarterly_by_kjonn_x_aldersgruppe.csv", "2023-Q3")] {
+            let mine = rows(ours[name] ?? "").rows
+            let theirs = rows(try String(contentsOf: expected.appendingPathComponent(name), encoding: .utf8)).rows
+                .filter { $0.key.prefix(last.count) <= last }
+            XCTAssertEqual(mine.last?.key.hasPrefix(last + ","), true, name)
+            XCTAssertEqual(mine.map(\.key), theirs.map(\.key), name)
+            XCTAssertEqual(mine.map { $0.numbers[0] + "," + $0.numbers[1] }, theirs.map { $0.numbers[0] + "," + $0.numbers[1] }, name)
         }
     }
 

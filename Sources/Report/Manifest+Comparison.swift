@@ -15,11 +15,7 @@ extension Manifest.Settings {
         public var pairs: [[String]]?
         public init() {}
 
-        public struct Filter: Codable, Sendable, Equatable {
-            public var tiltak: [String] = []
-            public var enhet: [String] = []
-            public init() {}
-        }
+        public typealias Filter = Manifest.Settings.ExitFilter
 
         /// A key left out keeps `filter`'s value.
         public struct FilterOverride: Codable, Sendable, Equatable {
@@ -36,6 +32,7 @@ extension Manifest.Settings {
             return ["baseline", "comparison"].allSatisfy { period in
                 let cell = filters["all"]?[period]
                 return (cell?.tiltak ?? filter.tiltak).isEmpty && (cell?.enhet ?? filter.enhet).isEmpty
+                    && filter.others.values.allSatisfy(\.isEmpty) && filter.alder == nil
             }
         }
     }

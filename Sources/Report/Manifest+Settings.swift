@@ -9,7 +9,7 @@ extension Manifest {
         public var cache = Cache()
         public var exit = Exit()
         public var outcome = Outcome()
-        public var cohorts = Breakdowns()
+        public var cohorts = Cohorts()
         public var comparisons: [Comparison] = []
         /// The national follow-up unit and its target group.
         public var noe = TargetGroup()
@@ -57,7 +57,7 @@ extension Manifest {
             public init() {}
         }
 
-        /// `cohorts` and `stocks`.
+        /// `stocks`.
         public struct Breakdowns: Codable, Sendable, Equatable {
             public var breakdowns: [String] = []
             public init() {}

@@ -25,6 +25,8 @@ extension ReportBuilder {
         }
         for name in tables.keys.sorted() where name.hasPrefix("exit_cohorts_by_") {
             let breakdown = String(name.dropFirst("exit_cohorts_by_".count).dropLast(".csv".count))
+            // A crossed table (`…_by_kjonn_x_aldersgruppe.csv`) has no column of that name: not shown yet.
+            guard tables[name]!.column(breakdown) != nil else { continue }
             let label = labels.breakdown(breakdown)
             let table = cohortTable(tables[name]!, title: (nb ? "Avganger etter " : "Exits by ") + label.inSentence,
                                     rowColumns: [("exit_month", labels.month), ("exit_status", labels.exitStatusHeader), (breakdown, label)],

@@ -23,15 +23,20 @@ public enum Breakdown: String, CaseIterable, Sendable {
 
     /// The value as written in tables: the extract's own code; empty where the extract was empty.
     public func label(_ key: Int, panel: Panel) -> String {
+        self == .tiltak ? panel.measureName(UInt16(key)) : codeLabel(key)
+    }
+
+    /// `label` for every attribute but `tiltak`, whose codes are the panel's.
+    func codeLabel(_ key: Int) -> String {
         switch self {
         case .enhet:
             let s = String(key)
             return String(repeating: "0", count: max(0, 4 - s.count)) + s
         case .fylke: return key == Int(ArenaRow.noFylke) ? "" : (key < 10 ? "0\(key)" : "\(key)")
-        case .tiltak: return panel.measureName(UInt16(key))
+        case .tiltak: return ""
         case .innsatsgruppe: return Innsatsgruppe(rawValue: UInt8(key))?.name ?? ""
         case .kjonn: return key == 1 ? "M" : "K"
-        case .aldersgruppe: return AgeGroup(rawValue: key)!.label
+        case .aldersgruppe: return AgeGroup(rawValue: key)?.label ?? ""
         case .utdanning: return Utdanning(rawValue: UInt8(key))?.name ?? ""
         case .innvandrer: return Innvandrer(rawValue: UInt8(key))?.name ?? ""
         case .permittert: return key == 1 ? "J" : "N"

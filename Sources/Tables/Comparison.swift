@@ -5,14 +5,7 @@ import Statistics
 /// of exit months, optionally treatment and control offices and office pairs.
 public struct Comparison: Sendable, Equatable {
     /// Which exits a comparison looks at: an empty list means no restriction.
-    public struct Filter: Sendable, Equatable {
-        public var tiltak: [String] = []
-        public var enhet: [String] = []
-        public init(tiltak: [String] = [], enhet: [String] = []) {
-            self.tiltak = tiltak
-            self.enhet = enhet
-        }
-    }
+    public typealias Filter = ExitFilter
 
     public var name: String
     public var baseline: MonthRange

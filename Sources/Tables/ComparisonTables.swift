@@ -55,29 +55,14 @@ public struct ComparisonTables {
         var control: [Counts]?
     }
 
-    /// A cell's filter in the panel's codes: nil sets mean no restriction.
-    struct CompiledFilter {
-        var tiltak: Set<UInt16>?
-        var enhet: Set<Int>?
-
-        init(_ f: Comparison.Filter, panel: Panel) {
-            // A code the data never has matches nothing (it is in no row).
-            tiltak = f.tiltak.isEmpty ? nil : Set(f.tiltak.compactMap { panel.measureCode($0) })
-            enhet = f.enhet.isEmpty ? nil : Set(f.enhet.compactMap { Int($0) })
-        }
-
-        func admits(_ row: ArenaRow) -> Bool {
-            (tiltak?.contains(row.tiltak) ?? true) && (enhet?.contains(Int(row.enhet)) ?? true)
-        }
-    }
 
     /// Counts the exits of `c` by office (enhet number; -1 for all exits when there are no groups) and period,
     /// each group and period through its own filter (`filter` and `filters`).
     func count(_ c: Comparison) -> [Int: [Counts]] {
-        var filters = [Comparison.FilterCell: CompiledFilter]()
+        var filters = [Comparison.FilterCell: ExitFilter.Compiled]()
         for group in c.groups {
             for period in Comparison.Period.allCases {
-                filters[.init(group, period)] = CompiledFilter(c.filter(group, period), panel: panel)
+                filters[.init(group, period)] = c.filter(group, period).compiled(for: panel)
             }
         }
         let treatment = Set(c.treatment.compactMap { Int($0) }), control = Set(c.control.compactMap { Int($0) })

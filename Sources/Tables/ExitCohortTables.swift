@@ -2,11 +2,13 @@ import Episodes
 import Extracts
 import Panel
 
-/// The exit-cohort tables of §3: per exit month and exit status, the exits and how many
-/// were in each status two months later, overall, in detail, and broken down.
+/// The exit-cohort tables of §3: per exit month (or complete quarter or year) and exit status,
+/// the exits and how many were in each status two months later, overall, in detail, and
+/// broken down by one attribute or two crossed.
 ///
 /// Only complete months are tabulated (all exits decided and their status known);
-/// pending exits are counted in the manifest, never in a denominator.
+/// pending exits are counted in the manifest, never in a denominator. With a filter
+/// (`cohorts.filter`) every table counts the matching exits only.
 public struct ExitCohortTables: Sendable {
     public let panel: Panel
     public let exits: ExitSet
@@ -16,23 +18,41 @@ public struct ExitCohortTables: Sendable {
     public let exitRows: [ArenaRow]
 
     /// The tables are unsuppressed; `TableSuppression` blanks small cells before publishing.
-    /// `exitRows`: `exits.rows(in: panel)` when the caller has them already.
-    public init(panel: Panel, exits: ExitSet, statuses: [Hovedstatus], exitRows: [ArenaRow]? = nil) {
+    /// `exitRows`: `exits.rows(in: panel)` when the caller has them already; `filter`: the
+    /// exits counted (all when empty).
+    public init(panel: Panel, exits: ExitSet, statuses: [Hovedstatus], exitRows: [ArenaRow]? = nil,
+                filter: ExitFilter = ExitFilter()) {
         self.panel = panel
-        self.exits = exits
         self.statuses = statuses
-        self.exitRows = exitRows ?? exits.rows(in: panel)
+        let rows = exitRows ?? exits.rows(in: panel)
+        guard !filter.isEmpty else {
+            self.exits = exits
+            self.exitRows = rows
+            return
+        }
+        let compiled = filter.compiled(for: panel)
+        let kept = rows.indices.filter { compiled.admits(rows[$0]) }
+        var filtered = exits
+        filtered.exits = kept.map { exits.exits[$0] }
+        self.exits = filtered
+        self.exitRows = kept.map { rows[$0] }
     }
 
-    /// Counts per month, status and detailed status: [month][status code][detailed].
-    private func monthCounts() -> [[[Int]]] {
+    /// The table's name: `exit_cohorts`, the period's tag, then `part` (`_detailed`, `_by_kjonn`).
+    static func name(_ part: String, _ period: CohortPeriod) -> String { "exit_cohorts\(period.fileTag)\(part).csv" }
+
+    /// Counts per period, status and detailed status: [period][status code][detailed].
+    private func periodCounts(_ ofMonth: [Int?], periods: Int) -> [[[Int]]] {
         var counts = Array(repeating: Array(repeating: Array(repeating: 0, count: DetailedStatus.allCases.count), count: 4),
-                           count: panel.monthCount)
-        for e in exits.exits { counts[Int(e.month)][Int(e.statusCode)][Int(e.outcome.rawValue)] += 1 }
+                           count: periods)
+        for e in exits.exits {
+            guard let p = ofMonth[Int(e.month)] else { continue }
+            counts[p][Int(e.statusCode)][Int(e.outcome.rawValue)] += 1
+        }
         return counts
     }
 
-    private func cells(count: Int, of total: Int) -> [CSVTable.Cell] {
+    func cells(count: Int, of total: Int) -> [CSVTable.Cell] {
         [.count(count), .count(total), .number(total == 0 ? nil : Double(100 * count) / Double(total))]
     }
 
@@ -42,33 +62,31 @@ public struct ExitCohortTables: Sendable {
         return h
     }
 
-    /// `exit_cohorts.csv`: exit month × exit status × status class.
-    public func headlineTable() -> CSVTable {
-        var t = CSVTable(name: "exit_cohorts.csv", header: ["exit_month", "exit_status", "outcome", "count", "exits", "pct"])
-        let counts = monthCounts()
-        for m in exits.completeMonths {
-            for s in statuses {
-                let h = headline(counts[m][Int(s.rawValue)])
-                let total = h.reduce(0, +)
-                for c in HeadlineStatus.allCases {
-                    t.append([.text(panel.month(m).description), .text(s.name), .text(c.name)] + cells(count: h[Int(c.rawValue)], of: total))
-                }
-            }
-        }
-        return t
+    /// `exit_cohorts.csv`: exit month × exit status × status class (per quarter or year:
+    /// `exit_cohorts_quarterly.csv`, `exit_cohorts_yearly.csv`).
+    public func headlineTable(_ period: CohortPeriod = .month) -> CSVTable {
+        statusTable(Self.name("", period), period: period, column: "outcome", classes: HeadlineStatus.allCases.map(\.name)) { headline($0) }
     }
 
     /// `exit_cohorts_detailed.csv`: exit month × exit status × detailed status.
-    public func detailedTable() -> CSVTable {
-        var t = CSVTable(name: "exit_cohorts_detailed.csv",
-                         header: ["exit_month", "exit_status", "outcome_detail", "count", "exits", "pct"])
-        let counts = monthCounts()
-        for m in exits.completeMonths {
+    public func detailedTable(_ period: CohortPeriod = .month) -> CSVTable {
+        statusTable(Self.name("_detailed", period), period: period, column: "outcome_detail",
+                    classes: DetailedStatus.allCases.map(\.name)) { $0 }
+    }
+
+    /// Every complete period × exit status × class, zeros included; `classify` turns the
+    /// detailed counts into the classes' counts.
+    private func statusTable(_ name: String, period: CohortPeriod, column: String, classes: [String],
+                             classify: ([Int]) -> [Int]) -> CSVTable {
+        var t = CSVTable(name: name, header: [period.column, "exit_status", column, "count", "exits", "pct"])
+        let (labels, ofMonth) = period.periods(of: exits.completeMonths, in: panel)
+        let counts = periodCounts(ofMonth, periods: labels.count)
+        for (p, label) in labels.enumerated() {
             for s in statuses {
-                let d = counts[m][Int(s.rawValue)]
-                let total = d.reduce(0, +)
-                for c in DetailedStatus.allCases {
-                    t.append([.text(panel.month(m).description), .text(s.name), .text(c.name)] + cells(count: d[Int(c.rawValue)], of: total))
+                let c = classify(counts[p][Int(s.rawValue)])
+                let total = c.reduce(0, +)
+                for (i, name) in classes.enumerated() {
+                    t.append([.text(label), .text(s.name), .text(name)] + cells(count: c[i], of: total))
                 }
             }
         }
@@ -77,33 +95,12 @@ public struct ExitCohortTables: Sendable {
 
     /// `exit_cohorts_by_<breakdown>.csv`: exit month × exit status × value × status class,
     /// for the values that have exits.
-    public func table(by breakdown: Breakdown) -> CSVTable {
-        var t = CSVTable(name: "exit_cohorts_by_\(breakdown.rawValue).csv",
-                         header: ["exit_month", "exit_status", breakdown.rawValue, "outcome", "count", "exits", "pct"])
-        struct Key: Hashable { var month: Int; var status: UInt8; var value: Int }
-        var counts = [Key: [Int]]()
-        for (e, row) in zip(exits.exits, exitRows) where exits.completeMonths.contains(Int(e.month)) {
-            let key = Key(month: Int(e.month), status: e.statusCode, value: breakdown.key(row))
-            counts[key, default: [0, 0, 0, 0]][Int(e.outcome.headline.rawValue)] += 1
-        }
-        let order = Dictionary(uniqueKeysWithValues: statuses.enumerated().map { ($1.rawValue, $0) })
-        let keyed = counts.map { (key: $0.key, label: breakdown.label($0.key.value, panel: panel), counts: $0.value) }
-            .filter { order[$0.key.status] != nil }
-            .sorted { a, b in
-                if a.key.month != b.key.month { return a.key.month < b.key.month }
-                if a.key.status != b.key.status { return order[a.key.status]! < order[b.key.status]! }
-                // Age groups in age order; other values as text (codes are fixed-width).
-                if breakdown == .aldersgruppe { return a.key.value < b.key.value }
-                return a.label.utf8.lexicographicallyPrecedes(b.label.utf8)
-            }
-        for item in keyed {
-            let total = item.counts.reduce(0, +)
-            let status = Hovedstatus(rawValue: item.key.status)!.name
-            for c in HeadlineStatus.allCases {
-                t.append([.text(panel.month(item.key.month).description), .text(status), .text(item.label), .text(c.name)]
-                         + cells(count: item.counts[Int(c.rawValue)], of: total))
-            }
-        }
-        return t
+    public func table(by breakdown: Breakdown, _ period: CohortPeriod = .month) -> CSVTable {
+        breakdownTable(by: [breakdown], name: Self.name("_by_\(breakdown.rawValue)", period), period: period)
+    }
+
+    /// `exit_cohorts_by_<a>_x_<b>.csv`: as `table(by:)` with both attributes as columns.
+    public func table(by crossed: CrossedBreakdown, _ period: CohortPeriod = .month) -> CSVTable {
+        breakdownTable(by: [crossed.first, crossed.second], name: Self.name("_by_\(crossed.fileName)", period), period: period)
     }
 }

@@ -31,8 +31,7 @@ extension Comparison {
     public var plain: PlainComparison? {
         guard treatment.isEmpty, control.isEmpty else { return nil }
         for period in [Period.baseline, .comparison] {
-            let f = filter(.all, period)
-            guard f.tiltak.isEmpty, f.enhet.isEmpty else { return nil }
+            guard filter(.all, period).isEmpty else { return nil }
         }
         return PlainComparison(name: name, periods: [.init("baseline", from: baseline.from.description, to: baseline.to.description),
                                                      .init("comparison", from: comparison.from.description, to: comparison.to.description)])

@@ -26,7 +26,9 @@ extension Configuration {
         s.outcome.workBenefits = outcome.workBenefits.map(\.name)
         s.outcome.disability = outcome.disability.map(\.name)
         s.outcome.oldAge = outcome.oldAge.map(\.name)
-        s.cohorts.breakdowns = cohortBreakdowns.map(\.rawValue)
+        s.cohorts.breakdowns = cohortBreakdowns.map(\.rawValue) + cohortCrossings.map(\.name)
+        s.cohorts.filter = cohortFilter.isEmpty ? nil : Manifest.Settings.ExitFilter(cohortFilter)
+        s.cohorts.periods = cohortPeriods == [.month] ? nil : cohortPeriods.map(\.rawValue)
         s.comparisons = comparisons.map(Manifest.Settings.Comparison.init)
         let unit = String(noe.unit)
         s.noe.unit = String(repeating: "0", count: max(0, 4 - unit.count)) + unit
@@ -46,8 +48,7 @@ extension Manifest.Settings.Comparison {
         name = c.name
         baseline = Manifest.Period(c.baseline)
         comparison = Manifest.Period(c.comparison)
-        filter.tiltak = c.filter.tiltak
-        filter.enhet = c.filter.enhet
+        filter = Manifest.Settings.ExitFilter(c.filter)
         for (cell, o) in c.filterOverrides {
             var recorded = FilterOverride()
             recorded.tiltak = o.tiltak
@@ -77,5 +78,17 @@ extension Manifest.Settings.Survival {
         let named = settings.pooled.filter { $0.name != PooledWindow.single }
         pooledWindows = named.isEmpty ? nil : Dictionary(uniqueKeysWithValues: named.map { ($0.name, Manifest.Period($0.range)) })
         spellCovariates = settings.spellCovariates ? true : nil
+    }
+}
+
+extension Manifest.Settings.ExitFilter {
+    init(_ f: Tables.ExitFilter) {
+        self.init()
+        tiltak = f.tiltak
+        enhet = f.enhet
+        for attribute in Breakdown.allCases where attribute != .tiltak && attribute != .enhet && !f[attribute].isEmpty {
+            others[attribute.rawValue] = f[attribute]
+        }
+        alder = f.alder.map { AgeRange(from: $0.lowerBound, to: $0.upperBound) }
     }
 }

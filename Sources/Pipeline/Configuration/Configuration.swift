@@ -43,6 +43,12 @@ public struct Configuration: Sendable {
     public var exit = ExitRules()
     public var outcome = OutcomeRules()
     public var cohortBreakdowns: [Breakdown] = [.enhet, .fylke, .kjonn, .aldersgruppe, .innsatsgruppe]
+    /// `cohorts.breakdowns` entries crossing two attributes (`"kjonn×aldersgruppe"`), in order.
+    public var cohortCrossings: [CrossedBreakdown] = []
+    /// `cohorts.filter`: the exits every exit-cohort table counts (all when empty).
+    public var cohortFilter = ExitFilter()
+    /// `cohorts.periods`: the monthly tables always, and those per complete quarter or year.
+    public var cohortPeriods: [CohortPeriod] = [.month]
     /// Comparisons of §4, in the order configured.
     public var comparisons: [Comparison] = []
     /// The national follow-up unit and its target group (`noe`).
@@ -106,10 +112,7 @@ public struct Configuration: Sendable {
         if var o = try root.object("cache") { try readCache(&o) }
         if var o = try root.object("exit") { try readExit(&o) }
         if var o = try root.object("outcome") { try readOutcome(&o) }
-        if var o = try root.object("cohorts") {
-            cohortBreakdowns = try Self.breakdowns(&o) ?? cohortBreakdowns
-            try o.finish()
-        }
+        if var o = try root.object("cohorts") { try readCohorts(&o) }
         if var o = try root.object("stocks") { try readStocks(&o) }
         if let list = try root.array("comparisons") { try readComparisons(list, root) }
         if var o = try root.object("noe") { try readNoe(&o) }
@@ -179,9 +182,7 @@ public struct Configuration: Sendable {
         guard let names = try o.strings("breakdowns") else { return nil }
         var seen = Set<Breakdown>()
         return try names.map { name in
-            guard let b = Breakdown(rawValue: name) else {
-                throw o.fail("breakdowns", "unknown breakdown \"\(name)\" (one of \(Breakdown.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
+            let b = try breakdown(name, in: o)
             guard seen.insert(b).inserted else { throw o.fail("breakdowns", "\(name) is listed twice") }
             return b
         }
@@ -301,11 +302,7 @@ public struct Configuration: Sendable {
         guard let baseline = try o.range("baseline") else { throw o.fail("baseline", "missing: { \"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\" }") }
         guard let period = try o.range("comparison") else { throw o.fail("comparison", "missing: { \"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\" }") }
         var filter = Comparison.Filter()
-        if var f = try o.object("filter") {
-            filter.tiltak = try f.strings("tiltak") ?? []
-            filter.enhet = try f.strings("enhet") ?? []
-            try f.finish()
-        }
+        if var f = try o.object("filter") { filter = try exitFilter(&f) }
         var overrides = [Comparison.FilterCell: Comparison.FilterOverride]()
         if var groups = try o.object("filters") {
             for g in groups.object.keys.sorted() {

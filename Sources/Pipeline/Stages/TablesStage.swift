@@ -53,11 +53,17 @@ struct TablesStage: Sendable {
 
     /// The jobs besides survival, in the order of the published tables.
     private func jobs(_ exitRows: [ArenaRow]) -> [@Sendable () -> Part] {
-        let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows)
+        let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows,
+                                       filter: config.cohortFilter)
         let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: firstMonth..<panel.monthCount)
         var jobs: [@Sendable () -> Part] = []
-        jobs.append { Part(tables: [cohorts.headlineTable(), cohorts.detailedTable()], warnings: measureWarnings()) }
-        for b in config.cohortBreakdowns { jobs.append { Part(tables: [cohorts.table(by: b)]) } }
+        // Monthly tables first (as before periods were added), then per quarter and per year.
+        for period in config.cohortPeriods {
+            jobs.append { Part(tables: [cohorts.headlineTable(period), cohorts.detailedTable(period)],
+                               warnings: period == .month ? measureWarnings() : []) }
+            for b in config.cohortBreakdowns { jobs.append { Part(tables: [cohorts.table(by: b, period)]) } }
+            for c in config.cohortCrossings { jobs.append { Part(tables: [cohorts.table(by: c, period)]) } }
+        }
         for b in config.stockBreakdowns { jobs.append { Part(tables: [stocks.table(by: b)]) } }
         if !config.comparisons.isEmpty {
             jobs.append { [panel, exits, config] in

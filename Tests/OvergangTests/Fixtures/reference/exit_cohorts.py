@@ -83,20 +83,27 @@ def load(input_dir):
     return arena, aa, ytelse, first, last
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("input_dir")
-    ap.add_argument("output_dir")
-    ap.add_argument("--quiet-months", type=int, default=2)
-    ap.add_argument("--horizon", type=int, default=2)
-    ap.add_argument("--neds-lookback", type=int, default=5)
-    ap.add_argument("--kind", choices=["register", "measure"], default="register")
-    ap.add_argument("--measures", default="", help="comma-separated tiltak codes; empty: any")
-    args = ap.parse_args()
-    measures = {c for c in args.measures.split(",") if c}
-    Q, H, L = args.quiet_months, args.horizon, args.neds_lookback
+def write_csv(folder, name, header, rows):
+    with open(os.path.join(folder, name), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
 
-    arena, aa, ytelse, first, last = load(args.input_dir)
+
+def cells(selected, classify, classes):  # count, exits, pct for each class
+    n = len(selected)
+    for c in classes:
+        count = sum(1 for e in selected if classify(e) == c)
+        yield [c, count, n, repr(100 * count / n) if n else ""]
+
+
+def find_exits(input_dir, Q=2, H=2, L=5, kind="register", measures=frozenset()):
+    """The exits of §1 (or §1b) with their status after exit (§2), and the pending exits.
+
+    Returns (exits, pending_decision, pending_outcome, first, last): exits as
+    (month, exit status, detailed outcome, arena row in the exit month); months as indexes.
+    """
+    arena, aa, ytelse, first, last = load(input_dir)
 
     def status(p, m):  # hovedstatus of the person's arena row in m, or None
         return arena.get(m, {}).get(p, {}).get("hovedstatus")
@@ -108,7 +115,7 @@ def main():
         code = arena.get(m, {}).get(p, {}).get("tiltak", "")
         return code != "" and (not measures or code in measures)
 
-    if args.kind == "measure":
+    if kind == "measure":
         def leaves(p, m):
             return registered(p, m) and in_measure(p, m)
         continues = in_measure
@@ -152,21 +159,28 @@ def main():
                 pending_outcome += 1
                 continue
             exits.append((m, exit_status, outcome_detail(p, m + H), row))
+    return exits, pending_decision, pending_outcome, first, last
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("input_dir")
+    ap.add_argument("output_dir")
+    ap.add_argument("--quiet-months", type=int, default=2)
+    ap.add_argument("--horizon", type=int, default=2)
+    ap.add_argument("--neds-lookback", type=int, default=5)
+    ap.add_argument("--kind", choices=["register", "measure"], default="register")
+    ap.add_argument("--measures", default="", help="comma-separated tiltak codes; empty: any")
+    args = ap.parse_args()
+    measures = {c for c in args.measures.split(",") if c}
+    Q, H, L = args.quiet_months, args.horizon, args.neds_lookback
+    exits, pending_decision, pending_outcome, first, last = find_exits(args.input_dir, Q, H, L, args.kind, measures)
 
     table_months = range(first, last - max(Q, H) + 1)
     os.makedirs(args.output_dir, exist_ok=True)
 
     def write(name, header, rows):
-        with open(os.path.join(args.output_dir, name), "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(header)
-            w.writerows(rows)
-
-    def cells(selected, classify, classes):  # count, exits, pct for each class
-        n = len(selected)
-        for c in classes:
-            count = sum(1 for e in selected if classify(e) == c)
-            yield [c, count, n, repr(100 * count / n) if n else ""]
+        write_csv(args.output_dir, name, header, rows)
 
     def headline(e):
         return HEADLINE.get(e[2], "other")

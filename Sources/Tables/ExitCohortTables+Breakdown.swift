@@ -1,0 +1,55 @@
+import Episodes
+import Extracts
+import Panel
+
+extension ExitCohortTables {
+    /// The exits of one period, status and value (of one attribute, or two crossed).
+    private struct Key: Hashable {
+        var period: Int
+        var status: UInt8
+        var first: Int
+        var second: Int
+    }
+
+    /// Exit period × exit status × the attributes' values × status class, for the values that
+    /// have exits; rows by period, status, then each value (age groups in age order, other
+    /// values as text: codes are fixed-width).
+    func breakdownTable(by attributes: [Breakdown], name: String, period: CohortPeriod) -> CSVTable {
+        var t = CSVTable(name: name, header: [period.column, "exit_status"] + attributes.map(\.rawValue) + ["outcome", "count", "exits", "pct"])
+        let (labels, ofMonth) = period.periods(of: exits.completeMonths, in: panel)
+        var counts = [Key: [Int]]()
+        let second = attributes.count > 1 ? attributes[1] : nil
+        for (e, row) in zip(exits.exits, exitRows) {
+            guard let p = ofMonth[Int(e.month)] else { continue }
+            let key = Key(period: p, status: e.statusCode, first: attributes[0].key(row), second: second?.key(row) ?? 0)
+            counts[key, default: [0, 0, 0, 0]][Int(e.outcome.headline.rawValue)] += 1
+        }
+        let order = Dictionary(uniqueKeysWithValues: statuses.enumerated().map { ($1.rawValue, $0) })
+        let keyed = counts.map { (key: $0.key, labels: valueLabels($0.key, attributes), counts: $0.value) }
+            .filter { order[$0.key.status] != nil }
+            .sorted { a, b in
+                if a.key.period != b.key.period { return a.key.period < b.key.period }
+                if a.key.status != b.key.status { return order[a.key.status]! < order[b.key.status]! }
+                for (i, attribute) in attributes.enumerated() {
+                    let (x, y) = i == 0 ? (a.key.first, b.key.first) : (a.key.second, b.key.second)
+                    if x == y { continue }
+                    if attribute == .aldersgruppe { return x < y }
+                    return a.labels[i].utf8.lexicographicallyPrecedes(b.labels[i].utf8)
+                }
+                return false
+            }
+        for item in keyed {
+            let total = item.counts.reduce(0, +)
+            let status = Hovedstatus(rawValue: item.key.status)!.name
+            for c in HeadlineStatus.allCases {
+                t.append([.text(labels[item.key.period]), .text(status)] + item.labels.map { .text($0) } + [.text(c.name)]
+                         + cells(count: item.counts[Int(c.rawValue)], of: total))
+            }
+        }
+        return t
+    }
+
+    private func valueLabels(_ key: Key, _ attributes: [Breakdown]) -> [String] {
+        zip(attributes, [key.first, key.second]).map { $0.label($1, panel: panel) }
+    }
+}

@@ -14,6 +14,8 @@ public struct ExitCohortTables: Sendable {
     public let statuses: [Hovedstatus]
     /// The exit-month row of each exit (`ExitSet.rows(in:)`), which the breakdowns read.
     public let exitRows: [ArenaRow]
+    /// The time before exit of each exit (`TimeBeforeExit`), which the breakdown `varighet` reads.
+    public var monthsBeforeExit: [Int]?
 
     /// The tables are unsuppressed; `TableSuppression` blanks small cells before publishing.
     /// `exitRows`: `exits.rows(in: panel)` when the caller has them already.
@@ -82,8 +84,8 @@ public struct ExitCohortTables: Sendable {
                          header: ["exit_month", "exit_status", breakdown.rawValue, "outcome", "count", "exits", "pct"])
         struct Key: Hashable { var month: Int; var status: UInt8; var value: Int }
         var counts = [Key: [Int]]()
-        for (e, row) in zip(exits.exits, exitRows) where exits.completeMonths.contains(Int(e.month)) {
-            let key = Key(month: Int(e.month), status: e.statusCode, value: breakdown.key(row))
+        for (i, (e, row)) in zip(exits.exits, exitRows).enumerated() where exits.completeMonths.contains(Int(e.month)) {
+            let key = Key(month: Int(e.month), status: e.statusCode, value: breakdown.key(row, monthsBeforeExit: monthsBeforeExit?[i] ?? 1))
             counts[key, default: [0, 0, 0, 0]][Int(e.outcome.headline.rawValue)] += 1
         }
         let order = Dictionary(uniqueKeysWithValues: statuses.enumerated().map { ($1.rawValue, $0) })
@@ -93,7 +95,7 @@ public struct ExitCohortTables: Sendable {
                 if a.key.month != b.key.month { return a.key.month < b.key.month }
                 if a.key.status != b.key.status { return order[a.key.status]! < order[b.key.status]! }
                 // Age groups in age order; other values as text (codes are fixed-width).
-                if breakdown == .aldersgruppe { return a.key.value < b.key.value }
+                if breakdown.ordersByKey { return a.key.value < b.key.value }
                 return a.label.utf8.lexicographicallyPrecedes(b.label.utf8)
             }
         for item in keyed {

@@ -53,16 +53,24 @@ struct TablesStage: Sendable {
 
     /// The jobs besides survival, in the order of the published tables.
     private func jobs(_ exitRows: [ArenaRow]) -> [@Sendable () -> Part] {
-        let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows)
+        var cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows)
+        let monthsBeforeExit = TimeBeforeExit.months(of: exits, in: panel, rules: config.exit)
+        cohorts.monthsBeforeExit = monthsBeforeExit
+        var byMeasure = false
+        if case .measure = config.exit.kind { byMeasure = true }
+        let durations = ExitDurationTable(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows,
+                                          monthsBeforeExit: monthsBeforeExit, byMeasure: byMeasure)
         let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: firstMonth..<panel.monthCount)
         var jobs: [@Sendable () -> Part] = []
-        jobs.append { Part(tables: [cohorts.headlineTable(), cohorts.detailedTable()], warnings: measureWarnings()) }
-        for b in config.cohortBreakdowns { jobs.append { Part(tables: [cohorts.table(by: b)]) } }
+        jobs.append { [cohorts] in Part(tables: [cohorts.headlineTable(), cohorts.detailedTable()], warnings: measureWarnings()) }
+        for b in config.cohortBreakdowns { jobs.append { [cohorts] in Part(tables: [cohorts.table(by: b)]) } }
+        jobs.append { Part(tables: [durations.table()]) }
         for b in config.stockBreakdowns { jobs.append { Part(tables: [stocks.table(by: b)]) } }
         if !config.comparisons.isEmpty {
             jobs.append { [panel, exits, config] in
                 var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons, exitRows: exitRows)
-                let tables = [comparisons.comparisonTable(), comparisons.statusTable()]
+                comparisons.horizonMonths = config.outcome.horizonMonths
+                let tables = [comparisons.comparisonTable(), comparisons.statusTable(), comparisons.benefitTable(), comparisons.measureTable()]
                 return Part(tables: tables, warnings: comparisons.warnings)
             }
         }

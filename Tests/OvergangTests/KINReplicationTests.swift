@@ -199,3 +199,26 @@ final class KINReplicationTests: XCTestCase {
 
     static let label = ["work": "I arbeid", "work_benefit": "Arbeid og ytelse", "work_total": "Arbeid i alt"]
 }
+
+/// `examples/kin.json`, the configuration of the README's recipe, parses and runs on the KIN
+/// fixture extracts as it stands, and gives the published table 2-4 (its comparison is the
+/// fixture's `kin`).
+final class KINExampleTests: XCTestCase {
+    func testTheExampleRunsAndGivesTheFixturesComparison() throws {
+        let path = SampleDataFixtureTests.repository.appendingPathComponent("examples/kin.json").path
+        var config = try Configuration.load(path: path)
+        XCTAssertEqual(URL(fileURLWithPath: config.input.directory).standardized.path,
+                       KINReplicationTests.folder.appendingPathComponent("extracts").standardized.path)
+        XCTAssertEqual(config.comparisons.map(\.name), ["kin"])
+        XCTAssertEqual(config.comparisons[0].marks.marks.count, 4)
+        config.output.directory = temporaryDirectory() + "/out"
+        config.report.formats = [.md]
+        _ = try PipelineRun(config: config).run()
+        let ours = try csvRecords(atPath: config.output.directory + "/comparisons.csv")
+        let fixture = try csvRecords(atPath: try KINReplicationTests.run() + "/comparisons.csv").filter { $0["comparison"] == "kin" }
+        XCTAssertEqual(ours, fixture)
+        for name in ["comparison_benefits.csv", "comparison_measures.csv", "exit_durations.csv", "exit_cohorts_by_varighet.csv", "report.md"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: config.output.directory + "/" + name), name)
+        }
+    }
+}

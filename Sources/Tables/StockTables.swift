@@ -11,7 +11,9 @@ import Statistics
 /// (ARBS, NEDS, IARBS, zeros included, `tiltak` empty), then, for each registered status,
 /// one per measure code its persons take part in (count > 0, codes in byte order). `pct` is
 /// 100·count / the persons registered that month with that value; empty on the rows of a
-/// status that is not registered, and where nobody is registered.
+/// status that is not registered, and where nobody is registered. `pct_of_measures` (measure
+/// rows, §7b): 100·count / the registered persons of that month and value in any measure.
+/// After each month's values, the rows of the value `total` over all of them.
 public struct StockTables: Sendable {
     public let panel: Panel
     /// `exit.statuses`: the statuses that count as registered.

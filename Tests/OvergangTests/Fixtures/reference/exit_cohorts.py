@@ -83,6 +83,13 @@ def load(input_dir):
     return arena, aa, ytelse, first, last
 
 
+def write_csv(folder, name, header, rows):
+    with open(os.path.join(folder, name), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("input_dir")
@@ -157,10 +164,7 @@ def main():
     os.makedirs(args.output_dir, exist_ok=True)
 
     def write(name, header, rows):
-        with open(os.path.join(args.output_dir, name), "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(header)
-            w.writerows(rows)
+        write_csv(args.output_dir, name, header, rows)
 
     def cells(selected, classify, classes):  # count, exits, pct for each class
         n = len(selected)

@@ -23,14 +23,13 @@ Standard library only; valid extracts assumed. Writes:
 Rows have counts > 0; codes sorted; numbers repr(float).
 """
 import argparse
-import csv
 import json
 import os
 import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from exit_cohorts import last_day, load, month_index, month_label  # noqa: E402
+from exit_cohorts import last_day, load, month_index, month_label, write_csv  # noqa: E402
 
 STATUSES = ["ARBS", "NEDS"]
 WORK_BENEFITS = {"DAGP", "AAP", "INDST", "OVST", "UFOR", "ALDER"}
@@ -152,10 +151,7 @@ def main():
     os.makedirs(args.output_dir, exist_ok=True)
 
     def write(name, header, rows):
-        with open(os.path.join(args.output_dir, name), "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(header)
-            w.writerows(rows)
+        write_csv(args.output_dir, name, header, rows)
 
     write("comparison_benefits.csv", ["comparison", "unit", "group", "period", "benefit", "count", "pct"],
           code_rows(config, exits, {"work_benefit"}, lambda e: ytelse[e[1] + H].get(e[0], set())))

@@ -45,36 +45,20 @@ public struct ExitFinder: Sendable {
         let oldAgeMask = Benefit.mask(outcome.oldAge)
         let arbs = Hovedstatus.arbs.rawValue, neds = Hovedstatus.neds.rawValue
 
-        // Which measure ids count for measure exits; nil = any measure.
-        var measureSet: [Bool]?
-        var isMeasureExit = false
-        if case .measure(let codes) = rules.kind {
-            isMeasureExit = true
-            if !codes.isEmpty {
-                var set = [Bool](repeating: false, count: panel.measures.count + 1)
-                for code in codes { if let id = panel.measureCode(code) { set[Int(id)] = true } }
-                measureSet = set
-            }
-        }
-        func inMeasure(_ row: ArenaRow) -> Bool {
-            row.tiltak != 0 && (measureSet?[Int(row.tiltak)] ?? true)
-        }
+        let stay = StayRule(rules, panel: panel)
 
         var out = ExitSet(exits: [], pendingDecision: 0, pendingOutcome: 0, completeMonths: 0..<0)
         let rowMonths = panel.rowMonths, rowCells = panel.rowCells
         @inline(__always) func isRegistered(_ row: ArenaRow) -> Bool { registered & (1 << row.statusCode) != 0 }
-        // The state the person leaves (in m) and the state that continues it (in m+k).
-        @inline(__always) func qualifies(_ row: ArenaRow) -> Bool { isMeasureExit ? isRegistered(row) && inMeasure(row) : isRegistered(row) }
-        @inline(__always) func continues(_ row: ArenaRow) -> Bool { isMeasureExit ? inMeasure(row) : isRegistered(row) }
         for p in persons {
             // Only the person's rows are looked at: an exit month has one, and so has any
             // month that continues it or makes it NEDS.
             let rows = panel.rows(of: p)
-            for i in rows where Int(rowMonths[i]) >= firstMonth && qualifies(rowCells[i]) {
+            for i in rows where Int(rowMonths[i]) >= firstMonth && stay.qualifies(rowCells[i]) {
                 let m = Int(rowMonths[i])
                 var j = i + 1, continued = false
                 while j < rows.upperBound && Int(rowMonths[j]) <= m + quiet {
-                    if continues(rowCells[j]) { continued = true; break }
+                    if stay.continues(rowCells[j]) { continued = true; break }
                     j += 1
                 }
                 if continued { continue }

@@ -13,7 +13,19 @@ extension Manifest.Settings {
         public var treatment: [String]?
         public var control: [String]?
         public var pairs: [[String]]?
+        /// The significance marks of `comparisons.csv` (definitions.md §7b); left out without marks.
+        public var marks: [Mark]?
         public init() {}
+
+        /// A threshold of |z| and the symbol printed from it on.
+        public struct Mark: Codable, Sendable, Equatable {
+            public var z: Double
+            public var mark: String
+            public init(z: Double, mark: String) {
+                self.z = z
+                self.mark = mark
+            }
+        }
 
         public typealias Filter = Manifest.Settings.ExitFilter
 

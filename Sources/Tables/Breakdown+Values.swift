@@ -1,3 +1,4 @@
+import Episodes
 import Extracts
 import Panel
 
@@ -15,6 +16,7 @@ extension Breakdown {
         case .aldersgruppe: return AgeGroup.allCases.map(\.rawValue)
         case .utdanning: return Array(0...Utdanning.allCases.count)
         case .innvandrer: return Array(0...Innvandrer.allCases.count)
+        case .varighet: return DurationClass.allCases.map(\.rawValue)
         }
     }
 

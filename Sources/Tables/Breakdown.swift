@@ -1,14 +1,25 @@
+import Episodes
 import Extracts
 import Panel
 
 /// An attribute of the exit-month row that a table can be broken down by.
 public enum Breakdown: String, CaseIterable, Sendable {
     case enhet, fylke, tiltak, innsatsgruppe, kjonn, aldersgruppe, utdanning, innvandrer, permittert
+    /// The time before exit (definitions.md §7b), an attribute of an exit, not of its row.
+    case varighet
 
-    /// A small integer standing for the row's value (grouping key).
+    /// Whether the value is the exit's rather than its row's (only the exit tables have it).
+    public var describesExit: Bool { self == .varighet }
+
+    /// Whether values are ordered by their key (classes in their own order), not as text.
+    public var ordersByKey: Bool { self == .aldersgruppe || self == .varighet }
+
+    /// A small integer standing for the row's value (grouping key). `monthsBeforeExit`: the
+    /// exit's time before exit (`TimeBeforeExit`), read by `varighet` only.
     @inline(__always)
-    public func key(_ row: ArenaRow) -> Int {
+    public func key(_ row: ArenaRow, monthsBeforeExit: Int = 1) -> Int {
         switch self {
+        case .varighet: return DurationClass(months: monthsBeforeExit).rawValue
         case .enhet: return Int(row.enhet)
         case .fylke: return Int(row.fylke)
         case .tiltak: return Int(row.tiltak)
@@ -40,6 +51,7 @@ public enum Breakdown: String, CaseIterable, Sendable {
         case .utdanning: return Utdanning(rawValue: UInt8(key))?.name ?? ""
         case .innvandrer: return Innvandrer(rawValue: UInt8(key))?.name ?? ""
         case .permittert: return key == 1 ? "J" : "N"
+        case .varighet: return DurationClass(rawValue: key)!.label
         }
     }
 }

@@ -20,6 +20,8 @@ public struct Comparison: Sendable, Equatable {
     /// `filters`: per group and period, keys that replace those of `filter` (an extension of
     /// interface.md, for trials whose measure code exists only in one group and period).
     public var filterOverrides: [FilterCell: FilterOverride] = [:]
+    /// `marks`: the symbols of `comparisons.csv`'s `mark` column (none: the column is empty).
+    public var marks = SignificanceMarks()
 
     public init(name: String, baseline: MonthRange, comparison: MonthRange, filter: Filter = Filter(),
                 treatment: [String] = [], control: [String] = [], pairs: [(treatment: String, control: String)] = [],
@@ -40,7 +42,7 @@ public struct Comparison: Sendable, Equatable {
         a.name == b.name && a.baseline == b.baseline && a.comparison == b.comparison && a.filter == b.filter
             && a.treatment == b.treatment && a.control == b.control && a.se == b.se
             && a.pairs.map { [$0.treatment, $0.control] } == b.pairs.map { [$0.treatment, $0.control] }
-            && a.filterOverrides == b.filterOverrides
+            && a.filterOverrides == b.filterOverrides && a.marks == b.marks
     }
 
     /// Checks what can be checked before any extract is read; returns the problem, if any.
@@ -53,6 +55,7 @@ public struct Comparison: Sendable, Equatable {
             return "'\(office)' is not a 4-digit enhet"
         }
         if let problem = filterOverridesProblem() { return problem }
+        if let problem = marks.problem() { return "marks: \(problem)" }
         if treatment.isEmpty != control.isEmpty {
             return "treatment and control go together: name offices for both or for neither"
         }

@@ -151,7 +151,7 @@ struct ComparisonSuppression {
                 if changeBlank, let c = table.column("\(group)_change_pp") { out.blank(row: r, column: c) }
             }
             if anyShareBlank {
-                for name in ["did_pp", "se_pp", "ci_low_pp", "ci_high_pp", "z", "p_one_sided", "did_pct"] {
+                for name in ["did_pp", "se_pp", "ci_low_pp", "ci_high_pp", "z", "p_one_sided", "did_pct", "mark"] {
                     if let c = table.column(name) { out.blank(row: r, column: c) }
                 }
             }

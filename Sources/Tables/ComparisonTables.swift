@@ -12,6 +12,8 @@ public struct ComparisonTables {
     public let comparisons: [Comparison]
     /// The exit-month row of each exit (`ExitSet.rows(in:)`).
     public let exitRows: [ArenaRow]
+    /// `outcome.horizonMonths`: the status month of an exit in m is m + this.
+    public var horizonMonths = 2
     /// Problems worth a warning (empty cells, periods past the complete months), no person keys.
     public private(set) var warnings: [String] = []
 
@@ -56,9 +58,10 @@ public struct ComparisonTables {
     }
 
 
-    /// Counts the exits of `c` by office (enhet number; -1 for all exits when there are no groups) and period,
-    /// each group and period through its own filter (`filter` and `filters`).
-    func count(_ c: Comparison) -> [Int: [Counts]] {
+    /// Visits every exit that `c` counts, each group and period through its own filter
+    /// (`filter` and `filters`): its index in `exits`, its office (enhet number; -1 for all
+    /// exits when there are no groups) and its period.
+    func forEachCounted(_ c: Comparison, _ body: (_ index: Int, _ office: Int, _ period: Period) -> Void) {
         var filters = [Comparison.FilterCell: ExitFilter.Compiled]()
         for group in c.groups {
             for period in Comparison.Period.allCases {
@@ -66,8 +69,7 @@ public struct ComparisonTables {
             }
         }
         let treatment = Set(c.treatment.compactMap { Int($0) }), control = Set(c.control.compactMap { Int($0) })
-        var counts = [Int: [Counts]]()
-        for (e, row) in zip(exits.exits, exitRows) where exits.completeMonths.contains(Int(e.month)) {
+        for (i, (e, row)) in zip(exits.exits, exitRows).enumerated() where exits.completeMonths.contains(Int(e.month)) {
             let month = panel.month(Int(e.month))
             let period: Period
             if c.baseline.contains(month) { period = .baseline } else if c.comparison.contains(month) { period = .comparison } else { continue }
@@ -79,25 +81,37 @@ public struct ComparisonTables {
                 group = .all
             }
             guard filters[.init(group, period == .baseline ? .baseline : .comparison)]!.admits(row) else { continue }
-            let key = c.hasGroups ? office : -1
-            counts[key, default: [Counts(), Counts()]][period.rawValue].byStatus[Int(e.outcome.rawValue)] += 1
+            body(i, c.hasGroups ? office : -1, period)
+        }
+    }
+
+    /// Counts the exits of `c` by office and period (`forEachCounted`).
+    func count(_ c: Comparison) -> [Int: [Counts]] {
+        var counts = [Int: [Counts]]()
+        forEachCounted(c) { i, office, period in
+            counts[office, default: [Counts(), Counts()]][period.rawValue].byStatus[Int(exits.exits[i].outcome.rawValue)] += 1
         }
         return counts
     }
 
-    func units(_ c: Comparison) -> [Unit] {
-        let counts = count(c)
-        let empty = [Counts(), Counts()]
-        func group(_ offices: [String]) -> [Counts] {
-            offices.compactMap { Int($0) }.reduce(empty) { acc, office in
-                let o = counts[office] ?? empty
-                return [acc[0] + o[0], acc[1] + o[1]]
+    /// The row units of `c` from per-office figures by period: each pair (named by its treatment
+    /// office) and `total` (all treatment against all control offices), or `all` without groups.
+    static func units<T>(_ c: Comparison, _ byOffice: [Int: [T]], empty: T, add: (T, T) -> T)
+        -> [(name: String, treatment: [T], control: [T]?)] {
+        let none = [empty, empty]
+        func group(_ offices: [String]) -> [T] {
+            offices.compactMap { Int($0) }.reduce(none) { acc, office in
+                let o = byOffice[office] ?? none
+                return [add(acc[0], o[0]), add(acc[1], o[1])]
             }
         }
-        guard c.hasGroups else { return [Unit(name: "all", treatment: counts[-1] ?? empty, control: nil)] }
-        var units = c.pairs.map { Unit(name: $0.treatment, treatment: group([$0.treatment]), control: group([$0.control])) }
-        units.append(Unit(name: "total", treatment: group(c.treatment), control: group(c.control)))
-        return units
+        guard c.hasGroups else { return [("all", byOffice[-1] ?? none, nil)] }
+        return c.pairs.map { ($0.treatment, group([$0.treatment]), group([$0.control])) }
+            + [("total", group(c.treatment), group(c.control))]
+    }
+
+    func units(_ c: Comparison) -> [Unit] {
+        Self.units(c, count(c), empty: Counts(), add: +).map { Unit(name: $0.name, treatment: $0.treatment, control: $0.control) }
     }
 
     /// `comparisons.csv`.
@@ -109,7 +123,7 @@ public struct ComparisonTables {
             "did_pp", "se_pp", "ci_low_pp", "ci_high_pp", "z", "p_one_sided", "did_pct",
             "treatment_baseline_exits", "treatment_baseline_count", "treatment_comparison_exits", "treatment_comparison_count",
             "control_baseline_exits", "control_baseline_count", "control_comparison_exits", "control_comparison_count",
-            "se_method",
+            "se_method", "mark",
         ])
         let lastComplete = exits.completeMonths.isEmpty ? nil : panel.month(exits.completeMonths.upperBound - 1)
         for c in comparisons {
@@ -138,12 +152,14 @@ public struct ComparisonTables {
                     var row: [CSVTable.Cell] = [.text(c.name), .text(unit.name), .text(measure.name)]
                     row += [.number(tb.percent), .number(tc.percent), .number(treatment.changePoints)]
                     var counts: [Proportion] = [tb, tc]
+                    var z: Double?
                     if let control = unit.control {
                         let cb = control[0].proportion(measure.statuses), cc = control[1].proportion(measure.statuses)
                         let controlChange = PeriodChange(baseline: cb, comparison: cc)
                         counts += [cb, cc]
                         row += [.number(cb.percent), .number(cc.percent), .number(controlChange.changePoints)]
                         let did = DifferenceInDifferences(treatment: treatment, control: controlChange, method: c.se)
+                        z = did.z
                         row += [.number(did.estimate), .number(did.standardError), .number(did.interval?.low),
                                 .number(did.interval?.high), .number(did.z), .number(did.pOneSided), .number(did.relativePercent)]
                     } else {
@@ -152,6 +168,7 @@ public struct ComparisonTables {
                     for p in counts { row += [.count(p.total), .count(p.count)] }
                     if unit.control == nil { row += Array(repeating: .count(nil), count: 4) }
                     row.append(.text(unit.control == nil ? "" : c.se.rawValue))
+                    row.append(.text(c.marks.symbol(for: z)))
                     t.append(row)
                 }
             }

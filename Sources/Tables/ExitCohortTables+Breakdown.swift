@@ -13,15 +13,17 @@ extension ExitCohortTables {
 
     /// Exit period × exit status × the attributes' values × status class, for the values that
     /// have exits; rows by period, status, then each value (age groups in age order, other
-    /// values as text: codes are fixed-width).
+    /// values as text: codes are fixed-width; age groups and durations in their own order).
     func breakdownTable(by attributes: [Breakdown], name: String, period: CohortPeriod) -> CSVTable {
         var t = CSVTable(name: name, header: [period.column, "exit_status"] + attributes.map(\.rawValue) + ["outcome", "count", "exits", "pct"])
         let (labels, ofMonth) = period.periods(of: exits.completeMonths, in: panel)
         var counts = [Key: [Int]]()
         let second = attributes.count > 1 ? attributes[1] : nil
-        for (e, row) in zip(exits.exits, exitRows) {
+        for (i, (e, row)) in zip(exits.exits, exitRows).enumerated() {
             guard let p = ofMonth[Int(e.month)] else { continue }
-            let key = Key(period: p, status: e.statusCode, first: attributes[0].key(row), second: second?.key(row) ?? 0)
+            let months = monthsBeforeExit?[i] ?? 1
+            let key = Key(period: p, status: e.statusCode, first: attributes[0].key(row, monthsBeforeExit: months),
+                          second: second?.key(row, monthsBeforeExit: months) ?? 0)
             counts[key, default: [0, 0, 0, 0]][Int(e.outcome.headline.rawValue)] += 1
         }
         let order = Dictionary(uniqueKeysWithValues: statuses.enumerated().map { ($1.rawValue, $0) })
@@ -33,7 +35,7 @@ extension ExitCohortTables {
                 for (i, attribute) in attributes.enumerated() {
                     let (x, y) = i == 0 ? (a.key.first, b.key.first) : (a.key.second, b.key.second)
                     if x == y { continue }
-                    if attribute == .aldersgruppe { return x < y }
+                    if attribute.ordersByKey { return x < y }
                     return a.labels[i].utf8.lexicographicallyPrecedes(b.labels[i].utf8)
                 }
                 return false

@@ -16,18 +16,21 @@ public struct ExitCohortTables: Sendable {
     public let statuses: [Hovedstatus]
     /// The exit-month row of each exit (`ExitSet.rows(in:)`), which the breakdowns read.
     public let exitRows: [ArenaRow]
+    /// The time before exit of each exit (`TimeBeforeExit`), which the breakdown `varighet` reads.
+    public let monthsBeforeExit: [Int]?
 
     /// The tables are unsuppressed; `TableSuppression` blanks small cells before publishing.
     /// `exitRows`: `exits.rows(in: panel)` when the caller has them already; `filter`: the
-    /// exits counted (all when empty).
+    /// exits counted (all when empty); `monthsBeforeExit`: per exit, for `varighet`.
     public init(panel: Panel, exits: ExitSet, statuses: [Hovedstatus], exitRows: [ArenaRow]? = nil,
-                filter: ExitFilter = ExitFilter()) {
+                filter: ExitFilter = ExitFilter(), monthsBeforeExit: [Int]? = nil) {
         self.panel = panel
         self.statuses = statuses
         let rows = exitRows ?? exits.rows(in: panel)
         guard !filter.isEmpty else {
             self.exits = exits
             self.exitRows = rows
+            self.monthsBeforeExit = monthsBeforeExit
             return
         }
         let compiled = filter.compiled(for: panel)
@@ -36,6 +39,7 @@ public struct ExitCohortTables: Sendable {
         filtered.exits = kept.map { exits.exits[$0] }
         self.exits = filtered
         self.exitRows = kept.map { rows[$0] }
+        self.monthsBeforeExit = monthsBeforeExit.map { months in kept.map { months[$0] } }
     }
 
     /// The table's name: `exit_cohorts`, the period's tag, then `part` (`_detailed`, `_by_kjonn`).

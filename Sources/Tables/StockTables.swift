@@ -11,7 +11,9 @@ import Statistics
 /// (ARBS, NEDS, IARBS, zeros included, `tiltak` empty), then, for each registered status,
 /// one per measure code its persons take part in (count > 0, codes in byte order). `pct` is
 /// 100·count / the persons registered that month with that value; empty on the rows of a
-/// status that is not registered, and where nobody is registered.
+/// status that is not registered, and where nobody is registered. `pct_of_measures` (measure
+/// rows, §7b): 100·count / the registered persons of that month and value in any measure.
+/// After each month's values, the rows of the value `total` over all of them.
 public struct StockTables: Sendable {
     public let panel: Panel
     /// `exit.statuses`: the statuses that count as registered.
@@ -61,33 +63,50 @@ public struct StockTables: Sendable {
         return cells
     }
 
+    /// The value of the row set over all values of a month (the national series).
+    public static let total = "total"
+
     public func table(by breakdown: Breakdown) -> CSVTable {
         var t = CSVTable(name: "stocks_by_\(breakdown.rawValue).csv",
-                         header: ["month", breakdown.rawValue, "hovedstatus", "tiltak", "count", "pct"])
+                         header: ["month", breakdown.rawValue, "hovedstatus", "tiltak", "count", "pct", "pct_of_measures"])
         let cells = count(by: breakdown)
         for (i, byValue) in cells.enumerated() {
             let month = panel.month(months.lowerBound + i).description
             let values = byValue.keys.map { (key: $0, label: breakdown.label($0, panel: panel)) }.sorted { a, b in
                 // Age groups in age order; other values as text (codes are fixed-width).
-                breakdown == .aldersgruppe ? a.key < b.key : a.label.utf8.lexicographicallyPrecedes(b.label.utf8)
+                breakdown.ordersByKey ? a.key < b.key : a.label.utf8.lexicographicallyPrecedes(b.label.utf8)
             }
-            for value in values {
-                let cell = byValue[value.key]!
-                let total = registered.reduce(0) { $0 + cell.byStatus[Int($1.rawValue)] }
-                func pct(_ count: Int, _ status: Hovedstatus) -> CSVTable.Cell {
-                    .number(registered.contains(status) ? Proportion(count, of: total).percent : nil)
-                }
-                for status in [Hovedstatus.arbs, .neds, .iarbs] {
-                    let count = cell.byStatus[Int(status.rawValue)]
-                    t.append([.text(month), .text(value.label), .text(status.name), .text(""), .count(count), pct(count, status)])
-                    let measures = (cell.byMeasure[status.rawValue] ?? [:]).map { (name: panel.measureName($0.key), count: $0.value) }
-                    for measure in measures.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
-                        t.append([.text(month), .text(value.label), .text(status.name), .text(measure.name), .count(measure.count),
-                                  pct(measure.count, status)])
-                    }
-                }
-            }
+            for value in values { append(byValue[value.key]!, month: month, value: value.label, to: &t) }
+            if !byValue.isEmpty { append(byValue.values.reduce(Cell(), +), month: month, value: Self.total, to: &t) }
         }
         return t
+    }
+
+    /// The rows of one month and value: each status, each followed by its measures.
+    private func append(_ cell: Cell, month: String, value: String, to t: inout CSVTable) {
+        let total = registered.reduce(0) { $0 + cell.byStatus[Int($1.rawValue)] }
+        // The measure stock: registered persons in any measure (one measure per person).
+        let inMeasures = cell.byMeasure.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+        func pct(_ count: Int, _ status: Hovedstatus) -> CSVTable.Cell {
+            .number(registered.contains(status) ? Proportion(count, of: total).percent : nil)
+        }
+        for status in [Hovedstatus.arbs, .neds, .iarbs] {
+            let count = cell.byStatus[Int(status.rawValue)]
+            t.append([.text(month), .text(value), .text(status.name), .text(""), .count(count), pct(count, status), .number(nil)])
+            let measures = (cell.byMeasure[status.rawValue] ?? [:]).map { (name: panel.measureName($0.key), count: $0.value) }
+            for measure in measures.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+                t.append([.text(month), .text(value), .text(status.name), .text(measure.name), .count(measure.count),
+                          pct(measure.count, status), .number(Proportion(measure.count, of: inMeasures).percent)])
+            }
+        }
+    }
+}
+
+extension StockTables.Cell {
+    static func + (a: Self, b: Self) -> Self {
+        var c = a
+        for i in c.byStatus.indices { c.byStatus[i] += b.byStatus[i] }
+        c.byMeasure.merge(b.byMeasure) { $0.merging($1, uniquingKeysWith: +) }
+        return c
     }
 }

@@ -85,6 +85,13 @@ public enum TableSuppression {
                            ?? ExitCohortSuppression.apply([table], suppression)[0])
             case "comparison_status.csv":
                 out.append(ComparisonSuppression(status: table, suppression: suppression).statusTable())
+            case ComparisonTables.benefitsName, ComparisonTables.measuresName:
+                guard let status = comparisonStatus else { out.append(blanking(table, columns: ["count", "pct"])); continue }
+                out.append(ComparisonCodeSuppression(comparison: ComparisonSuppression(status: status, suppression: suppression))
+                    .apply(table, suppression))
+            case ExitDurationTable.name:
+                let cohortTable = out.first { $0.name == "exit_cohorts.csv" } ?? cohorts["exit_cohorts.csv"]
+                out.append(ExitDurationSuppression.apply(table, cohorts: cohortTable, suppression))
             case "lifetables.csv", "kaplan_meier.csv":
                 out.append(survival(table, suppression))
             case "cox_fit.csv":

@@ -66,6 +66,32 @@ final class CohortOptionsTests: XCTestCase {
         }
     }
 
+    /// The time before exit (`varighet`) is an exit's, not its row's: under `cohorts.filter` it
+    /// must stay with its exit. The women's table by `varighet` equals the `K` rows of the
+    /// unfiltered `kjonn×varighet` table (another path: no filter, two attributes).
+    func testVarighetStaysWithItsExitUnderAFilter() throws {
+        var config = try Self.configuration()
+        config.cohortPeriods = [.month]
+        config.cohortCrossings = [CrossedBreakdown(.kjonn, .varighet)]
+        config.cohortFilter = ExitFilter()
+        config.cohortBreakdowns = []
+        let crossed = rows(try Self.run(config)["exit_cohorts_by_kjonn_x_varighet.csv"] ?? "").rows
+        config.cohortCrossings = []
+        config.cohortBreakdowns = [.varighet]
+        config.cohortFilter = ExitFilter()
+        config.cohortFilter[.kjonn] = ["K"]
+        config.output.directory = temporaryDirectory() + "/out"
+        let filtered = rows(try Self.run(config)["exit_cohorts_by_varighet.csv"] ?? "").rows
+        let women = crossed.filter { $0.key.split(separator: ",")[2] == "K" }
+            .map { row -> String in
+                var key = row.key.split(separator: ",", omittingEmptySubsequences: false)
+                key.remove(at: 2)
+                return key.joined(separator: ",") + ";" + row.numbers.joined(separator: ",")
+            }
+        XCTAssertGreaterThan(Set(filtered.map { $0.key.split(separator: ",")[2] }).count, 2, "several durations")
+        XCTAssertEqual(filtered.map { $0.key + ";" + $0.numbers.joined(separator: ",") }, women)
+    }
+
     /// A table's header and rows: the key (every column before `count`) and the three numbers.
     func rows(_ text: String) -> (header: [String], rows: [(key: String, numbers: [String])]) {
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -30,7 +30,7 @@ final class PipelineRunTests: XCTestCase {
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: output))
         XCTAssertEqual(names, ["exit_cohorts.csv", "exit_cohorts_detailed.csv", "exit_cohorts_by_enhet.csv",
                                "exit_cohorts_by_fylke.csv", "exit_cohorts_by_kjonn.csv", "exit_cohorts_by_aldersgruppe.csv",
-                               "exit_cohorts_by_innsatsgruppe.csv", "lifetables.csv", "kaplan_meier.csv", "logrank.csv",
+                               "exit_cohorts_by_innsatsgruppe.csv", "exit_durations.csv", "lifetables.csv", "kaplan_meier.csv", "logrank.csv",
                                "cumulative_incidence.csv", "survival_spells.csv", "cox.csv", "cox_fit.csv",
                                "survival_entries.csv", "survival_profile.csv", "survival_quantiles.csv", "cox_tests.csv", "cox_vcov.csv",
                                "stocks_by_enhet.csv", "quarantine.csv", "manifest.json", "report.xlsx", "report.html", "report.md"])

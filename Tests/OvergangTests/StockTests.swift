@@ -32,31 +32,43 @@ final class StockTests: XCTestCase {
     }
 
     func testCountsAndSharesByOfficeStatusAndMeasure() throws {
+        // pct_of_measures: of the 4 registered persons of 0301 in a measure (I2's VASV is
+        // IARBS, not registered). `total`: every office of the month.
         XCTAssertEqual(try buildTable(), [
-            "month,enhet,hovedstatus,tiltak,count,pct",
-            "2022-01,0219,ARBS,,0,", "2022-01,0219,NEDS,,0,", "2022-01,0219,IARBS,,1,",
-            "2022-01,0301,ARBS,,3,75.0", "2022-01,0301,ARBS,ARBTREN,2,50.0", "2022-01,0301,ARBS,VASV,1,25.0",
-            "2022-01,0301,NEDS,,1,25.0", "2022-01,0301,NEDS,ARBTREN,1,25.0",
-            "2022-01,0301,IARBS,,2,",
-            "2022-02,0301,ARBS,,1,100.0", "2022-02,0301,NEDS,,0,0", "2022-02,0301,IARBS,,0,",
+            "month,enhet,hovedstatus,tiltak,count,pct,pct_of_measures",
+            "2022-01,0219,ARBS,,0,,", "2022-01,0219,NEDS,,0,,", "2022-01,0219,IARBS,,1,,",
+            "2022-01,0301,ARBS,,3,75.0,", "2022-01,0301,ARBS,ARBTREN,2,50.0,50.0", "2022-01,0301,ARBS,VASV,1,25.0,25.0",
+            "2022-01,0301,NEDS,,1,25.0,", "2022-01,0301,NEDS,ARBTREN,1,25.0,25.0",
+            "2022-01,0301,IARBS,,2,,",
+            "2022-01,total,ARBS,,3,75.0,", "2022-01,total,ARBS,ARBTREN,2,50.0,50.0", "2022-01,total,ARBS,VASV,1,25.0,25.0",
+            "2022-01,total,NEDS,,1,25.0,", "2022-01,total,NEDS,ARBTREN,1,25.0,25.0",
+            "2022-01,total,IARBS,,3,,",
+            "2022-02,0301,ARBS,,1,100.0,", "2022-02,0301,NEDS,,0,0,", "2022-02,0301,IARBS,,0,,",
+            "2022-02,total,ARBS,,1,100.0,", "2022-02,total,NEDS,,0,0,", "2022-02,total,IARBS,,0,,",
         ])
-        // With only ARBS registered, NEDS persons are counted but have no share and no measure rows.
+        // With only ARBS registered, NEDS persons are counted but have no share and no measure
+        // rows, and the measure stock is ARBS's 3.
         XCTAssertEqual(try buildTable(registered: [.arbs])[4...8], [
-            "2022-01,0301,ARBS,,3,100.0", "2022-01,0301,ARBS,ARBTREN,2,66.66666666666667",
-            "2022-01,0301,ARBS,VASV,1,33.333333333333336", "2022-01,0301,NEDS,,1,", "2022-01,0301,IARBS,,2,"])
+            "2022-01,0301,ARBS,,3,100.0,", "2022-01,0301,ARBS,ARBTREN,2,66.66666666666667,66.66666666666667",
+            "2022-01,0301,ARBS,VASV,1,33.333333333333336,33.333333333333336", "2022-01,0301,NEDS,,1,,", "2022-01,0301,IARBS,,2,,"])
     }
 
     /// Limit 2: the NEDS count 1 is blanked, and so is the ARBS count (else NEDS = registered −
     /// ARBS, the registered persons following from any count and its share), with their shares;
-    /// measure rows below the limit go; 0219's zeros and all of 2022-02 (1 registered) go.
+    /// measure rows below the limit go; 0219's zeros and all of 2022-02 (1 registered) go. The
+    /// `total` rows are sums across offices: 0301's IARBS 2 goes too (else total 3 − 2 gives
+    /// 0219's blanked 1 back); the total's ARBS 3 goes with its NEDS 1 as 0301's did.
     func testSmallCellsAreBlankedWithTheSharesThatWouldGiveThemBack() throws {
         XCTAssertEqual(try buildTable(limit: 2), [
-            "month,enhet,hovedstatus,tiltak,count,pct",
-            "2022-01,0219,ARBS,,,", "2022-01,0219,NEDS,,,", "2022-01,0219,IARBS,,,",
-            "2022-01,0301,ARBS,,,", "2022-01,0301,ARBS,ARBTREN,2,50.0", "2022-01,0301,ARBS,VASV,,",
-            "2022-01,0301,NEDS,,,", "2022-01,0301,NEDS,ARBTREN,,",
-            "2022-01,0301,IARBS,,2,",
-            "2022-02,0301,ARBS,,,", "2022-02,0301,NEDS,,,", "2022-02,0301,IARBS,,,",
+            "month,enhet,hovedstatus,tiltak,count,pct,pct_of_measures",
+            "2022-01,0219,ARBS,,,,", "2022-01,0219,NEDS,,,,", "2022-01,0219,IARBS,,,,",
+            "2022-01,0301,ARBS,,,,", "2022-01,0301,ARBS,ARBTREN,2,50.0,50.0", "2022-01,0301,ARBS,VASV,,,",
+            "2022-01,0301,NEDS,,,,", "2022-01,0301,NEDS,ARBTREN,,,",
+            "2022-01,0301,IARBS,,,,",
+            "2022-01,total,ARBS,,,,", "2022-01,total,ARBS,ARBTREN,2,50.0,50.0", "2022-01,total,ARBS,VASV,,,",
+            "2022-01,total,NEDS,,,,", "2022-01,total,NEDS,ARBTREN,,,", "2022-01,total,IARBS,,3,,",
+            "2022-02,0301,ARBS,,,,", "2022-02,0301,NEDS,,,,", "2022-02,0301,IARBS,,,,",
+            "2022-02,total,ARBS,,,,", "2022-02,total,NEDS,,,,", "2022-02,total,IARBS,,,,",
         ])
     }
 
@@ -72,6 +84,7 @@ final class StockTests: XCTestCase {
             (#"{"stocks": []}"#, "pipeline.json: stocks: expected an object"),
             // Its header would be month,tiltak,hovedstatus,tiltak,…: two columns of one name.
             (#"{"stocks": {"breakdowns": ["enhet", "tiltak"]}}"#, "pipeline.json: stocks.breakdowns: tiltak is not a breakdown of the stocks"),
+            (#"{"stocks": {"breakdowns": ["varighet"]}}"#, "pipeline.json: stocks.breakdowns: varighet is not a breakdown of the stocks"),
         ] {
             XCTAssertThrowsError(try Configuration.parse(json: json)) { XCTAssertTrue("\($0)".hasPrefix(message), "\($0)") }
         }
@@ -91,10 +104,10 @@ final class StockTests: XCTestCase {
             XCTAssertEqual(ours.count, theirs.count, name)
             XCTAssertGreaterThan(ours.count, 1000, name)
             for (a, b) in zip(ours, theirs) where a != b {
-                // Shares: the same double (both print the shortest round-trip text).
+                // Shares (pct, pct_of_measures): the same double (both print the shortest round-trip text).
                 let x = a.split(separator: ",", omittingEmptySubsequences: false), y = b.split(separator: ",", omittingEmptySubsequences: false)
-                XCTAssertEqual(x.dropLast(), y.dropLast(), name)
-                XCTAssertEqual(Double(x.last!), Double(y.last!), "\(name): \(a) vs \(b)")
+                XCTAssertEqual(x.dropLast(2), y.dropLast(2), name)
+                XCTAssertEqual(x.suffix(2).map { Double($0) }, y.suffix(2).map { Double($0) }, "\(name): \(a) vs \(b)")
             }
         }
     }

@@ -63,7 +63,8 @@ extension Configuration {
     /// breakdown attribute, and `alder: {from, to}` (both ends included; either may be left out).
     static func exitFilter(_ f: inout JSONReader) throws -> ExitFilter {
         var filter = ExitFilter()
-        for attribute in Breakdown.allCases {
+        // Not `varighet`: it is an exit's, not its row's, and the filter reads rows.
+        for attribute in Breakdown.allCases where !attribute.describesExit {
             let values = try f.strings(attribute.rawValue) ?? []
             if let problem = values.lazy.compactMap({ ExitFilter.problem($0, of: attribute) }).first {
                 throw f.fail(attribute.rawValue, problem)

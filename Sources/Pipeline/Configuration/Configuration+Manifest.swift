@@ -56,6 +56,7 @@ extension Manifest.Settings.Comparison {
             filters[cell.group.rawValue, default: [:]][cell.period.rawValue] = recorded
         }
         se = c.se.rawValue
+        marks = c.marks.isEmpty ? nil : c.marks.marks.map { Mark(z: $0.z, mark: $0.symbol) }
         if c.hasGroups {
             treatment = c.treatment
             control = c.control

@@ -195,6 +195,9 @@ public struct Configuration: Sendable {
         if stockBreakdowns.contains(.tiltak) {
             throw o.fail("breakdowns", "tiltak is not a breakdown of the stocks: every stock table counts the registered by tiltak already")
         }
+        if let b = stockBreakdowns.first(where: \.describesExit) {
+            throw o.fail("breakdowns", "\(b.rawValue) is not a breakdown of the stocks: it is the time before an exit, and a stock counts persons, not exits")
+        }
         try o.finish()
     }
 
@@ -329,6 +332,7 @@ public struct Configuration: Sendable {
             }
             pairs.append((t, c))
         }
+        let marks = try Self.marks(&o)
         let seName = try o.string("se") ?? "binomial"
         guard let se = DiDStandardError(rawValue: seName) else {
             throw o.fail("se", "expected \"binomial\" or \"baseline-counts\", found \"\(seName)\"")
@@ -337,8 +341,23 @@ public struct Configuration: Sendable {
         var c = Comparison(name: name, baseline: baseline, comparison: period, filter: filter, treatment: treatment,
                            control: control, pairs: pairs, se: se)
         c.filterOverrides = overrides
+        c.marks = marks
         if let problem = c.problem() { throw ConfigurationError("\(o.file): \(o.path): \(problem)") }
         return c
+    }
+
+    /// `marks` of a comparison: a list of `{ "z": threshold, "mark": symbol }` (definitions.md §7b).
+    private static func marks(_ o: inout JSONReader) throws -> SignificanceMarks {
+        var marks = [SignificanceMarks.Mark]()
+        for (i, value) in (try o.array("marks") ?? []).enumerated() {
+            guard case .object(let fields) = value else { throw o.fail("marks", "entry \(i + 1) is not an object { \"z\": threshold, \"mark\": symbol }") }
+            var m = JSONReader(file: o.file, path: "\(o.path).marks[\(i)]", object: fields)
+            guard let z = try m.double("z", in: 0...1000) else { throw m.fail("z", "missing: the threshold of |z| for the mark") }
+            guard let symbol = try m.string("mark"), !symbol.isEmpty else { throw m.fail("mark", "missing or empty: the symbol to print") }
+            try m.finish()
+            marks.append(.init(z: z, symbol: symbol))
+        }
+        return SignificanceMarks(marks)
     }
 
     /// Replaces the periods of every comparison and every survival

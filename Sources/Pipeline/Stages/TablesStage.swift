@@ -53,8 +53,13 @@ struct TablesStage: Sendable {
 
     /// The jobs besides survival, in the order of the published tables.
     private func jobs(_ exitRows: [ArenaRow]) -> [@Sendable () -> Part] {
+        let monthsBeforeExit = TimeBeforeExit.months(of: exits, in: panel, rules: config.exit)
         let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows,
-                                       filter: config.cohortFilter)
+                                       filter: config.cohortFilter, monthsBeforeExit: monthsBeforeExit)
+        var byMeasure = false
+        if case .measure = config.exit.kind { byMeasure = true }
+        let durations = ExitDurationTable(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows,
+                                          monthsBeforeExit: monthsBeforeExit, byMeasure: byMeasure)
         let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: firstMonth..<panel.monthCount)
         var jobs: [@Sendable () -> Part] = []
         // Monthly tables first (as before periods were added), then per quarter and per year.
@@ -64,11 +69,14 @@ struct TablesStage: Sendable {
             for b in config.cohortBreakdowns { jobs.append { Part(tables: [cohorts.table(by: b, period)]) } }
             for c in config.cohortCrossings { jobs.append { Part(tables: [cohorts.table(by: c, period)]) } }
         }
+        // Not filtered by cohorts.filter (it restricts the exit-cohort tables only).
+        jobs.append { Part(tables: [durations.table()]) }
         for b in config.stockBreakdowns { jobs.append { Part(tables: [stocks.table(by: b)]) } }
         if !config.comparisons.isEmpty {
             jobs.append { [panel, exits, config] in
                 var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons, exitRows: exitRows)
-                let tables = [comparisons.comparisonTable(), comparisons.statusTable()]
+                comparisons.horizonMonths = config.outcome.horizonMonths
+                let tables = [comparisons.comparisonTable(), comparisons.statusTable(), comparisons.benefitTable(), comparisons.measureTable()]
                 return Part(tables: tables, warnings: comparisons.warnings)
             }
         }

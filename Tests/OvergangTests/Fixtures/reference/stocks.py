@@ -11,6 +11,9 @@ included, tiltak empty) with the persons of that status, followed, for a registe
 one row per measure code (count > 0, codes sorted) with the registered persons of that status
 taking part in it. pct = 100 * count / persons registered (statuses in --statuses) that month
 with that value; empty for a status that is not registered, or when nobody is registered.
+pct_of_measures (definitions.md §7b), on measure rows only: 100 * count / the registered
+persons of that month and value who are in any measure. After the values of a month, the same
+rows for the value `total`: all persons of the month, whatever their value.
 """
 import argparse
 import csv
@@ -53,8 +56,17 @@ def main():
                     measures.setdefault(v, {}).setdefault(key, 0)
                     measures[v][key] += 1
             values = sorted(persons, key=AGE_ORDER.index) if breakdown == "aldersgruppe" else sorted(persons)
+            if persons:  # the national series: every row of the month under one value
+                persons["total"], measures["total"] = {}, {}
+                for row in arena[m].values():
+                    s = row["hovedstatus"]
+                    persons["total"][s] = persons["total"].get(s, 0) + 1
+                    if s in registered and row["tiltak"] != "":
+                        measures["total"][(s, row["tiltak"])] = measures["total"].get((s, row["tiltak"]), 0) + 1
+                values.append("total")
             for v in values:
                 n_registered = sum(persons[v].get(s, 0) for s in registered)
+                n_in_measures = sum(measures.get(v, {}).values())
 
                 def pct(count, status):
                     if status not in registered or n_registered == 0:
@@ -63,13 +75,13 @@ def main():
 
                 for s in STATUS_ORDER:
                     count = persons[v].get(s, 0)
-                    out.append([month_label(m), v, s, "", count, pct(count, s)])
+                    out.append([month_label(m), v, s, "", count, pct(count, s), ""])
                     for (status, tiltak), count in sorted(measures.get(v, {}).items()):
                         if status == s:
-                            out.append([month_label(m), v, s, tiltak, count, pct(count, s)])
+                            out.append([month_label(m), v, s, tiltak, count, pct(count, s), repr(100 * count / n_in_measures)])
         with open(os.path.join(args.output, "stocks_by_%s.csv" % breakdown), "w", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
-            w.writerow(["month", breakdown, "hovedstatus", "tiltak", "count", "pct"])
+            w.writerow(["month", breakdown, "hovedstatus", "tiltak", "count", "pct", "pct_of_measures"])
             w.writerows(out)
 
 

@@ -33,6 +33,9 @@ public struct ExtractReader {
     /// a file of mostly blank lines is damage or a gzip bomb, not a delivery.
     public static let blankLineAllowance = 1000
 
+    /// Files being read by any thread now (whether one more core is free to read ahead).
+    static let filesBeingRead = SharedCount()
+
     public init(file: ExtractFile) {
         self.file = file
         stats = FileStats(file: file)
@@ -41,7 +44,9 @@ public struct ExtractReader {
     /// Reads the whole file into `parser`.
     public mutating func read<P: RowParser>(quarantine: Quarantine, into parser: inout P) throws {
         let gzip = try GzipReader(path: file.path, displayName: file.path)
-        let lines = LineReader(gzip)
+        let others = Self.filesBeingRead.add(1)
+        defer { _ = Self.filesBeingRead.add(-1) }
+        let lines = LineReader(ReadAhead.shouldUse(filesBeingRead: others) ? ReadAhead(gzip) : gzip)
         var splitter = FieldSplitter()
         let required = file.kind.requiredColumns
 
@@ -98,5 +103,19 @@ public struct ExtractReader {
         stats.bytes = gzip.compressedBytes
         stats.gzipMembers = gzip.members
         stats.sha256 = gzip.sha256Hex()
+    }
+}
+
+/// A count shared by threads.
+final class SharedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Adds `delta`; returns the count before.
+    func add(_ delta: Int) -> Int {
+        lock.withLock {
+            defer { value += delta }
+            return value
+        }
     }
 }

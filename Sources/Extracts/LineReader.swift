@@ -7,7 +7,7 @@ import Foundation
 /// line break, so a line break always ends a row (a quote left open at the end of a line
 /// sets that one row aside instead of swallowing the rest of the file).
 public final class LineReader {
-    private let source: GzipReader
+    private let source: any ByteSource
     // Unchecked: touched on every line, by the one thread that reads the file.
     @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
@@ -24,7 +24,7 @@ public final class LineReader {
     /// True when the line last returned was longer than `maxLineLength` and was cut.
     @exclusivity(unchecked) public private(set) var lastLineWasCut = false
 
-    public init(_ source: GzipReader, bufferSize: Int = 1 << 20) {
+    public init(_ source: any ByteSource, bufferSize: Int = 1 << 20) {
         self.source = source
         capacity = max(bufferSize, 1 << 12)
         buffer = .allocate(capacity: capacity)

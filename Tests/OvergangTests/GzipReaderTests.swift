@@ -8,7 +8,7 @@ import XCTest
 /// computes the checksums the reader must agree with.
 final class GzipReaderTests: XCTestCase {
     /// Bytes from a fixed-seed generator (SplitMix64), partly compressible.
-    private func sample(_ n: Int, seed: UInt64) -> [UInt8] {
+    static func sample(_ n: Int, seed: UInt64) -> [UInt8] {
         var state = seed
         return (0..<n).map { i in
             state &+= 0x9E37_79B9_7F4A_7C15
@@ -21,7 +21,7 @@ final class GzipReaderTests: XCTestCase {
     }
 
     func testCRC32EqualsZlibForEveryLengthAndAlignment() {
-        let data = sample(5000, seed: 1)
+        let data = Self.sample(5000, seed: 1)
         data.withUnsafeBufferPointer { b in
             // Lengths below, at and past the 64-byte folding threshold and its 16-byte steps,
             // at every offset modulo 16, continuing from a nonzero CRC.
@@ -41,7 +41,7 @@ final class GzipReaderTests: XCTestCase {
     }
 
     /// One gzip member written by zlib, optionally with FEXTRA, FNAME, FCOMMENT and FHCRC.
-    private func zlibMember(_ data: [UInt8], extra: [UInt8]? = nil, name: String? = nil, comment: String? = nil,
+    static func zlibMember(_ data: [UInt8], extra: [UInt8]? = nil, name: String? = nil, comment: String? = nil,
                             headerCRC: Bool = false) -> [UInt8] {
         var stream = z_stream()
         XCTAssertEqual(deflateInit2_(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
@@ -101,9 +101,9 @@ final class GzipReaderTests: XCTestCase {
     }
 
     func testOptionalHeaderFieldsAndMemberBoundariesAcrossReads() throws {
-        let parts = [sample(70_000, seed: 2), sample(1, seed: 3), [], sample(3000, seed: 4)]
-        let file = zlibMember(parts[0], extra: [1, 2, 3, 4, 5], name: "aa_202201.csv", comment: "levert", headerCRC: true)
-            + zlibMember(parts[1], name: "x") + zlibMember(parts[2]) + zlibMember(parts[3], extra: [], comment: "", headerCRC: true)
+        let parts = [Self.sample(70_000, seed: 2), Self.sample(1, seed: 3), [], Self.sample(3000, seed: 4)]
+        let file = Self.zlibMember(parts[0], extra: [1, 2, 3, 4, 5], name: "aa_202201.csv", comment: "levert", headerCRC: true)
+            + Self.zlibMember(parts[1], name: "x") + Self.zlibMember(parts[2]) + Self.zlibMember(parts[3], extra: [], comment: "", headerCRC: true)
         let expected = parts.flatMap { $0 }
         // Reads of 7 bytes put every header field, deflate block and trailer across two reads;
         // outputs of 5 bytes end reads inside members.
@@ -115,7 +115,7 @@ final class GzipReaderTests: XCTestCase {
     }
 
     func testDamageIsNamedAsZlibNamesIt() {
-        let good = zlibMember(sample(10_000, seed: 5), name: "n", headerCRC: true)
+        let good = Self.zlibMember(Self.sample(10_000, seed: 5), name: "n", headerCRC: true)
         func flipped(_ i: Int) -> [UInt8] { var b = good; b[i] ^= 0x01; return b }
         XCTAssertEqual(failure(flipped(good.count - 8)), .notGzip("incorrect data check"))     // CRC-32
         XCTAssertEqual(failure(flipped(good.count - 4)), .notGzip("incorrect length check"))   // ISIZE

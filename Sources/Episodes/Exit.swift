@@ -10,8 +10,9 @@ public struct Exit: Sendable, Equatable {
     public var month: UInt16
     /// `Hovedstatus` code of the exit (after the NEDS reclassification).
     public var statusCode: UInt8
-    /// The status at the end of m + horizon.
-    public var outcome: DetailedStatus
+    /// The status at the end of m + horizon: its number in the exit set's `categories`
+    /// (with the default list, the `DetailedStatus` raw value).
+    public var outcome: UInt8
 
     public var status: Hovedstatus { Hovedstatus(rawValue: statusCode)! }
 }
@@ -26,4 +27,6 @@ public struct ExitSet: Sendable {
     public var pendingOutcome: Int
     /// Panel month numbers whose exits are all decided and have their status (may be empty).
     public var completeMonths: Range<Int>
+    /// The categories that `Exit.outcome` numbers, with their headline classes.
+    public var categories = OutcomeCategories.standard()
 }

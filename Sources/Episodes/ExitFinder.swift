@@ -1,7 +1,7 @@
 import Extracts
 import Panel
 
-/// Finds exits by the 60-day rule and reads their status after exit (§1, §1b, §2).
+/// Finds exits by the 60-day rule and reads their status after exit (§1, §1b, §2, §7c).
 public struct ExitFinder: Sendable {
     public let rules: ExitRules
     public let outcome: OutcomeRules
@@ -18,11 +18,14 @@ public struct ExitFinder: Sendable {
         let months = panel.monthCount
         let lastComplete = months - 1 - max(rules.quietMonths, outcome.horizonMonths)
         let complete = firstMonth..<max(firstMonth, lastComplete + 1)
+        let categories = outcome.effectiveCategories
+        let scanner = Scanner(rules: rules, horizon: outcome.horizonMonths, panel: panel,
+                              classifier: OutcomeClassifier(categories, registeredMask: rules.registeredMask, panel: panel))
         // Persons split in blocks, one per core; each block's exits stay in person order.
         let blocks = max(1, min(8, panel.personCount / 50_000 + 1))
         let parts: [ExitSet] = (try! parallelMap(blocks) { (b: Int) -> ExitSet in
             let lo = panel.personCount * b / blocks, hi = panel.personCount * (b + 1) / blocks
-            return scan(panel, persons: lo..<hi, firstMonth: firstMonth)
+            return scanner.scan(persons: lo..<hi, firstMonth: firstMonth)
         })
         var exits = [Exit]()
         exits.reserveCapacity(parts.reduce(0) { $0 + $1.exits.count })
@@ -33,74 +36,77 @@ public struct ExitFinder: Sendable {
             pendingOutcome += part.pendingOutcome
         }
         return ExitSet(exits: exits, pendingDecision: pendingDecision, pendingOutcome: pendingOutcome,
-                       completeMonths: complete)
+                       completeMonths: complete, categories: categories)
     }
 
-    private func scan(_ panel: Panel, persons: Range<Int>, firstMonth: Int) -> ExitSet {
-        let months = panel.monthCount
-        let registered = rules.registeredMask
-        let quiet = rules.quietMonths, lookback = rules.nedsLookbackMonths, horizon = outcome.horizonMonths
-        let workMask = Benefit.mask(outcome.workBenefits)
-        let disabilityMask = Benefit.mask(outcome.disability)
-        let oldAgeMask = Benefit.mask(outcome.oldAge)
-        let arbs = Hovedstatus.arbs.rawValue, neds = Hovedstatus.neds.rawValue
+    /// The scan of one block of persons, with the rules compiled for the panel.
+    private struct Scanner {
+        let quiet: Int, lookback: Int, horizon: Int
+        let panel: Panel
+        let stay: StayRule
+        let classifier: OutcomeClassifier
 
-        let stay = StayRule(rules, panel: panel)
+        init(rules: ExitRules, horizon: Int, panel: Panel, classifier: OutcomeClassifier) {
+            quiet = rules.quietMonths
+            lookback = rules.nedsLookbackMonths
+            self.horizon = horizon
+            self.panel = panel
+            stay = StayRule(rules, panel: panel)
+            self.classifier = classifier
+        }
 
-        var out = ExitSet(exits: [], pendingDecision: 0, pendingOutcome: 0, completeMonths: 0..<0)
-        let rowMonths = panel.rowMonths, rowCells = panel.rowCells
-        @inline(__always) func isRegistered(_ row: ArenaRow) -> Bool { registered & (1 << row.statusCode) != 0 }
-        for p in persons {
-            // Only the person's rows are looked at: an exit month has one, and so has any
-            // month that continues it or makes it NEDS.
-            let rows = panel.rows(of: p)
-            for i in rows where Int(rowMonths[i]) >= firstMonth && stay.qualifies(rowCells[i]) {
-                let m = Int(rowMonths[i])
-                var j = i + 1, continued = false
-                while j < rows.upperBound && Int(rowMonths[j]) <= m + quiet {
-                    if stay.continues(rowCells[j]) { continued = true; break }
-                    j += 1
-                }
-                if continued { continue }
-                if m + quiet >= months {
-                    out.pendingDecision += 1
-                    continue
-                }
-                let t = m + horizon
-                if t >= months {
-                    out.pendingOutcome += 1
-                    continue
-                }
-                // Exit status: ARBS with NEDS in the look-back months counts as NEDS.
-                var status = rowCells[i].statusCode
-                if status == arbs && lookback > 0 {
-                    var k = i - 1
-                    while k >= rows.lowerBound && Int(rowMonths[k]) >= m - lookback {
-                        if rowCells[k].statusCode == neds { status = neds; break }
-                        k -= 1
+        func scan(persons: Range<Int>, firstMonth: Int) -> ExitSet {
+            let months = panel.monthCount
+            var out = ExitSet(exits: [], pendingDecision: 0, pendingOutcome: 0, completeMonths: 0..<0)
+            let rowMonths = panel.rowMonths, rowCells = panel.rowCells
+            for p in persons {
+                // Only the person's rows are looked at: an exit month has one, and so has any
+                // month that continues it or makes it NEDS.
+                let rows = panel.rows(of: p)
+                for i in rows where Int(rowMonths[i]) >= firstMonth && stay.qualifies(rowCells[i]) {
+                    let m = Int(rowMonths[i])
+                    if isContinued(i, in: rows) { continue }
+                    if m + quiet >= months {
+                        out.pendingDecision += 1
+                    } else if m + horizon >= months {
+                        out.pendingOutcome += 1
+                    } else {
+                        out.exits.append(Exit(person: UInt32(p), month: UInt16(m), statusCode: exitStatus(i, in: rows),
+                                              outcome: category(p, m + horizon, after: i, in: rows)))
                     }
                 }
-                // Status at the end of m + horizon, first rule that holds.
-                let after = Panel.find(t, in: i..<rows.upperBound, of: rowMonths).map { rowCells[$0] } ?? .none
-                let fact = panel.fact(p, t)
-                let benefits = fact & ~Panel.employedBit
-                let result: DetailedStatus
-                if fact & Panel.employedBit != 0 {
-                    result = benefits & workMask != 0 ? .workBenefit : .workOnly
-                } else if isRegistered(after) && after.statusCode == arbs {
-                    result = .jobSeeker
-                } else if isRegistered(after) && after.statusCode == neds {
-                    result = .reducedCapacity
-                } else if benefits & disabilityMask != 0 {
-                    result = .disability
-                } else if benefits & oldAgeMask != 0 {
-                    result = .oldAge
-                } else {
-                    result = .other
-                }
-                out.exits.append(Exit(person: UInt32(p), month: UInt16(m), statusCode: status, outcome: result))
             }
+            return out
         }
-        return out
+
+        /// Whether a row within the quiet months continues row `i`'s state.
+        @inline(__always) private func isContinued(_ i: Int, in rows: Range<Int>) -> Bool {
+            let m = Int(panel.rowMonths[i])
+            var j = i + 1
+            while j < rows.upperBound && Int(panel.rowMonths[j]) <= m + quiet {
+                if stay.continues(panel.rowCells[j], from: panel.rowCells[i]) { return true }
+                j += 1
+            }
+            return false
+        }
+
+        /// Exit status: ARBS with NEDS in the look-back months counts as NEDS.
+        @inline(__always) private func exitStatus(_ i: Int, in rows: Range<Int>) -> UInt8 {
+            let status = panel.rowCells[i].statusCode, neds = Hovedstatus.neds.rawValue
+            guard status == Hovedstatus.arbs.rawValue && lookback > 0 else { return status }
+            let m = Int(panel.rowMonths[i])
+            var k = i - 1
+            while k >= rows.lowerBound && Int(panel.rowMonths[k]) >= m - lookback {
+                if panel.rowCells[k].statusCode == neds { return neds }
+                k -= 1
+            }
+            return status
+        }
+
+        /// The category at the end of month t (after the exit row `i`).
+        @inline(__always) private func category(_ p: Int, _ t: Int, after i: Int, in rows: Range<Int>) -> UInt8 {
+            let row = Panel.find(t, in: i..<rows.upperBound, of: panel.rowMonths).map { panel.rowCells[$0] } ?? .none
+            return classifier.category(fact: panel.fact(p, t), row: row)
+        }
     }
 }

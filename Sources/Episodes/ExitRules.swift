@@ -18,13 +18,19 @@ public struct ExitRules: Sendable, Equatable {
     public var quietMonths: Int
     /// Months before the exit in which a NEDS row turns an ARBS exit into a NEDS exit.
     public var nedsLookbackMonths: Int
+    /// §7c: only a row with the exit month's `hovedstatus` continues it (ARBS → NEDS exits ARBS).
+    public var betweenStatuses: Bool
+    /// §7c, measure exits: only a row with the exit month's `tiltak` continues it.
+    public var betweenMeasures: Bool
 
     public init(kind: Kind = .register, statuses: [Hovedstatus] = [.arbs, .neds], quietMonths: Int = 2,
-                nedsLookbackMonths: Int = 5) {
+                nedsLookbackMonths: Int = 5, betweenStatuses: Bool = false, betweenMeasures: Bool = false) {
         self.kind = kind
         self.statuses = statuses
         self.quietMonths = quietMonths
         self.nedsLookbackMonths = nedsLookbackMonths
+        self.betweenStatuses = betweenStatuses
+        self.betweenMeasures = betweenMeasures
     }
 
     /// Bit `1 << code` set for each registered `Hovedstatus` code.
@@ -39,12 +45,18 @@ public struct OutcomeRules: Sendable, Equatable {
     public var workBenefits: [Benefit]
     public var disability: [Benefit]
     public var oldAge: [Benefit]
+    /// `outcome.categories` and `outcome.classes` (§7c); nil: §2's statuses.
+    public var categories: OutcomeCategories?
 
     public init(horizonMonths: Int = 2, workBenefits: [Benefit] = [.dagp, .aap, .indst, .ovst, .ufor, .alder],
-                disability: [Benefit] = [.ufor], oldAge: [Benefit] = [.alder]) {
+                disability: [Benefit] = [.ufor], oldAge: [Benefit] = [.alder], categories: OutcomeCategories? = nil) {
         self.horizonMonths = horizonMonths
         self.workBenefits = workBenefits
         self.disability = disability
         self.oldAge = oldAge
+        self.categories = categories
     }
+
+    /// The categories in force: the configured ones, or §2's read with the lists above.
+    public var effectiveCategories: OutcomeCategories { categories ?? .standard(self) }
 }

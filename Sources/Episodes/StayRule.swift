@@ -10,9 +10,14 @@ public struct StayRule: Sendable {
     /// Which measure ids count (index: tiltak id); nil = any measure.
     let measureSet: [Bool]?
     let isMeasureExit: Bool
+    /// §7c: the next row must also keep the exit month's status (or measure) to continue it.
+    let sameStatus: Bool
+    let sameMeasure: Bool
 
     public init(_ rules: ExitRules, panel: Panel) {
         registered = rules.registeredMask
+        sameStatus = rules.betweenStatuses
+        sameMeasure = rules.betweenMeasures
         if case .measure(let codes) = rules.kind {
             isMeasureExit = true
             if codes.isEmpty {
@@ -33,6 +38,13 @@ public struct StayRule: Sendable {
 
     /// The state the person leaves (in the exit month m).
     @inline(__always) public func qualifies(_ row: ArenaRow) -> Bool { isMeasureExit ? isRegistered(row) && inMeasure(row) : isRegistered(row) }
-    /// The state that continues it (in m+k), or that counts towards the time before exit.
-    @inline(__always) public func continues(_ row: ArenaRow) -> Bool { isMeasureExit ? inMeasure(row) : isRegistered(row) }
+    /// Whether `next` (in m+k) continues the state of `row` (in m), or counts with it towards
+    /// the time before exit: with `betweenStatuses` (`betweenMeasures`) only in the same
+    /// status (measure), so a move between two is an exit from the first.
+    @inline(__always) public func continues(_ next: ArenaRow, from row: ArenaRow) -> Bool {
+        if isMeasureExit {
+            return inMeasure(next) && (!sameMeasure || next.tiltak == row.tiltak)
+        }
+        return isRegistered(next) && (!sameStatus || next.statusCode == row.statusCode)
+    }
 }

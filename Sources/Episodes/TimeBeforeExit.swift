@@ -15,7 +15,7 @@ public enum TimeBeforeExit {
             guard var i = Panel.find(Int(e.month), in: rows, of: rowMonths) else { return 0 }
             var months = 1
             // Rows are in month order, one per month: a gap or another state ends the run.
-            while i > rows.lowerBound, rowMonths[i - 1] + 1 == rowMonths[i], stay.continues(rowCells[i - 1]) {
+            while i > rows.lowerBound, rowMonths[i - 1] + 1 == rowMonths[i], stay.continues(rowCells[i - 1], from: rowCells[i]) {
                 months += 1
                 i -= 1
             }

@@ -46,6 +46,9 @@ extension Manifest {
             public var statuses: [String] = []
             public var quietMonths = 0
             public var nedsLookbackMonths = 0
+            /// §7c; absent when false (as in manifests written before them).
+            public var betweenStatuses: Bool?
+            public var betweenMeasures: Bool?
             public init() {}
         }
 
@@ -54,7 +57,29 @@ extension Manifest {
             public var workBenefits: [String] = []
             public var disability: [String] = []
             public var oldAge: [String] = []
+            /// `outcome.categories`, `outcome.classes` (every category's) and `outcome.order`
+            /// (the categories in table order); absent with §2's statuses.
+            public var categories: [CategoryRule]?
+            public var classes: [String: String]?
+            public var order: [String]?
             public init() {}
+        }
+
+        /// One rule of `outcome.categories`.
+        public struct CategoryRule: Codable, Sendable, Equatable {
+            public var name: String
+            public var employed: Bool?
+            public var benefits: [String]?
+            public var registered: [String]?
+            public var measures: [String]?
+            public init(name: String, employed: Bool? = nil, benefits: [String]? = nil, registered: [String]? = nil,
+                        measures: [String]? = nil) {
+                self.name = name
+                self.employed = employed
+                self.benefits = benefits
+                self.registered = registered
+                self.measures = measures
+            }
         }
 
         /// `stocks`.

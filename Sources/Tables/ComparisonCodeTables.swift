@@ -33,21 +33,21 @@ extension ComparisonTables {
     /// `comparison_measures.csv`: among exits in work (`work_total`), the `tiltak` of the arena
     /// row at the status month.
     public func measureTable() -> CSVTable {
-        codeTable(name: Self.measuresName, column: "tiltak", among: [.workOnly, .workBenefit]) { person, month in
+        codeTable(name: Self.measuresName, column: "tiltak", among: [.work, .workBenefit]) { person, month in
             let tiltak = panel.row(person, month).tiltak
             return tiltak == 0 ? [] : [panel.measureName(tiltak)]
         }
     }
 
     /// `codes(person, status month)`: the codes an exit counts under.
-    private func codeTable(name: String, column: String, among statuses: Set<DetailedStatus>,
+    private func codeTable(name: String, column: String, among classes: Set<HeadlineStatus>,
                            codes: (Int, Int) -> [String]) -> CSVTable {
         var t = CSVTable(name: name, header: ["comparison", "unit", "group", "period", column, "count", "pct"])
         for c in comparisons {
             var byOffice = [Int: [CodeCounts]]()
             forEachCounted(c) { i, office, period in
                 let e = exits.exits[i]
-                guard statuses.contains(e.outcome) else { return }
+                guard classes.contains(exits.categories.headline(e.outcome)) else { return }
                 var cell = byOffice[office, default: [CodeCounts(), CodeCounts()]][period.rawValue]
                 cell.among += 1
                 for code in codes(Int(e.person), Int(e.month) + horizonMonths) { cell.byCode[code, default: 0] += 1 }

@@ -17,9 +17,10 @@ public struct ComparisonTables {
     /// Problems worth a warning (empty cells, periods past the complete months), no person keys.
     public private(set) var warnings: [String] = []
 
-    /// The measures of §4 and the detailed statuses each counts.
-    public static let measures: [(name: String, statuses: Set<DetailedStatus>)] = [
-        ("work", [.workOnly]), ("work_benefit", [.workBenefit]), ("work_total", [.workOnly, .workBenefit]),
+    /// The measures of §4 and the headline classes each counts (of §2's statuses, or of the
+    /// classes of `outcome.categories`).
+    public static let measures: [(name: String, classes: Set<HeadlineStatus>)] = [
+        ("work", [.work]), ("work_benefit", [.workBenefit]), ("work_total", [.work, .workBenefit]),
     ]
 
     /// The tables are unsuppressed; `TableSuppression` blanks small cells before publishing.
@@ -36,12 +37,13 @@ public struct ComparisonTables {
         var name: String { self == .baseline ? "baseline" : "comparison" }
     }
 
-    /// Detailed-status counts of one group in one period.
+    /// Counts of one group in one period by category (`ExitSet.categories`).
     struct Counts {
-        var byStatus = [Int](repeating: 0, count: DetailedStatus.allCases.count)
+        var byStatus: [Int]
+        init(categories: Int) { byStatus = [Int](repeating: 0, count: categories) }
         var total: Int { byStatus.reduce(0, +) }
-        func proportion(_ statuses: Set<DetailedStatus>) -> Proportion {
-            Proportion(statuses.reduce(0) { $0 + byStatus[Int($1.rawValue)] }, of: total)
+        func proportion(_ categories: [Int]) -> Proportion {
+            Proportion(categories.reduce(0) { $0 + byStatus[$1] }, of: total)
         }
         static func + (a: Counts, b: Counts) -> Counts {
             var c = a
@@ -88,8 +90,9 @@ public struct ComparisonTables {
     /// Counts the exits of `c` by office and period (`forEachCounted`).
     func count(_ c: Comparison) -> [Int: [Counts]] {
         var counts = [Int: [Counts]]()
+        let empty = Counts(categories: exits.categories.names.count)
         forEachCounted(c) { i, office, period in
-            counts[office, default: [Counts(), Counts()]][period.rawValue].byStatus[Int(exits.exits[i].outcome.rawValue)] += 1
+            counts[office, default: [empty, empty]][period.rawValue].byStatus[Int(exits.exits[i].outcome)] += 1
         }
         return counts
     }
@@ -111,7 +114,7 @@ public struct ComparisonTables {
     }
 
     func units(_ c: Comparison) -> [Unit] {
-        Self.units(c, count(c), empty: Counts(), add: +).map { Unit(name: $0.name, treatment: $0.treatment, control: $0.control) }
+        Self.units(c, count(c), empty: Counts(categories: exits.categories.names.count), add: +).map { Unit(name: $0.name, treatment: $0.treatment, control: $0.control) }
     }
 
     /// `comparisons.csv`.
@@ -147,14 +150,15 @@ public struct ComparisonTables {
                     warnings.append("comparison \"\(c.name)\", unit \(unit.name): no exits in the \(group) group in the \(period.name) period; its derived figures are left empty")
                 }
                 for measure in Self.measures {
-                    let tb = unit.treatment[0].proportion(measure.statuses), tc = unit.treatment[1].proportion(measure.statuses)
+                    let among = exits.categories.categories(in: measure.classes)
+                    let tb = unit.treatment[0].proportion(among), tc = unit.treatment[1].proportion(among)
                     let treatment = PeriodChange(baseline: tb, comparison: tc)
                     var row: [CSVTable.Cell] = [.text(c.name), .text(unit.name), .text(measure.name)]
                     row += [.number(tb.percent), .number(tc.percent), .number(treatment.changePoints)]
                     var counts: [Proportion] = [tb, tc]
                     var z: Double?
                     if let control = unit.control {
-                        let cb = control[0].proportion(measure.statuses), cc = control[1].proportion(measure.statuses)
+                        let cb = control[0].proportion(among), cc = control[1].proportion(among)
                         let controlChange = PeriodChange(baseline: cb, comparison: cc)
                         counts += [cb, cc]
                         row += [.number(cb.percent), .number(cc.percent), .number(controlChange.changePoints)]
@@ -186,9 +190,9 @@ public struct ComparisonTables {
                 for (group, byPeriod) in groups {
                     for period in Period.allCases {
                         let counts = byPeriod[period.rawValue]
-                        for status in DetailedStatus.allCases {
-                            let p = Proportion(counts.byStatus[Int(status.rawValue)], of: counts.total)
-                            t.append([.text(c.name), .text(unit.name), .text(group), .text(period.name), .text(status.name),
+                        for (status, name) in exits.categories.names.enumerated() {
+                            let p = Proportion(counts.byStatus[status], of: counts.total)
+                            t.append([.text(c.name), .text(unit.name), .text(group), .text(period.name), .text(name),
                                       .count(p.count), .count(p.total), .number(p.percent)])
                         }
                     }

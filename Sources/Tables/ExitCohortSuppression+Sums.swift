@@ -17,10 +17,8 @@ extension CohortCells {
         }
     }
 
-    /// The detailed statuses add up to the headline classes, per period.
-    mutating func addDetailedSums() {
-        let classes: [(String, [String])] = [("work", ["work_only"]), ("work_benefit", ["work_benefit"]), ("disability", ["disability"]),
-                                             ("other", ["job_seeker", "reduced_capacity", "old_age", "other"])]
+    /// The detailed statuses (categories) add up to the headline classes, per period.
+    mutating func addDetailedSums(_ classes: [(headline: String, categories: [String])]) {
         for (national, shape) in shapes.enumerated() {
             guard let shape, shape.attributes.isEmpty, !shape.detailed,
                   let detailed = shapes.firstIndex(of: Shape(period: shape.period, attributes: [], detailed: true)),

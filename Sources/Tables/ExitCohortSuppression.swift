@@ -1,3 +1,4 @@
+import Episodes
 /// Small-cell suppression of the exit cohort tables together: `exit_cohorts.csv`,
 /// `exit_cohorts_detailed.csv`, every `exit_cohorts_by_<breakdown>.csv` and their quarterly and
 /// yearly forms publish the same exits cut different ways, so a count blanked in one could be
@@ -23,10 +24,12 @@ enum ExitCohortSuppression {
     }
 
     /// The tables suppressed, in the order given.
-    static func apply(_ tables: [CSVTable], _ suppression: CellSuppression) -> [CSVTable] {
+    /// `classes`: each headline class with its categories (`OutcomeCategories.classMembers`).
+    static func apply(_ tables: [CSVTable], _ suppression: CellSuppression,
+                      classes: [(headline: String, categories: [String])] = OutcomeCategories.standard().classMembers) -> [CSVTable] {
         var index = CohortCells(tables)
         index.addMarginSums()
-        index.addDetailedSums()
+        index.addDetailedSums(classes)
         index.addPeriodSums()
         let hidden = suppression.hidden(index.cells, sums: index.sums)
         return tables.enumerated().map { t, table in

@@ -24,7 +24,7 @@ extension ExitCohortTables {
             let months = monthsBeforeExit?[i] ?? 1
             let key = Key(period: p, status: e.statusCode, first: attributes[0].key(row, monthsBeforeExit: months),
                           second: second?.key(row, monthsBeforeExit: months) ?? 0)
-            counts[key, default: [0, 0, 0, 0]][Int(e.outcome.headline.rawValue)] += 1
+            counts[key, default: [0, 0, 0, 0]][Int(exits.categories.headline(e.outcome).rawValue)] += 1
         }
         let order = Dictionary(uniqueKeysWithValues: statuses.enumerated().map { ($1.rawValue, $0) })
         let keyed = counts.map { (key: $0.key, labels: valueLabels($0.key, attributes), counts: $0.value) }

@@ -45,13 +45,13 @@ public struct ExitCohortTables: Sendable {
     /// The table's name: `exit_cohorts`, the period's tag, then `part` (`_detailed`, `_by_kjonn`).
     static func name(_ part: String, _ period: CohortPeriod) -> String { "exit_cohorts\(period.fileTag)\(part).csv" }
 
-    /// Counts per period, status and detailed status: [period][status code][detailed].
+    /// Counts per period, status and category: [period][status code][category].
     private func periodCounts(_ ofMonth: [Int?], periods: Int) -> [[[Int]]] {
-        var counts = Array(repeating: Array(repeating: Array(repeating: 0, count: DetailedStatus.allCases.count), count: 4),
+        var counts = Array(repeating: Array(repeating: Array(repeating: 0, count: exits.categories.names.count), count: 4),
                            count: periods)
         for e in exits.exits {
             guard let p = ofMonth[Int(e.month)] else { continue }
-            counts[p][Int(e.statusCode)][Int(e.outcome.rawValue)] += 1
+            counts[p][Int(e.statusCode)][Int(e.outcome)] += 1
         }
         return counts
     }
@@ -60,9 +60,9 @@ public struct ExitCohortTables: Sendable {
         [.count(count), .count(total), .number(total == 0 ? nil : Double(100 * count) / Double(total))]
     }
 
-    private func headline(_ detailed: [Int]) -> [Int] {
+    private func headline(_ categories: [Int]) -> [Int] {
         var h = [Int](repeating: 0, count: HeadlineStatus.allCases.count)
-        for d in DetailedStatus.allCases { h[Int(d.headline.rawValue)] += detailed[Int(d.rawValue)] }
+        for (c, count) in categories.enumerated() { h[Int(exits.categories.classes[c].rawValue)] += count }
         return h
     }
 
@@ -72,14 +72,15 @@ public struct ExitCohortTables: Sendable {
         statusTable(Self.name("", period), period: period, column: "outcome", classes: HeadlineStatus.allCases.map(\.name)) { headline($0) }
     }
 
-    /// `exit_cohorts_detailed.csv`: exit month × exit status × detailed status.
+    /// `exit_cohorts_detailed.csv`: exit month × exit status × category (§2's detailed
+    /// statuses, or `outcome.categories`).
     public func detailedTable(_ period: CohortPeriod = .month) -> CSVTable {
         statusTable(Self.name("_detailed", period), period: period, column: "outcome_detail",
-                    classes: DetailedStatus.allCases.map(\.name)) { $0 }
+                    classes: exits.categories.names) { $0 }
     }
 
     /// Every complete period × exit status × class, zeros included; `classify` turns the
-    /// detailed counts into the classes' counts.
+    /// category counts into the classes' counts.
     private func statusTable(_ name: String, period: CohortPeriod, column: String, classes: [String],
                              classify: ([Int]) -> [Int]) -> CSVTable {
         var t = CSVTable(name: name, header: [period.column, "exit_status", column, "count", "exits", "pct"])

@@ -1,3 +1,4 @@
+import Episodes
 /// Small-cell suppression of the published tables (`output.minCellCount`, `--min-cell`),
 /// applied to finished tables just before they are written or reported, so that every
 /// writer sees the same blanks and tables read back from a suppressed run can be suppressed
@@ -39,13 +40,16 @@
 public enum TableSuppression {
     /// The tables suppressed at `limit`. `plainComparisons`: the comparisons without groups or
     /// filters, whose period cells add up months of the exit table and are suppressed with it.
-    public static func apply(_ tables: [CSVTable], limit: Int, plainComparisons: [PlainComparison] = []) -> [CSVTable] {
+    /// `categories`: the statuses after exit of the run (`outcome.categories`), whose classes
+    /// tie the detailed exit-cohort tables to the headline ones.
+    public static func apply(_ tables: [CSVTable], limit: Int, plainComparisons: [PlainComparison] = [],
+                             categories: OutcomeCategories = .standard()) -> [CSVTable] {
         guard limit > 0 else { return tables }
         let link = PlainComparisonLink(comparisons: plainComparisons, limit: limit)
         let original = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var input = tables
         while true {
-            let out = applyOnce(input, limit: limit)
+            let out = applyOnce(input, limit: limit, classes: categories.classMembers)
             let further = link.further(original: original, suppressed: Dictionary(out.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
             guard !further.isEmpty else { return out }
             // Blank them in the input (blanks read back count as blanked) and suppress again.
@@ -61,7 +65,7 @@ public enum TableSuppression {
         }
     }
 
-    private static func applyOnce(_ tables: [CSVTable], limit: Int) -> [CSVTable] {
+    private static func applyOnce(_ tables: [CSVTable], limit: Int, classes: [(headline: String, categories: [String])]) -> [CSVTable] {
         let suppression = CellSuppression(limit: limit)
         var out = [CSVTable]()
         let comparisonStatus = tables.first { $0.name == "comparison_status.csv" }
@@ -70,7 +74,7 @@ public enum TableSuppression {
         let smallPeriods = SmallPeriodEstimates(kaplanMeier: tables.first { $0.name == "kaplan_meier.csv" }, limit: limit)
         // The exit cohort tables are suppressed together (they cut the same exits different ways).
         let cohortTables = tables.filter { ExitCohortSuppression.isExitCohortTable($0.name) }
-        var cohorts = Dictionary(zip(cohortTables.map(\.name), ExitCohortSuppression.apply(cohortTables, suppression)),
+        var cohorts = Dictionary(zip(cohortTables.map(\.name), ExitCohortSuppression.apply(cohortTables, suppression, classes: classes)),
                                  uniquingKeysWith: { a, _ in a })
         for table in tables {
             if let done = cohorts.removeValue(forKey: table.name) {

@@ -52,7 +52,7 @@ final class GeneratorTests: XCTestCase {
         for e in set.exits {
             exitsPerPerson[e.person, default: 0] += 1
             if e.status == .neds { nedsExits += 1 }
-            if e.outcome.headline == .work || e.outcome.headline == .workBenefit { employedAfter += 1 }
+            if [.work, .workBenefit].contains(set.categories.headline(e.outcome)) { employedAfter += 1 }
         }
         repeatExits = exitsPerPerson.values.filter { $0 > 1 }.count
         XCTAssertGreaterThan(oneMonthGaps, 5)

@@ -25,7 +25,7 @@ func exitsOf(_ person: String, _ panel: Panel, _ set: ExitSet, dir: String) -> [
         for i in 0..<a.rows.count { _ = table.insert(a.persons.key(i)) }
     }
     guard let id = table.find(Array(person.utf8)) else { return [] }
-    return set.exits.filter { Int($0.person) == id }.map { (panel.month(Int($0.month)).description, $0.status.name, $0.outcome.name) }
+    return set.exits.filter { Int($0.person) == id }.map { (panel.month(Int($0.month)).description, $0.status.name, set.categories.name($0.outcome)) }
 }
 
 /// One folder per test process for everything the tests write, removed when the process ends.

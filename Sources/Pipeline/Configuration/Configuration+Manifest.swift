@@ -26,6 +26,16 @@ extension Configuration {
         s.outcome.workBenefits = outcome.workBenefits.map(\.name)
         s.outcome.disability = outcome.disability.map(\.name)
         s.outcome.oldAge = outcome.oldAge.map(\.name)
+        s.exit.betweenStatuses = exit.betweenStatuses ? true : nil
+        s.exit.betweenMeasures = exit.betweenMeasures ? true : nil
+        if let c = outcome.categories {
+            s.outcome.categories = c.rules.map {
+                .init(name: $0.category, employed: $0.employed, benefits: $0.benefits?.map(\.name),
+                      registered: $0.registered?.map(\.name), measures: $0.measures)
+            }
+            s.outcome.classes = Dictionary(uniqueKeysWithValues: zip(c.names, c.classes.map(\.name)))
+            s.outcome.order = c.names
+        }
         s.cohorts.breakdowns = cohortBreakdowns.map(\.rawValue) + cohortCrossings.map(\.name)
         s.cohorts.filter = cohortFilter.isEmpty ? nil : Manifest.Settings.ExitFilter(cohortFilter)
         s.cohorts.periods = cohortPeriods == [.month] ? nil : cohortPeriods.map(\.rawValue)

@@ -119,6 +119,7 @@ public struct Configuration: Sendable {
         if var o = try root.object("survival") { try readSurvival(&o) }
         if var o = try root.object("report") { try readReport(&o) }
         try root.finish()
+        try checkOutcomeCategories(file: root.file)
     }
 
     private mutating func readInput(_ o: inout JSONReader) throws {
@@ -160,6 +161,11 @@ public struct Configuration: Sendable {
         }
         exit.quietMonths = try o.int("quietMonths", in: 1...24) ?? exit.quietMonths
         exit.nedsLookbackMonths = try o.int("nedsLookbackMonths", in: 0...60) ?? exit.nedsLookbackMonths
+        exit.betweenStatuses = try o.bool("betweenStatuses") ?? false
+        exit.betweenMeasures = try o.bool("betweenMeasures") ?? false
+        if exit.betweenMeasures, exit.kind == .register {
+            throw o.fail("betweenMeasures", "applies to measure exits only (exit.kind \"measure\")")
+        }
         try o.finish()
     }
 
@@ -174,6 +180,7 @@ public struct Configuration: Sendable {
         outcome.workBenefits = try benefits("workBenefits") ?? outcome.workBenefits
         outcome.disability = try benefits("disability") ?? outcome.disability
         outcome.oldAge = try benefits("oldAge") ?? outcome.oldAge
+        outcome.categories = try Self.outcomeCategories(&o)
         try o.finish()
     }
 

@@ -72,7 +72,7 @@ public struct PipelineRun {
                                        covariates: covariates).run()
             for w in analysis.notices { logger.warning("\(w)") }
             let tables = TableSuppression.apply(analysis.tables, limit: config.output.minCellCount,
-                                                plainComparisons: config.comparisons.compactMap(\.plain))
+                                                plainComparisons: config.comparisons.compactMap(\.plain), categories: exits.categories)
             try write(tables, quarantine: built.quarantineParts, output: output, parts: partsDir)
             timer.lap("tables")
 

@@ -60,15 +60,22 @@ def main():
     input_dir, config_path, out = sys.argv[1:4]
     cohorts = json.load(open(config_path, encoding="utf-8"))["cohorts"]
     exits, _, _, first, last = find_exits(input_dir)
+    write_tables(exits, range(first, last - 2 + 1), cohorts, out)  # quiet months 2, horizon 2
+
+
+def write_tables(exits, complete, cohorts, out, details=DETAILS, class_of=HEADLINE):
+    """The cohort tables of `exits` (as find_exits gives them) over the complete months;
+    `details`: the detailed statuses in table order, `class_of`: each one's headline class
+    (missing: other)."""
     exits = [e for e in exits if admitted(e[3], cohorts.get("filter", {}))]
-    complete = list(range(first, last - 2 + 1))  # quiet months 2, horizon 2
+    complete = list(complete)
     os.makedirs(out, exist_ok=True)
 
     def write(name, header, rows):
         write_csv(out, name, header, rows)
 
     def headline(e):
-        return HEADLINE.get(e[2], "other")
+        return class_of.get(e[2], "other")
 
     for period in ["month"] + [p for p in ("quarter", "year") if p in cohorts.get("periods", [])]:
         column, tag = PERIODS[period]
@@ -81,7 +88,7 @@ def main():
         tabulated = [e for e in exits if e[0] in label_of]
 
         for name, col, classify, classes in [("exit_cohorts%s.csv", "outcome", headline, OUTCOMES),
-                                             ("exit_cohorts%s_detailed.csv", "outcome_detail", lambda e: e[2], DETAILS)]:
+                                             ("exit_cohorts%s_detailed.csv", "outcome_detail", lambda e: e[2], details)]:
             rows = []
             for p in labels:
                 for s in STATUSES:
@@ -89,7 +96,7 @@ def main():
                     rows += [[p, s] + c for c in cells(selected, classify, classes)]
             write(name % tag, [column, "exit_status", col, "count", "exits", "pct"], rows)
 
-        for entry in cohorts["breakdowns"]:
+        for entry in cohorts.get("breakdowns", ["enhet", "fylke", "kjonn", "aldersgruppe", "innsatsgruppe"]):
             attributes = entry.replace("*", "×").split("×")
             groups = {}
             for e in tabulated:

@@ -97,8 +97,13 @@ def cells(selected, classify, classes):  # count, exits, pct for each class
         yield [c, count, n, repr(100 * count / n) if n else ""]
 
 
-def find_exits(input_dir, Q=2, H=2, L=5, kind="register", measures=frozenset()):
+def find_exits(input_dir, Q=2, H=2, L=5, kind="register", measures=frozenset(),
+               between_statuses=False, between_measures=False, categorize=None):
     """The exits of §1 (or §1b) with their status after exit (§2), and the pending exits.
+
+    §7c: with between_statuses (between_measures) only a row with the exit month's hovedstatus
+    (tiltak) continues an exit; categorize(employed, benefits, hovedstatus, tiltak) replaces §2's
+    detailed status (hovedstatus and tiltak of the status month's row, "" without one).
 
     Returns (exits, pending_decision, pending_outcome, first, last): exits as
     (month, exit status, detailed outcome, arena row in the exit month); months as indexes.
@@ -118,14 +123,22 @@ def find_exits(input_dir, Q=2, H=2, L=5, kind="register", measures=frozenset()):
     if kind == "measure":
         def leaves(p, m):
             return registered(p, m) and in_measure(p, m)
-        continues = in_measure
+
+        def continues(p, k, row):
+            return in_measure(p, k) and (not between_measures or arena[k][p]["tiltak"] == row["tiltak"])
     else:
-        leaves = continues = registered
+        leaves = registered
+
+        def continues(p, k, row):
+            return registered(p, k) and (not between_statuses or status(p, k) == row["hovedstatus"])
 
     def outcome_detail(p, t):  # §2, at the end of month t
         day = last_day(t)
         employed = any(start <= day and (end == "" or end >= day) for start, end in aa[t].get(p, {}).values())
         benefits = ytelse[t].get(p, set())
+        if categorize:
+            row = arena[t].get(p, {})
+            return categorize(employed, benefits, row.get("hovedstatus", ""), row.get("tiltak", ""))
         if employed and not benefits & WORK_BENEFITS:
             return "work_only"
         if employed:
@@ -147,7 +160,7 @@ def find_exits(input_dir, Q=2, H=2, L=5, kind="register", measures=frozenset()):
             if not leaves(p, m):
                 continue
             following = range(m + 1, m + Q + 1)
-            if any(continues(p, k) for k in following if k <= last):
+            if any(continues(p, k, row) for k in following if k <= last):
                 continue  # registered (or in the measure) again within the quiet months: no exit
             if any(k > last for k in following):
                 pending_decision += 1

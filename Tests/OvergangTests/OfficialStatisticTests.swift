@@ -75,3 +75,44 @@ final class OfficialStatisticTests: XCTestCase {
         XCTAssertEqual(exitsOf("B", panel2, set2, dir: dir).map { "\($0.0) \($0.1)" }, ["2022-05 NEDS"])
     }
 }
+
+/// Small-cell suppression with NAV's categories: a class's categories add up to the class, so
+/// no blanked class count can be recomputed from its visible categories (and the other way).
+final class OfficialSuppressionTests: XCTestCase {
+    func testClassesAndTheirCategoriesAreSuppressedTogether() throws {
+        var config = try OfficialStatisticTests.configuration("nav-official",
+                                                             input: SampleDataFixtureTests.repository.appendingPathComponent("sample-data").path)
+        config.output.minCellCount = 5
+        _ = try PipelineRun(config: config).run()
+        let tables = try publishedTables(config.output.directory)
+        let members = config.outcome.categories!.classMembers
+        var blanks = 0
+        for tag in ["", "_quarterly"] {
+            let headline = Self.counts(tables["exit_cohorts\(tag).csv"]!), detailed = Self.counts(tables["exit_cohorts\(tag)_detailed.csv"]!)
+            for (group, byClass) in headline {
+                for (headlineClass, categories) in members {
+                    let parts = categories.map { detailed[group]?[$0] ?? nil }
+                    let total = byClass[headlineClass] ?? nil
+                    if total == nil { blanks += 1 }
+                    if parts.allSatisfy({ $0 != nil }) {
+                        XCTAssertEqual(total, parts.reduce(0) { $0 + $1! }, "\(tag) \(group) \(headlineClass): recomputable from its categories")
+                    }
+                    if let total, parts.filter({ $0 == nil }).count == 1 {
+                        XCTFail("\(tag) \(group) \(headlineClass): the one blank category is \(total) less the others")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(blanks, 0, "the limit blanks some class counts")
+    }
+
+    /// count by (period, status) and class or category; nil where blanked.
+    static func counts(_ text: String) -> [String: [String: Int?]] {
+        var out = [String: [String: Int?]]()
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            out[f[0] + " " + f[1], default: [:]][f[2]] = Int(f[3])
+        }
+        return out
+    }
+}

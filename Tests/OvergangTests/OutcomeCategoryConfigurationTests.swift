@@ -42,6 +42,9 @@ final class OutcomeCategoryConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try Configuration.parse(json: #"{"exit": {"betweenMeasures": true}}"#)) { e in
             XCTAssertEqual("\(e)", #"pipeline.json: exit.betweenMeasures: applies to measure exits only (exit.kind "measure")"#)
         }
+        XCTAssertThrowsError(try Configuration.parse(json: #"{"exit": {"kind": "measure", "betweenStatuses": true}}"#)) { e in
+            XCTAssertEqual("\(e)", #"pipeline.json: exit.betweenStatuses: applies to register exits only (exit.kind "register"); measure exits have betweenMeasures"#)
+        }
     }
 
     /// The official example: its categories in NAV's order, each with its class, recorded in the

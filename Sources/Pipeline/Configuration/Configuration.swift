@@ -166,6 +166,9 @@ public struct Configuration: Sendable {
         if exit.betweenMeasures, exit.kind == .register {
             throw o.fail("betweenMeasures", "applies to measure exits only (exit.kind \"measure\")")
         }
+        if exit.betweenStatuses, exit.kind != .register {
+            throw o.fail("betweenStatuses", "applies to register exits only (exit.kind \"register\"); measure exits have betweenMeasures")
+        }
         try o.finish()
     }
 

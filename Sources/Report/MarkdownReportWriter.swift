@@ -20,7 +20,7 @@ public struct MarkdownReportWriter {
                 let (title, description) = chartText(chart)
                 out += "*\(lang == .nb ? "Figur" : "Figure"): \(escape(title)).* \(escape(description))\n\n"
             }
-            for table in section.tables { out += render(table, lang) }
+            for table in section.tables.flatMap({ $0.parts() }) { out += render(table, lang) }
         }
         if !workbookOnly.isEmpty {
             out += lang == .nb ? "## Flere tabeller i report.xlsx\n\n" : "## More tables in report.xlsx\n\n"

@@ -58,7 +58,7 @@ extension ReportBuilder {
         let pct = t.column("pct")
         for row in t.rows {
             let measure = row[columns[3]!].textValue
-            table.rows.append([.text(row[columns[0]!].textValue), .text(labels.value(row[columns[1]!].textValue, of: breakdown)),
+            table.rows.append([.month(row[columns[0]!].textValue), .text(labels.value(row[columns[1]!].textValue, of: breakdown)),
                                .text(labels.exitStatus(row[columns[2]!].textValue)), .text(measure.isEmpty ? (nb ? "I alt" : "All") : measure),
                                cell(row[count], .count, countLike: true),
                                minCellCount > 0 && row[count].intValue == nil ? .suppressed : cell(pct.map { row[$0] }, .percent)])
@@ -86,6 +86,7 @@ extension ReportBuilder {
             var row: [ReportCell] = zip(rowColumns, key).map { column, value in
                 switch column.name {
                 case "exit_status": return .text(labels.exitStatus(value))
+                case "exit_month": return .month(value)
                 case breakdown: return .text(labels.value(value, of: column.name))
                 default: return .text(value)
                 }

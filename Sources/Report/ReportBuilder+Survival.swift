@@ -103,7 +103,7 @@ extension ReportBuilder {
               let chisq = row[t.column("chisq")!].doubleValue, let p = row[t.column("p")!].doubleValue else { return nil }
         let df = row[t.column("df")!].intValue ?? 1
         return (language == .nb ? "Log-rank-test, førperiode mot sammenligningsperiode: " : "Log-rank test, baseline against comparison: ")
-            + "χ² = \(language.format(chisq, .decimal)), df = \(df), p = \(language.format(p, .pValue))"
+            + "χ² = \(language.format(chisq, .decimal)), df = \(df), p \(language.pEquals(p))"
     }
 
     /// Kaplan-Meier curves of each period with their 95 % bands.

@@ -60,7 +60,7 @@ extension ReportBuilder {
                 let row = group.rows.map { t.rows[$0] }.first { $0[t.column("route")!].textValue == route && $0[t.column("at_unit")!].textValue == atUnit }
                 return self.cell(row.map { $0[t.column("count")!] }, .count, countLike: row != nil)
             }
-            table.rows.append([.text(labels.periodName(group.key[0])), .text(group.key[1])] + routes.flatMap { [count($0, "yes"), count($0, "no")] })
+            table.rows.append([.text(labels.periodName(group.key[0])), .month(group.key[1])] + routes.flatMap { [count($0, "yes"), count($0, "no")] })
         }
         return table
     }

@@ -89,6 +89,8 @@ public struct HeaderCell: Sendable, Equatable {
 /// A body cell.
 public enum ReportCell: Sendable, Equatable {
     case text(String)
+    /// A calendar month `yyyy-mm` (a row label; a date in the workbook, so it sorts and filters as one).
+    case month(String)
     case number(Double, NumberStyle)
     /// Blanked by small-cell suppression (shown with `ReportLanguage.suppressedMark`).
     case suppressed
@@ -104,7 +106,7 @@ public enum NumberStyle: Sendable, Equatable {
     case percent
     /// A fraction 0-1 (survival, incidence, probability), three decimals: 0,873.
     case fraction
-    /// A p-value, three decimals (four below 0.001).
+    /// A p-value, three decimals; "< 0,001" below 0.001.
     case pValue
     /// An estimate (coefficient, z, chi-square), three decimals.
     case decimal

@@ -74,7 +74,7 @@ public struct HTMLReportWriter: Sendable {
             out += "<figure>\n<figcaption>\(HTMLText.escape(title))</figcaption>\n\(svg)</figure>\n"
         }
         let tables = HTMLTableWriter(language: language)
-        out += section.tables.map(tables.render).joined()
+        out += section.tables.flatMap { $0.parts() }.map(tables.render).joined()
         return out + "</section>\n"
     }
 }

@@ -26,9 +26,16 @@ extension ReportDocument {
         var sheet = Worksheet(name: name)
         sheet.append([.init(column: 0, value: .text(section.title), style: .title)])
         if let intro = section.intro { sheet.append([.init(column: 0, value: .text(intro), style: .plain)]) }
-        for table in section.tables {
+        for (k, table) in section.tables.enumerated() {
             sheet.append()
+            let header = sheet.rowCount + 1
             append(table, to: &sheet)
+            // One AutoFilter per sheet (Excel's limit): on the first table, the longest in every
+            // section. Its header repeats on printed pages only when it is the sheet's one table.
+            guard k == 0 else { continue }
+            let lastHeader = header + table.header.count - 1
+            if !table.rows.isEmpty { sheet.filter = (lastHeader...(lastHeader + table.rows.count), 0..<table.columnCount) }
+            if section.tables.count == 1 { sheet.printTitles = header...lastHeader }
         }
         return sheet
     }
@@ -59,6 +66,9 @@ extension ReportDocument {
                 switch cell {
                 case .text(let s):
                     cells.append(.init(column: column, value: .text(s), style: column < table.rowHeaderColumns ? .rowLabel : .plain))
+                case .month(let s):
+                    cells.append(ExcelDate.serial(month: s).map { .init(column: column, value: .number($0), style: .month) }
+                                 ?? .init(column: column, value: .text(s), style: .rowLabel))
                 case .number(let x, let style) where x.isFinite:
                     cells.append(.init(column: column, value: .number(x), style: XlsxStyle(style)))
                 case .suppressed:

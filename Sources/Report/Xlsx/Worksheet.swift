@@ -20,6 +20,10 @@ struct Worksheet {
     private(set) var merges: [String] = []
     /// Rows above and columns left of the frozen pane.
     var frozen: (rows: Int, columns: Int)?
+    /// The range of the AutoFilter (a table's last header row to its last row), 0-based rows.
+    var filter: (rows: ClosedRange<Int>, columns: Range<Int>)?
+    /// Rows printed at the top of every page (a table's header), 0-based.
+    var printTitles: ClosedRange<Int>?
     /// Longest displayed text per column, in characters; sets the column widths.
     private var longest: [Int: Int] = [:]
 
@@ -74,9 +78,11 @@ struct Worksheet {
             out += "</row>".utf8
         }
         out += "</sheetData>".utf8
+        out += filterXML.utf8
         if !merges.isEmpty {
             out += (#"<mergeCells count="\#(merges.count)">"# + merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>").utf8
         }
+        out += pageXML.utf8
         out += "</worksheet>".utf8
         return out
     }
@@ -84,6 +90,7 @@ struct Worksheet {
     /// Everything before the cells: the view (frozen pane) and the column widths.
     private func head(selected: Bool) -> String {
         var out = XlsxPackage.declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        out += Self.fitToPage
         out += #"<sheetViews><sheetView\#(selected ? #" tabSelected="1""# : "") workbookViewId="0">"#
         if let frozen, frozen.rows + frozen.columns > 0 {
             let pane = frozen.rows == 0 ? "topRight" : frozen.columns == 0 ? "bottomLeft" : "bottomRight"

@@ -39,11 +39,12 @@ enum XlsxPackage {
                       + [("\(officeRelationships)/styles", "styles.xml"), ("\(officeRelationships)/sharedStrings", "sharedStrings.xml")])
     }
 
-    static func workbook(sheetNames: [String]) -> String {
+    /// `definedNames`: `<definedName>` elements (the sheets' print titles).
+    static func workbook(sheetNames: [String], definedNames: [String] = []) -> String {
         declaration + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="\#(officeRelationships)">"#
             + #"<bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
             + sheetNames.enumerated().map { #"<sheet name="\#($0.element.xmlEscaped)" sheetId="\#($0.offset + 1)" r:id="rId\#($0.offset + 1)"/>"# }.joined()
-            + "</sheets></workbook>"
+            + "</sheets>" + (definedNames.isEmpty ? "" : "<definedNames>" + definedNames.joined() + "</definedNames>") + "</workbook>"
     }
 
     static func core(title: String, language: ReportLanguage, date: Date) -> String {

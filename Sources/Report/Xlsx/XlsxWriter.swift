@@ -21,9 +21,10 @@ public struct XlsxWriter: Sendable {
             ("_rels/.rels", Array(XlsxPackage.packageRelationships.utf8)),
             ("docProps/core.xml", Array(XlsxPackage.core(title: document.title, language: document.language, date: date).utf8)),
             ("docProps/app.xml", Array(XlsxPackage.app.utf8)),
-            ("xl/workbook.xml", Array(XlsxPackage.workbook(sheetNames: sheets.map(\.name)).utf8)),
+            ("xl/workbook.xml", Array(XlsxPackage.workbook(sheetNames: sheets.map(\.name),
+                                                                definedNames: sheets.enumerated().compactMap { $1.printTitlesName(sheetIndex: $0) }).utf8)),
             ("xl/_rels/workbook.xml.rels", Array(XlsxPackage.workbookRelationships(sheetCount: sheets.count).utf8)),
-            ("xl/styles.xml", Array(XlsxStyle.stylesXML.utf8)),
+            ("xl/styles.xml", Array(XlsxStyle.stylesXML(document.language).utf8)),
         ]
         for (i, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet.xml(selected: i == 0, strings: &strings)))

@@ -13,17 +13,23 @@ extension ReportBuilder {
             let name = key[0]
             let hasGroups = rows.contains { t.rows[$0][t.column("unit")!].textValue != "all" }
             var tables = [comparisonTable(t, rows: rows, name: name, hasGroups: hasGroups)]
-            var charts = [ReportChart]()
+            var charts = hasGroups ? [didChart(t, rows: rows, name: name)] : []
+            let offices = facts.comparisons.first { $0.name == name }.map { $0.treatment + $0.control } ?? []
+            if let chart = officeWorkShareChart(offices: offices, name: name) { charts.append(chart) }
             if let status {
                 let statusRows = status.rows.indices.filter { status.rows[$0][status.column("comparison")!].textValue == name }
                 tables.append(statusTable(status, rows: statusRows, name: name))
                 charts.append(statusChart(status, rows: statusRows, name: name))
             }
             let sheet = String(((nb ? "Sammenligning " : "Comparison ") + name).prefix(31))
-            return ReportSection(name: sheet, title: (nb ? "Sammenligning: " : "Comparison: ") + name,
-                                 intro: nb ? "Andel av avgangene i hver status to måneder etter avgang, endring fra førperioden (prosentpoeng) og forskjell i forskjeller mellom forsøks- og kontrollgruppen."
-                                           : "Share of exits in each status two months after exit, change from the baseline period (percentage points) and the difference in differences between treatment and control.",
-                                 tables: tables, charts: charts)
+            // A comparison without groups has no DiD: its text does not speak of one.
+            let intro = hasGroups
+                ? (nb ? "Andel av avgangene i hver status to måneder etter avgang, endring fra førperioden (prosentpoeng) og forskjell i forskjeller mellom forsøks- og kontrollgruppen."
+                      : "Share of exits in each status two months after exit, change from the baseline period (percentage points) and the difference in differences between treatment and control.")
+                : (nb ? "Andel av alle avganger i hver status to måneder etter avgang, og endringen fra førperioden til sammenligningsperioden (prosentpoeng)."
+                      : "Share of all exits in each status two months after exit, and the change from the baseline to the comparison period (percentage points).")
+            return ReportSection(name: sheet, title: (nb ? "Sammenligning: " : "Comparison: ") + name, intro: intro,
+                                 keyResult: keyResultTable(t, rows: rows, name: name, hasGroups: hasGroups), tables: tables, charts: charts)
         }
     }
 
@@ -51,8 +57,9 @@ extension ReportBuilder {
             header[1].append(HeaderCell("", span: didColumns.count))
             header[2] += didColumns.map { HeaderCell($0.1) }
         }
-        var table = ReportTable(title: (nb ? "Andeler og forskjell i forskjeller: " : "Shares and difference in differences: ") + name,
-                                header: header, rowHeaderColumns: 2)
+        let title = hasGroups ? (nb ? "Andeler og forskjell i forskjeller: " : "Shares and difference in differences: ")
+                              : (nb ? "Andeler: " : "Shares: ")
+        var table = ReportTable(title: title + name, header: header, rowHeaderColumns: 2)
         for r in rows {
             let row = t.rows[r]
             func col(_ name: String) -> CSVTable.Cell? { t.column(name).map { row[$0] } }
@@ -71,8 +78,10 @@ extension ReportBuilder {
             }
             table.rows.append(out)
         }
-        table.note = nb ? "pp: prosentpoeng. Standardfeil etter metoden i oppsettet (binomial eller førperiodens antall)."
-                        : "pp: percentage points. Standard error by the configured method (binomial or baseline counts)."
+        table.note = hasGroups
+            ? (nb ? "pp: prosentpoeng. Standardfeil etter metoden i oppsettet (binomial eller førperiodens antall)."
+                  : "pp: percentage points. Standard error by the configured method (binomial or baseline counts).")
+            : (nb ? "pp: prosentpoeng." : "pp: percentage points.")
         return table
     }
 

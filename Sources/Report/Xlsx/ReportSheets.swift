@@ -26,16 +26,16 @@ extension ReportDocument {
         var sheet = Worksheet(name: name)
         sheet.append([.init(column: 0, value: .text(section.title), style: .title)])
         if let intro = section.intro { sheet.append([.init(column: 0, value: .text(intro), style: .plain)]) }
-        for (k, table) in section.tables.enumerated() {
+        for (k, table) in section.allTables.enumerated() {
             sheet.append()
             let header = sheet.rowCount + 1
             append(table, to: &sheet)
-            // One AutoFilter per sheet (Excel's limit): on the first table, the longest in every
-            // section. Its header repeats on printed pages only when it is the sheet's one table.
+            // One AutoFilter per sheet (Excel's limit): on the first table. Its header repeats on
+            // printed pages only when it is the sheet's one table (the long data sheets).
             guard k == 0 else { continue }
             let lastHeader = header + table.header.count - 1
             if !table.rows.isEmpty { sheet.filter = (lastHeader...(lastHeader + table.rows.count), 0..<table.columnCount) }
-            if section.tables.count == 1 { sheet.printTitles = header...lastHeader }
+            if section.allTables.count == 1 { sheet.printTitles = header...lastHeader }
         }
         return sheet
     }

@@ -21,7 +21,8 @@ enum HTMLStyle {
     thead tr:last-child th { border-bottom: 2px solid #333; }
     th.label, tbody th { text-align: left; }
     tbody th { font-weight: normal; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
     tfoot td { font-size: .85rem; color: #444; border-bottom: none; padding-top: .5rem; }
     abbr[title] { text-decoration: none; cursor: help; }
     @page { size: A4; margin: 15mm; }
@@ -30,6 +31,8 @@ enum HTMLStyle {
       table { font-size: 8.5pt; }
       th, td { padding: .15rem .35rem; }
       figure, table { break-inside: avoid; }
+      /* Each part of the report starts a page: no heading is left alone at a page's foot. */
+      main > section:not(#workbook):not(#notes) { break-before: page; }
       h2, caption, figcaption { break-after: avoid; }
       thead { display: table-header-group; }
       tfoot { display: table-row-group; }

@@ -38,10 +38,11 @@ struct HTMLTableWriter {
         return "<th scope=\"col\"\(span)\(align)\(Self.noWrap(cell.text))>\(HTMLText.escape(cell.text))</th>"
     }
 
-    /// A label of one word ("2021-03", "Sammenligningsperiode") is never broken inside: a
-    /// narrow column wraps only between words.
+    /// A label of one word ("2021-03", "Sammenligningsperiode") is never broken inside, and a
+    /// short one ("Nedsatt arbeidsevne") stays on its line (a month's rows keep one line each);
+    /// longer labels wrap only between words.
     static func noWrap(_ text: String) -> String {
-        text.contains(where: \.isWhitespace) ? "" : " style=\"white-space: nowrap\""
+        text.count <= 20 || !text.contains(where: \.isWhitespace) ? " style=\"white-space: nowrap\"" : ""
     }
 
     func bodyCell(_ cell: ReportCell) -> String {

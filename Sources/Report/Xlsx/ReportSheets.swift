@@ -52,8 +52,9 @@ extension ReportDocument {
                 if span > 1 {
                     sheet.merge(row: sheet.rowCount, columns: column ..< column + span)
                 } else {
-                    // A spanning header wraps over its columns; only single columns are sized to their header.
-                    sheet.measure(header.text, column: column)
+                    // Headers wrap (a spanning one over its columns): a column is as wide as the
+                    // header's longest word, not its whole text, so wide tables print larger.
+                    sheet.measure(header.text.split(separator: " ").map(String.init).max { $0.count < $1.count } ?? "", column: column)
                 }
                 column += span
             }

@@ -55,9 +55,11 @@ struct Worksheet {
         var out = [UInt8]()
         out.reserveCapacity(4096 + rows.count * 160)
         out += head(selected: selected).utf8
+        let widths = Dictionary(uniqueKeysWithValues: columnWidths.map { ($0.column, $0.width) })
         for (r, cells) in rows.enumerated() where !cells.isEmpty {
             out += #"<row r=""#.utf8
             Self.append(r + 1, to: &out)
+            if let height = wrappedHeight(cells, widths: widths) { out += #"" ht="\#(height)" customHeight="1"#.utf8 }
             out += #"">"#.utf8
             for cell in cells.sorted(by: { $0.column < $1.column }) {
                 out += #"<c r=""#.utf8

@@ -60,6 +60,25 @@ final class ReportLayoutTests: XCTestCase {
         XCTAssertFalse(plain.charts.contains { if case .intervals = $0 { return true } else { return false } })
     }
 
+    /// A run with significance marks publishes `mark` (definitions.md §7b): the key result
+    /// shows it beside the DiD, and blanks it with the counts under a limit.
+    func testKeyResultShowsThePublishedMark() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: ReportTests.sampleOutput).filter(ReportStage.isReportTable)
+        var tables = try names.map { try CSVTable.read(name: $0, text: String(contentsOfFile: ReportTests.sampleOutput + "/" + $0, encoding: .utf8)) }
+        let k = try XCTUnwrap(tables.firstIndex { $0.name == "comparisons.csv" })
+        var marked = CSVTable(name: "comparisons.csv", header: tables[k].header + ["mark"])
+        for (i, row) in tables[k].rows.enumerated() { marked.append(row + [.text(i == 0 ? "**" : "")]) }
+        tables[k] = marked
+        for (limit, first) in [(0, ReportCell.text("**")), (1000, .suppressed)] {
+            let doc = ReportBuilder(tables: tables, facts: RunFacts(), language: .nb, minCellCount: limit).document()
+            let key = try XCTUnwrap(doc.sections.first { $0.name == "Sammenligning example" }?.keyResult)
+            XCTAssertEqual(key.header[0].last?.text, "Merke")
+            XCTAssertEqual(key.rows[0].last, first, "limit \(limit)")
+            XCTAssertNil(doc.sections.first { $0.name == "Sammenligning all_exits" }?.keyResult?.header[0].first { $0.text == "Merke" },
+                         "no mark without groups")
+        }
+    }
+
     /// The script `Fixtures/report/work_share.py` computes the shares from the sample-expected tables.
     func testWorkShareChartsEqualTheScript() throws {
         let reference = try csvRecords(atPath: Self.fixtures.appendingPathComponent("work_share.csv").path)

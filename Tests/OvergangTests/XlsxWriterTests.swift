@@ -201,6 +201,43 @@ final class XlsxWriterTests: XCTestCase {
     }
 }
 
+extension XlsxWriterTests {
+    /// The report's line and bar charts as DrawingML charts on a "Figurer" sheet, their data
+    /// as literals read back equal to the document's; the DiD intervals are left to HTML.
+    func testChartsSheetHoldsTheChartsData() throws {
+        var doc = Self.document
+        let line = LineChart(title: "Andel i arbeid", description: "", xLabel: "Måned", yLabel: "Prosent", yRange: 0...100,
+                             xTickLabels: [0: "2022-01", 2: "2022-03"],
+                             series: [LineSeries(name: "ARBS", points: [ChartPoint(x: 0, y: 40), ChartPoint(x: 2, y: 45.5)])])
+        let bars = StackedBarChart(title: "Status", description: "", bars: ["A", "B"], segments: ["Arbeid", "Annet"],
+                                   values: [[60, 40], [nil, nil]], axisLabel: "Prosent")
+        let intervals = IntervalChart(title: "DiD", description: "", rows: ["0301"],
+                                      series: [IntervalSeries(name: "I arbeid", intervals: [ChartInterval(estimate: 1, low: -2, high: 4)])],
+                                      axisLabel: "pp")
+        doc.sections[0].charts = [.lines(line), .intervals(intervals), .stackedBars(bars)]
+        let book = try Workbook(try XlsxWriter().data(doc))
+        XCTAssertEqual(book.sheetNames[1], "Figurer")
+        XCTAssertEqual(book.sheet(2).first("drawing")?["r:id"], "rId1")
+        XCTAssertEqual(book.parts["xl/worksheets/_rels/sheet2.xml.rels"]?.first("Relationship")?["Target"], "../drawings/drawing1.xml")
+        XCTAssertEqual(book.parts["xl/drawings/_rels/drawing1.xml.rels"]?.all("Relationship").map { $0["Target"]! },
+                       ["../charts/chart1.xml", "../charts/chart2.xml"])
+        XCTAssertEqual(book.parts["xl/drawings/drawing1.xml"]?.all("xdr:twoCellAnchor").count, 2)
+        XCTAssertNil(book.parts["xl/charts/chart3.xml"], "no DrawingML form for intervals")
+        let types = book.parts["[Content_Types].xml"]!.all("Override").map { $0["PartName"]! }
+        XCTAssertTrue(types.contains("/xl/charts/chart2.xml") && types.contains("/xl/drawings/drawing1.xml"))
+        // The line: one category per month index, labelled where the report labels; a gap at 1.
+        let first = try XCTUnwrap(book.parts["xl/charts/chart1.xml"])
+        XCTAssertEqual(first.first("c:cat")?.all("c:v").map(\.text), ["2022-01", "", "2022-03"])
+        XCTAssertEqual(first.first("c:val")?.all("c:pt").map { [$0["idx"]!, $0.text] }, [["0", "40.0"], ["2", "45.5"]])
+        // The bars: a series per segment, a bar without values left empty.
+        let second = try XCTUnwrap(book.parts["xl/charts/chart2.xml"])
+        XCTAssertEqual(second.first("c:grouping")?["val"], "stacked")
+        XCTAssertEqual(second.all("c:ser").map { $0.first("c:tx")!.text }, ["Arbeid", "Annet"])
+        XCTAssertEqual(second.all("c:ser").map { $0.first("c:val")!.all("c:pt").map(\.text) }, [["60.0"], ["40.0"]])
+        XCTAssertEqual(book.sheet(2).first("pageSetup")?["orientation"], "portrait")
+    }
+}
+
 /// A parsed XML element, enough to look values up by element and attribute name.
 final class ParsedXML {
     let name: String

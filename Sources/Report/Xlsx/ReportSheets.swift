@@ -2,8 +2,17 @@
 /// with its tables stacked vertically.
 extension ReportDocument {
     func worksheets() -> [Worksheet] {
-        let names = SheetName.unique([language == .nb ? "Om kjøringen" : "About the run"] + sections.map(\.name))
-        return [aboutSheet(name: names[0])] + zip(sections, names.dropFirst()).map { section(sheet: $0, name: $1) }
+        let charts = sections.filter { !$0.workbookOnly }.flatMap(\.charts).compactMap(DrawingMLChart.xml)
+        let chartSheet = charts.isEmpty ? [] : [language == .nb ? "Figurer" : "Charts"]
+        let names = SheetName.unique([language == .nb ? "Om kjøringen" : "About the run"] + chartSheet + sections.map(\.name))
+        var sheets = [aboutSheet(name: names[0])]
+        if !charts.isEmpty {
+            var sheet = Worksheet(name: names[1])
+            sheet.append([.init(column: 0, value: .text(language == .nb ? "Figurene i rapporten" : "The report's charts"), style: .title)])
+            sheet.charts = charts
+            sheets.append(sheet)
+        }
+        return sheets + zip(sections, names.dropFirst(1 + chartSheet.count)).map { section(sheet: $0, name: $1) }
     }
 
     /// Title, the about lines as label and value, then the notes.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a sheet prints and filters: A4 landscape, one page wide however long (Excel and
+/// How a sheet prints and filters: A4 landscape (a sheet of charts portrait), one page wide however long (Excel and
 /// LibreOffice otherwise cut a wide table into page columns: the workbook printed ~570 pages),
 /// the table's header repeated on every page, the sheet's name and page number in the footer,
 /// and an AutoFilter on the table's header row.
@@ -18,10 +18,14 @@ extension Worksheet {
 
     /// After `mergeCells`: margins (inches), A4 (paper size 9) landscape, fit to width
     /// (`fitToHeight` 0: as many pages down as needed), and the footer "sheet – page / pages".
+    /// A sheet of charts prints portrait, two charts a page, none cut by a page break.
     var pageXML: String {
-        #"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>"#
-            + #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+        let chartBreaks = stride(from: 2, to: charts.count, by: 2).map { XlsxDrawing.firstRow + $0 * (XlsxDrawing.chartRows + 1) }
+        return #"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>"#
+            + #"<pageSetup paperSize="9" orientation="\#(charts.isEmpty ? "landscape" : "portrait")" fitToWidth="1" fitToHeight="0"/>"#
             + "<headerFooter><oddFooter>&amp;C&amp;A – &amp;P / &amp;N</oddFooter></headerFooter>"
+            + (chartBreaks.isEmpty ? "" : #"<rowBreaks count="\#(chartBreaks.count)" manualBreakCount="\#(chartBreaks.count)">"#
+                + chartBreaks.map { #"<brk id="\#($0)" max="16383" man="1"/>"# }.joined() + "</rowBreaks>")
     }
 
     /// The workbook's defined name that repeats the header rows, e.g. `'Avganger'!$4:$6`.

@@ -24,6 +24,8 @@ struct Worksheet {
     var filter: (rows: ClosedRange<Int>, columns: Range<Int>)?
     /// Rows printed at the top of every page (a table's header), 0-based.
     var printTitles: ClosedRange<Int>?
+    /// Chart parts (DrawingML) drawn on the sheet, one under the other, below its title.
+    var charts: [String] = []
     /// Longest displayed text per column, in characters; sets the column widths.
     private var longest: [Int: Int] = [:]
 
@@ -85,13 +87,15 @@ struct Worksheet {
             out += (#"<mergeCells count="\#(merges.count)">"# + merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>").utf8
         }
         out += pageXML.utf8
+        if !charts.isEmpty { out += #"<drawing r:id="rId1"/>"#.utf8 }
         out += "</worksheet>".utf8
         return out
     }
 
     /// Everything before the cells: the view (frozen pane) and the column widths.
     private func head(selected: Bool) -> String {
-        var out = XlsxPackage.declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        var out = XlsxPackage.declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+            + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         out += Self.fitToPage
         out += #"<sheetViews><sheetView\#(selected ? #" tabSelected="1""# : "") workbookViewId="0">"#
         if let frozen, frozen.rows + frozen.columns > 0 {

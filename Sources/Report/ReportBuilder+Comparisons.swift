@@ -63,7 +63,7 @@ extension ReportBuilder {
         for r in rows {
             let row = t.rows[r]
             func col(_ name: String) -> CSVTable.Cell? { t.column(name).map { row[$0] } }
-            var out: [ReportCell] = [.text(labels.unitName(col("unit")?.textValue ?? "")), .text(labels.outcome(col("measure")?.textValue ?? ""))]
+            var out: [ReportCell] = [.text(unitName(col("unit")?.textValue ?? "", in: name)), .text(labels.outcome(col("measure")?.textValue ?? ""))]
             for g in groups {
                 for p in ["baseline", "comparison"] {
                     let count = col("\(g)_\(p)_count"), exits = col("\(g)_\(p)_exits")
@@ -85,6 +85,14 @@ extension ReportBuilder {
         return table
     }
 
+    /// A unit in words: a pair as its two offices ("0301–0219"; `comparisons.csv` names it by
+    /// its treatment office), "Alle par" for the pooled pairs.
+    func unitName(_ code: String, in comparison: String) -> String {
+        let pairs = facts.comparisons.first { $0.name == comparison }?.pairs ?? []
+        guard let pair = pairs.first(where: { $0.first == code }), pair.count == 2 else { return labels.unitName(code) }
+        return "\(pair[0])–\(pair[1])"
+    }
+
     /// A figure built on counts: suppressed when any of them is, else as published.
     func derived(_ value: CSVTable.Cell?, from counts: [CSVTable.Cell?], style: NumberStyle = .percent) -> ReportCell {
         if minCellCount > 0, counts.contains(where: { $0?.intValue == nil }) { return .suppressed }
@@ -98,7 +106,7 @@ extension ReportBuilder {
                                 rowColumns: [("unit", labels.unit), ("group", labels.group), ("period", labels.period)],
                                 categories: Self.detailedStatuses, categoryColumn: "outcome_detail")
         for r in table.rows.indices {
-            if case .text(let u) = table.rows[r][0] { table.rows[r][0] = .text(labels.unitName(u)) }
+            if case .text(let u) = table.rows[r][0] { table.rows[r][0] = .text(unitName(u, in: name)) }
             if case .text(let g) = table.rows[r][1] { table.rows[r][1] = .text(labels.groupName(g)) }
             if case .text(let p) = table.rows[r][2] { table.rows[r][2] = .text(labels.periodName(p)) }
         }

@@ -25,7 +25,7 @@ extension ReportBuilder {
             let row = t.rows[r]
             func col(_ name: String) -> CSVTable.Cell? { t.column(name).map { row[$0] } }
             let counts = groups.flatMap { g in ["baseline", "comparison"].flatMap { ["\(g)_\($0)_count", "\(g)_\($0)_exits"] } }.map(col)
-            var out: [ReportCell] = [.text(labels.unitName(col("unit")?.textValue ?? "")), .text(labels.outcome(col("measure")?.textValue ?? ""))]
+            var out: [ReportCell] = [.text(unitName(col("unit")?.textValue ?? "", in: name)), .text(labels.outcome(col("measure")?.textValue ?? ""))]
             out += columns.map { derived(col($0.name), from: counts, style: $0.style) }
             // The mark follows z, which rests on the counts: blanked with them.
             if let mark { out.append(derived(nil, from: counts) == .suppressed ? .suppressed : .text(row[mark].textValue)) }
@@ -58,6 +58,6 @@ extension ReportBuilder {
             title: (nb ? "Forskjell i forskjeller med 95 % konfidensintervall: " : "Difference in differences with 95% confidence intervals: ") + name,
             description: nb ? "Forskjell i forskjeller i prosentpoeng for hvert par og alle par samlet, ett punkt med intervall per mål. Et intervall som krysser null viser ingen sikker forskjell."
                             : "Difference in differences in percentage points for each pair and all pairs together, one point with its interval per measure. An interval across zero shows no clear difference.",
-            rows: units.map(labels.unitName), series: series, axisLabel: nb ? "Prosentpoeng" : "Percentage points"))
+            rows: units.map { unitName($0, in: name) }, series: series, axisLabel: nb ? "Prosentpoeng" : "Percentage points"))
     }
 }

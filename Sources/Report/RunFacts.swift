@@ -37,6 +37,8 @@ public struct ComparisonFacts: Sendable {
     public var treatment: [String]
     public var control: [String]
     public var se: String
+    /// Office pairs, treatment office first (a pair's unit in `comparisons.csv` is its treatment office).
+    public var pairs: [[String]] = []
     /// Without groups or filters: its period cells add up months of the exit table.
     public var plain = false
 
@@ -85,5 +87,6 @@ extension ComparisonFacts {
         self.init(name: c.name, baseline: (c.baseline.from, c.baseline.to), comparison: (c.comparison.from, c.comparison.to),
                   treatment: c.treatment ?? [], control: c.control ?? [], se: c.se)
         plain = c.isPlain
+        pairs = c.pairs ?? []
     }
 }

@@ -38,7 +38,7 @@ final class ReportLayoutTests: XCTestCase {
         let chart = try XCTUnwrap(doc.sections[0].charts.lazy.compactMap { c -> IntervalChart? in
             if case .intervals(let i) = c { return i } else { return nil }
         }.first)
-        XCTAssertEqual(chart.rows, ["0301", "Alle par"])
+        XCTAssertEqual(chart.rows, ["0301–0219", "Alle par"], "a pair named by both offices")
         XCTAssertEqual(chart.series.map(\.name), ["I arbeid", "Arbeid og ytelse", "Arbeid i alt"])
         for (s, measure) in ["work", "work_benefit", "work_total"].enumerated() {
             for (r, unit) in ["0301", "total"].enumerated() {

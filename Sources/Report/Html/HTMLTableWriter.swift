@@ -1,3 +1,5 @@
+import Foundation
+
 /// A report table as an accessible HTML table: caption, column headers with scope, row
 /// labels as row headers, numbers right-aligned, the suppression mark explained.
 struct HTMLTableWriter {
@@ -35,7 +37,9 @@ struct HTMLTableWriter {
         let span = cell.span > 1 ? " colspan=\"\(cell.span)\"" : ""
         if cell.text.isEmpty { return "<td\(span)></td>" }
         let align = label ? " class=\"label\"" : cell.span == 1 ? " class=\"num\"" : ""
-        return "<th scope=\"col\"\(span)\(align)\(Self.noWrap(cell.text))>\(HTMLText.escape(cell.text))</th>"
+        // "95 %": a number keeps its per cent sign when the header wraps.
+        let text = cell.text.replacingOccurrences(of: " %", with: "\u{00A0}%")
+        return "<th scope=\"col\"\(span)\(align)\(Self.noWrap(text))>\(HTMLText.escape(text))</th>"
     }
 
     /// A label of one word ("2021-03", "Sammenligningsperiode") is never broken inside, and a

@@ -16,7 +16,9 @@ extension ReportBuilder {
             ("treatment_comparison_pct", labels.periodName("comparison") + " (%)", .percent),
             ("treatment_change_pp", nb ? "Endring (pp)" : "Change (pp)", .percent),
         ]
-        let mark = hasGroups ? t.column("mark") : nil
+        // The mark column only where the run set marks (without, `comparisons.csv` has it empty).
+        let marks = facts.comparisons.first { $0.name == name }?.marks ?? []
+        let mark = hasGroups && !marks.isEmpty ? t.column("mark") : nil
         var table = ReportTable(title: (nb ? "Hovedresultat: " : "Key result: ") + name,
                                 header: [[HeaderCell(labels.unit), HeaderCell(labels.measure)] + columns.map { HeaderCell($0.label) }
                                     + (mark == nil ? [] : [HeaderCell(nb ? "Merke" : "Mark")])], rowHeaderColumns: 2)
@@ -33,11 +35,16 @@ extension ReportBuilder {
         }
         table.note = hasGroups
             ? (nb ? "pp: prosentpoeng. Forskjell i forskjeller: endringen hos forsøksgruppen minus endringen hos kontrollgruppen, fra førperioden til sammenligningsperioden."
-                  + (mark == nil ? "" : " Merke: etter |z| med tersklene i oppsettet.")
+                  + (mark == nil ? "" : " Merke: " + markNote(marks) + ".")
                   : "pp: percentage points. Difference in differences: the treatment group's change less the control group's, from the baseline to the comparison period."
-                  + (mark == nil ? "" : " Mark: by |z| with the configured thresholds."))
+                  + (mark == nil ? "" : " Mark: " + markNote(marks) + "."))
             : (nb ? "Andel av avgangene i hver status to måneder etter avgang; pp: prosentpoeng." : "Share of exits in each status two months after exit; pp: percentage points.")
         return table
+    }
+
+    /// The thresholds in words: "* |z| ≥ 1,29; ** |z| ≥ 1,65".
+    func markNote(_ marks: [(z: Double, mark: String)]) -> String {
+        marks.map { "\($0.mark) |z| ≥ \(language.fixed($0.z, 2))" }.joined(separator: "; ")
     }
 
     /// Each unit's DiD with its interval, one marker per measure; suppressed ones left out.

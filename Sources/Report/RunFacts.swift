@@ -39,6 +39,8 @@ public struct ComparisonFacts: Sendable {
     public var se: String
     /// Office pairs, treatment office first (a pair's unit in `comparisons.csv` is its treatment office).
     public var pairs: [[String]] = []
+    /// Significance marks: from |z| at the threshold on, the symbol (definitions.md §7b).
+    public var marks: [(z: Double, mark: String)] = []
     /// Without groups or filters: its period cells add up months of the exit table.
     public var plain = false
 
@@ -88,5 +90,6 @@ extension ComparisonFacts {
                   treatment: c.treatment ?? [], control: c.control ?? [], se: c.se)
         plain = c.isPlain
         pairs = c.pairs ?? []
+        marks = (c.marks ?? []).map { ($0.z, $0.mark) }
     }
 }

@@ -66,14 +66,29 @@ final class ReportLayoutTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: ReportTests.sampleOutput).filter(ReportStage.isReportTable)
         var tables = try names.map { try CSVTable.read(name: $0, text: String(contentsOfFile: ReportTests.sampleOutput + "/" + $0, encoding: .utf8)) }
         let k = try XCTUnwrap(tables.firstIndex { $0.name == "comparisons.csv" })
-        var marked = CSVTable(name: "comparisons.csv", header: tables[k].header + ["mark"])
-        for (i, row) in tables[k].rows.enumerated() { marked.append(row + [.text(i == 0 ? "**" : "")]) }
+        // The run's own `mark` column is empty (no marks configured): the first row gets "**".
+        let column = try XCTUnwrap(tables[k].column("mark"))
+        var marked = CSVTable(name: "comparisons.csv", header: tables[k].header)
+        for (i, row) in tables[k].rows.enumerated() {
+            var row = row
+            row[column] = .text(i == 0 ? "**" : "")
+            marked.append(row)
+        }
         tables[k] = marked
+        var facts = RunFacts()
+        var example = ComparisonFacts(name: "example", baseline: ("2021-03", "2021-11"), comparison: ("2023-03", "2023-11"),
+                                      treatment: ["0301"], control: ["0219"], se: "binomial")
+        let unmarked = ReportBuilder(tables: tables, facts: RunFacts(), language: .nb, minCellCount: 0).document()
+        XCTAssertNotEqual(unmarked.sections.first { $0.name == "Sammenligning example" }?.keyResult?.header[0].last?.text, "Merke",
+                          "no mark column where the run set no marks")
+        example.marks = [(1.29, "*"), (1.65, "**")]
+        facts.comparisons = [example]
         for (limit, first) in [(0, ReportCell.text("**")), (1000, .suppressed)] {
-            let doc = ReportBuilder(tables: tables, facts: RunFacts(), language: .nb, minCellCount: limit).document()
+            let doc = ReportBuilder(tables: tables, facts: facts, language: .nb, minCellCount: limit).document()
             let key = try XCTUnwrap(doc.sections.first { $0.name == "Sammenligning example" }?.keyResult)
             XCTAssertEqual(key.header[0].last?.text, "Merke")
             XCTAssertEqual(key.rows[0].last, first, "limit \(limit)")
+            XCTAssertTrue(key.note?.contains("Merke: * |z| ≥ 1,29; ** |z| ≥ 1,65.") ?? false, key.note ?? "")
             XCTAssertNil(doc.sections.first { $0.name == "Sammenligning all_exits" }?.keyResult?.header[0].first { $0.text == "Merke" },
                          "no mark without groups")
         }

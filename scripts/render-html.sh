@@ -7,7 +7,7 @@ set -eu
 html=$(realpath "$1")
 png=$(realpath -m "$2")
 rm -f "$png"
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,3000 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,3000 \
     --screenshot="$png" "file://$html" >/dev/null 2>&1 || true
 [ -s "$png" ] || { echo "render-html: no PNG written to $png" >&2; exit 1; }
 if [ $# -ge 3 ]; then

@@ -16,11 +16,12 @@ public struct MarkdownReportWriter {
         for section in document.sections where !section.workbookOnly {
             out += "## \(escape(section.title))\n\n"
             if let intro = section.intro { out += "\(escape(intro))\n\n" }
+            if let key = section.keyResult { out += key.parts().map { render($0, lang) }.joined() }
             for chart in section.charts {
                 let (title, description) = chartText(chart)
                 out += "*\(lang == .nb ? "Figur" : "Figure"): \(escape(title)).* \(escape(description))\n\n"
             }
-            for table in section.tables { out += render(table, lang) }
+            for table in section.tables.flatMap({ $0.parts() }) { out += render(table, lang) }
         }
         if !workbookOnly.isEmpty {
             out += lang == .nb ? "## Flere tabeller i report.xlsx\n\n" : "## More tables in report.xlsx\n\n"
@@ -56,6 +57,7 @@ public struct MarkdownReportWriter {
         switch chart {
         case .stackedBars(let c): return (c.title, c.description)
         case .lines(let c): return (c.title, c.description)
+        case .intervals(let c): return (c.title, c.description)
         }
     }
 

@@ -13,17 +13,23 @@ extension ReportBuilder {
             let name = key[0]
             let hasGroups = rows.contains { t.rows[$0][t.column("unit")!].textValue != "all" }
             var tables = [comparisonTable(t, rows: rows, name: name, hasGroups: hasGroups)]
-            var charts = [ReportChart]()
+            var charts = hasGroups ? [didChart(t, rows: rows, name: name)] : []
+            let offices = facts.comparisons.first { $0.name == name }.map { $0.treatment + $0.control } ?? []
+            if let chart = officeWorkShareChart(offices: offices, name: name) { charts.append(chart) }
             if let status {
                 let statusRows = status.rows.indices.filter { status.rows[$0][status.column("comparison")!].textValue == name }
                 tables.append(statusTable(status, rows: statusRows, name: name))
                 charts.append(statusChart(status, rows: statusRows, name: name))
             }
             let sheet = String(((nb ? "Sammenligning " : "Comparison ") + name).prefix(31))
-            return ReportSection(name: sheet, title: (nb ? "Sammenligning: " : "Comparison: ") + name,
-                                 intro: nb ? "Andel av avgangene i hver status to måneder etter avgang, endring fra førperioden (prosentpoeng) og forskjell i forskjeller mellom forsøks- og kontrollgruppen."
-                                           : "Share of exits in each status two months after exit, change from the baseline period (percentage points) and the difference in differences between treatment and control.",
-                                 tables: tables, charts: charts)
+            // A comparison without groups has no DiD: its text does not speak of one.
+            let intro = hasGroups
+                ? (nb ? "Andel av avgangene i hver status to måneder etter avgang, endring fra førperioden (prosentpoeng) og forskjell i forskjeller mellom forsøks- og kontrollgruppen."
+                      : "Share of exits in each status two months after exit, change from the baseline period (percentage points) and the difference in differences between treatment and control.")
+                : (nb ? "Andel av alle avganger i hver status to måneder etter avgang, og endringen fra førperioden til sammenligningsperioden (prosentpoeng)."
+                      : "Share of all exits in each status two months after exit, and the change from the baseline to the comparison period (percentage points).")
+            return ReportSection(name: sheet, title: (nb ? "Sammenligning: " : "Comparison: ") + name, intro: intro,
+                                 keyResult: keyResultTable(t, rows: rows, name: name, hasGroups: hasGroups), tables: tables, charts: charts)
         }
     }
 
@@ -51,12 +57,13 @@ extension ReportBuilder {
             header[1].append(HeaderCell("", span: didColumns.count))
             header[2] += didColumns.map { HeaderCell($0.1) }
         }
-        var table = ReportTable(title: (nb ? "Andeler og forskjell i forskjeller: " : "Shares and difference in differences: ") + name,
-                                header: header, rowHeaderColumns: 2)
+        let title = hasGroups ? (nb ? "Andeler og forskjell i forskjeller: " : "Shares and difference in differences: ")
+                              : (nb ? "Andeler: " : "Shares: ")
+        var table = ReportTable(title: title + name, header: header, rowHeaderColumns: 2)
         for r in rows {
             let row = t.rows[r]
             func col(_ name: String) -> CSVTable.Cell? { t.column(name).map { row[$0] } }
-            var out: [ReportCell] = [.text(labels.unitName(col("unit")?.textValue ?? "")), .text(labels.outcome(col("measure")?.textValue ?? ""))]
+            var out: [ReportCell] = [.text(unitName(col("unit")?.textValue ?? "", in: name)), .text(labels.outcome(col("measure")?.textValue ?? ""))]
             for g in groups {
                 for p in ["baseline", "comparison"] {
                     let count = col("\(g)_\(p)_count"), exits = col("\(g)_\(p)_exits")
@@ -71,9 +78,19 @@ extension ReportBuilder {
             }
             table.rows.append(out)
         }
-        table.note = nb ? "pp: prosentpoeng. Standardfeil etter metoden i oppsettet (binomial eller førperiodens antall)."
-                        : "pp: percentage points. Standard error by the configured method (binomial or baseline counts)."
+        table.note = hasGroups
+            ? (nb ? "pp: prosentpoeng. Standardfeil etter metoden i oppsettet (binomial eller førperiodens antall)."
+                  : "pp: percentage points. Standard error by the configured method (binomial or baseline counts).")
+            : (nb ? "pp: prosentpoeng." : "pp: percentage points.")
         return table
+    }
+
+    /// A unit in words: a pair as its two offices ("0301–0219"; `comparisons.csv` names it by
+    /// its treatment office), "Alle par" for the pooled pairs.
+    func unitName(_ code: String, in comparison: String) -> String {
+        let pairs = facts.comparisons.first { $0.name == comparison }?.pairs ?? []
+        guard let pair = pairs.first(where: { $0.first == code }), pair.count == 2 else { return labels.unitName(code) }
+        return "\(pair[0])–\(pair[1])"
     }
 
     /// A figure built on counts: suppressed when any of them is, else as published.
@@ -89,7 +106,7 @@ extension ReportBuilder {
                                 rowColumns: [("unit", labels.unit), ("group", labels.group), ("period", labels.period)],
                                 categories: Self.detailedStatuses, categoryColumn: "outcome_detail")
         for r in table.rows.indices {
-            if case .text(let u) = table.rows[r][0] { table.rows[r][0] = .text(labels.unitName(u)) }
+            if case .text(let u) = table.rows[r][0] { table.rows[r][0] = .text(unitName(u, in: name)) }
             if case .text(let g) = table.rows[r][1] { table.rows[r][1] = .text(labels.groupName(g)) }
             if case .text(let p) = table.rows[r][2] { table.rows[r][2] = .text(labels.periodName(p)) }
         }

@@ -13,7 +13,7 @@ extension ReportBuilder {
             sections.append(ReportSection(name: labels.exits, title: nb ? "Avganger per måned" : "Exits per month",
                                           intro: nb ? "Avganger etter 60-dagersdefinisjonen og status ved utgangen av andre måned etter avgangen."
                                                     : "Exits by the 60-day definition and status at the end of the second month after the exit.",
-                                          tables: [table], charts: [exitsChart(t)]))
+                                          tables: [table], charts: [exitsChart(t)] + (workShareChart(t).map { [$0] } ?? [])))
         }
         if let t = tables["exit_cohorts_detailed.csv"] {
             let table = cohortTable(t, title: nb ? "Detaljert status to måneder etter avgang" : "Detailed status two months after exit",
@@ -58,7 +58,7 @@ extension ReportBuilder {
         let pct = t.column("pct")
         for row in t.rows {
             let measure = row[columns[3]!].textValue
-            table.rows.append([.text(row[columns[0]!].textValue), .text(labels.value(row[columns[1]!].textValue, of: breakdown)),
+            table.rows.append([.month(row[columns[0]!].textValue), .text(labels.value(row[columns[1]!].textValue, of: breakdown)),
                                .text(labels.exitStatus(row[columns[2]!].textValue)), .text(measure.isEmpty ? (nb ? "I alt" : "All") : measure),
                                cell(row[count], .count, countLike: true),
                                minCellCount > 0 && row[count].intValue == nil ? .suppressed : cell(pct.map { row[$0] }, .percent)])
@@ -86,6 +86,7 @@ extension ReportBuilder {
             var row: [ReportCell] = zip(rowColumns, key).map { column, value in
                 switch column.name {
                 case "exit_status": return .text(labels.exitStatus(value))
+                case "exit_month": return .month(value)
                 case breakdown: return .text(labels.value(value, of: column.name))
                 default: return .text(value)
                 }
@@ -124,17 +125,25 @@ extension ReportBuilder {
             }
             series.append(LineSeries(name: labels.exitStatus(key[0]), points: points))
         }
-        // Tick labels at each January, and at the first month unless a January follows soon.
-        var ticks = [Double: String]()
-        for (i, m) in months.enumerated() where m.hasSuffix("-01") || (i == 0 && !months.prefix(4).contains { $0.hasSuffix("-01") }) {
-            ticks[Double(i)] = m
-        }
+        let ticks = Self.monthTicks(months)
         let nb = language == .nb
         return .lines(LineChart(
             title: nb ? "Avganger per måned" : "Exits per month",
             description: nb ? "Antall avganger per måned fra \(months.first ?? "") til \(months.last ?? ""), én linje per status ved avgang."
                             : "Number of exits per month from \(months.first ?? "") to \(months.last ?? ""), one line per status at exit.",
             xLabel: labels.month, yLabel: labels.exits, yRange: 0...niceCeiling(top), xTickLabels: ticks, series: series))
+    }
+}
+
+extension ReportBuilder {
+    /// Tick labels of a month axis (x = the month's index): each January, and the first month
+    /// unless a January follows soon.
+    static func monthTicks(_ months: [String]) -> [Double: String] {
+        var ticks = [Double: String]()
+        for (i, m) in months.enumerated() where m.hasSuffix("-01") || (i == 0 && !months.prefix(4).contains { $0.hasSuffix("-01") }) {
+            ticks[Double(i)] = m
+        }
+        return ticks
     }
 }
 

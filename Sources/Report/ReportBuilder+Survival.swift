@@ -71,24 +71,27 @@ extension ReportBuilder {
         return table
     }
 
+    /// Rows: month j since entry (the interval [j, j+1)); the note says what each column means.
     func lifeTable(_ t: CSVTable, event: String) -> ReportTable {
         let nb = language == .nb
-        return wideTable(t, event: event, rowColumn: "interval_start", rowLabel: nb ? "Måneder" : "Months",
-                         title: (nb ? "Livstabell: " : "Life table: ") + labels.event(event), columns: [
-                             ("entering", nb ? "Inn" : "Entering", .count, true), ("withdrawn", nb ? "Sensurert" : "Withdrawn", .count, true),
-                             ("exposed", nb ? "Eksponert" : "Exposed", .percent, true), ("events", nb ? "Hendelser" : "Events", .count, true),
-                             ("cond_prob", "q", .fraction, true), ("survival_end", nb ? "Andel uten hendelse" : "Survival", .fraction, false),
-                             ("survival_end_se", nb ? "Std.feil" : "SE", .fraction, false), ("hazard", nb ? "Hasard" : "Hazard", .fraction, true),
-                         ]) { row in
-            let s = t.column("interval_start").flatMap { row[$0].intValue } ?? 0
-            let e = t.column("interval_end").flatMap { row[$0].intValue } ?? 0
-            return "\(s)–\(e)"
-        }
+        var table = wideTable(t, event: event, rowColumn: "interval_start", rowLabel: monthSinceEntry,
+                              title: (nb ? "Livstabell: " : "Life table: ") + labels.event(event), columns: [
+                                  ("entering", nb ? "Inn" : "Entering", .count, true), ("withdrawn", nb ? "Sensurert" : "Withdrawn", .count, true),
+                                  ("exposed", nb ? "Eksponert" : "Exposed", .percent, true), ("events", nb ? "Hendelser" : "Events", .count, true),
+                                  ("cond_prob", "q", .fraction, true), ("survival_end", nb ? "Andel uten hendelse" : "Survival", .fraction, false),
+                                  ("survival_end_se", nb ? "Std.feil" : "SE", .fraction, false), ("hazard", nb ? "Hasard" : "Hazard", .fraction, true),
+                              ]) { row in t.column("interval_start").flatMap { row[$0].intValue }.map(String.init) ?? "" }
+        table.note = nb
+            ? "Måned etter inngang: 0 er inngangsmåneden. Inn: forløp uten hendelsen ved starten av måneden. Sensurert: forløp der oppfølgingen sluttet i måneden uten hendelsen. Eksponert: inn minus halvparten av de sensurerte. Hendelser: forløp med hendelsen i måneden. q: andelen av de eksponerte som fikk hendelsen i måneden. Andel uten hendelse: andelen som ennå ikke har fått hendelsen ved slutten av måneden. Std.feil: standardfeilen til den andelen (Greenwood). Hasard: hendelser per eksponert person og måned."
+            : "Month since entry: 0 is the month of entry. Entering: spells without the event at the start of the month. Withdrawn: spells whose follow-up ended in the month without the event. Exposed: entering less half the withdrawn. Events: spells with the event in the month. q: the share of the exposed with the event in the month. Survival: the share without the event by the end of the month. SE: its standard error (Greenwood). Hazard: events per exposed person and month."
+        return table
     }
+
+    var monthSinceEntry: String { language == .nb ? "Måned etter inngang" : "Month since entry" }
 
     func kaplanMeierTable(_ t: CSVTable, event: String) -> ReportTable {
         let nb = language == .nb
-        return wideTable(t, event: event, rowColumn: "month", rowLabel: nb ? "Måned" : "Month",
+        return wideTable(t, event: event, rowColumn: "month", rowLabel: monthSinceEntry,
                          title: "Kaplan-Meier: " + labels.event(event), columns: [
                              ("at_risk", nb ? "I risiko" : "At risk", .count, true), ("events", nb ? "Hendelser" : "Events", .count, true),
                              ("censored", nb ? "Sensurert" : "Censored", .count, true),
@@ -103,7 +106,7 @@ extension ReportBuilder {
               let chisq = row[t.column("chisq")!].doubleValue, let p = row[t.column("p")!].doubleValue else { return nil }
         let df = row[t.column("df")!].intValue ?? 1
         return (language == .nb ? "Log-rank-test, førperiode mot sammenligningsperiode: " : "Log-rank test, baseline against comparison: ")
-            + "χ² = \(language.format(chisq, .decimal)), df = \(df), p = \(language.format(p, .pValue))"
+            + "χ² = \(language.format(chisq, .decimal)), df = \(df), p \(language.pEquals(p))"
     }
 
     /// Kaplan-Meier curves of each period with their 95 % bands.
@@ -219,6 +222,6 @@ extension ReportBuilder {
             xLabel: nb ? "Måneder siden inngang" : "Months since entry", yLabel: nb ? "Kumulativ andel" : "Cumulative share",
             yRange: 0...1, series: lines)
         return ReportSection(name: nb ? "Kumulativ insidens" : "Cumulative incidence", title: table.title,
-                             tables: [table], charts: [.lines(chart), incidenceStack(t)])
+                             tables: [table], charts: [.lines(chart)] + incidenceStacks(t))
     }
 }

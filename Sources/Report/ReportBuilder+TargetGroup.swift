@@ -60,7 +60,7 @@ extension ReportBuilder {
                 let row = group.rows.map { t.rows[$0] }.first { $0[t.column("route")!].textValue == route && $0[t.column("at_unit")!].textValue == atUnit }
                 return self.cell(row.map { $0[t.column("count")!] }, .count, countLike: row != nil)
             }
-            table.rows.append([.text(labels.periodName(group.key[0])), .text(group.key[1])] + routes.flatMap { [count($0, "yes"), count($0, "no")] })
+            table.rows.append([.text(labels.periodName(group.key[0])), .month(group.key[1])] + routes.flatMap { [count($0, "yes"), count($0, "no")] })
         }
         return table
     }
@@ -116,25 +116,27 @@ extension ReportBuilder {
             series: series)
     }
 
-    /// Per period and month: transferred, deregistered and still at the unit, stacked to 100 %.
-    func incidenceStack(_ t: CSVTable) -> ReportChart {
+    /// Per period, one bar per month since entry: transferred, deregistered and still at the
+    /// unit, stacked to 100 %. A chart per period keeps the bar labels to the month number.
+    func incidenceStacks(_ t: CSVTable) -> [ReportChart] {
         let nb = language == .nb
-        var bars = [String](), share = [String: [String: Double?]]()   // bar → cause → incidence
-        for row in t.rows {
-            let month = row[t.column("month")!].intValue.map(String.init) ?? ""
-            let bar = "\(labels.periodName(row[t.column("period")!].textValue)), \(nb ? "måned" : "month") \(month)"
-            if share[bar] == nil { bars.append(bar) }
-            share[bar, default: [:]][row[t.column("cause")!].textValue] = row[t.column("incidence")!].doubleValue
+        return Self.groups(t, by: ["period"]).map { key, rows in
+            var months = [String](), share = [String: [String: Double?]]()   // month → cause → incidence
+            for row in rows.map({ t.rows[$0] }) {
+                let month = row[t.column("month")!].intValue.map(String.init) ?? ""
+                if share[month] == nil { months.append(month) }
+                share[month, default: [:]][row[t.column("cause")!].textValue] = row[t.column("incidence")!].doubleValue
+            }
+            let values = months.map { month -> [Double?] in
+                let moved = share[month]?["transferred"] ?? nil, left = share[month]?["deregistered"] ?? nil
+                return [moved.map { 100 * $0 }, left.map { 100 * $0 }, moved.flatMap { m in left.map { 100 * (1 - m - $0) } }]
+            }
+            return .stackedBars(StackedBarChart(
+                title: (nb ? "Overført, ut av Nav, fortsatt ved enheten: " : "Transferred, left NAV, still at the unit: ") + labels.periodName(key[0]).inSentence,
+                description: nb ? "For dem som startet ved enheten i \(labels.periodName(key[0]).inSentence): andel overført til en annen enhet, meldt ut og fortsatt ved enheten, etter måneder siden inngang."
+                                : "For the entries at the unit in the \(labels.periodName(key[0]).inSentence) period: the share transferred to another unit, deregistered and still at the unit, by months since entry.",
+                bars: months, segments: [labels.event("transferred"), labels.event("deregistered"), nb ? "Fortsatt ved enheten" : "Still at the unit"],
+                values: values, axisLabel: nb ? "Prosent" : "Percent", barAxisLabel: nb ? "Måneder siden inngang" : "Months since entry"))
         }
-        let values = bars.map { bar -> [Double?] in
-            let moved = share[bar]?["transferred"] ?? nil, left = share[bar]?["deregistered"] ?? nil
-            return [moved.map { 100 * $0 }, left.map { 100 * $0 }, moved.flatMap { m in left.map { 100 * (1 - m - $0) } }]
-        }
-        return .stackedBars(StackedBarChart(
-            title: nb ? "Overført, ut av Nav, fortsatt ved enheten" : "Transferred, left NAV, still at the unit",
-            description: nb ? "For dem som startet ved enheten: andel overført til en annen enhet, meldt ut og fortsatt ved enheten, etter måneder siden inngang."
-                            : "For the entries at the unit: the share transferred to another unit, deregistered and still at the unit, by months since entry.",
-            bars: bars, segments: [labels.event("transferred"), labels.event("deregistered"), nb ? "Fortsatt ved enheten" : "Still at the unit"],
-            values: values, axisLabel: nb ? "Prosent" : "Percent"))
     }
 }

@@ -35,8 +35,9 @@ public struct ReportBuilder {
 
     public func document() -> ReportDocument {
         var sections = [ReportSection]()
-        sections += exitSections()
+        // The answer first: each comparison's key result, then the exits it rests on.
         sections += comparisonSections()
+        sections += exitSections()
         sections += survivalSections()
         var notes = [String]()
         if minCellCount > 0 { notes.append(String(format: labels.suppressedNote, minCellCount)) } else { notes.append(labels.emptyNote) }

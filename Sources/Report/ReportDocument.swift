@@ -37,22 +37,28 @@ public struct ReportSection: Sendable {
     public var name: String
     public var title: String
     public var intro: String?
+    /// The answer the section gives, shown before its charts and tables (a comparison's DiD).
+    public var keyResult: ReportTable?
     public var tables: [ReportTable]
     public var charts: [ReportChart]
     /// Only in the workbook: long data tables (e.g. every office in every month) that a
     /// printed report would not carry; the HTML and Markdown reports point to them.
     public var workbookOnly: Bool
 
-    public init(name: String, title: String, intro: String? = nil, tables: [ReportTable] = [], charts: [ReportChart] = [],
-                workbookOnly: Bool = false) {
+    public init(name: String, title: String, intro: String? = nil, keyResult: ReportTable? = nil, tables: [ReportTable] = [],
+                charts: [ReportChart] = [], workbookOnly: Bool = false) {
         precondition(name.count <= 31, "sheet names have at most 31 characters")
         self.name = name
         self.title = title
         self.intro = intro
+        self.keyResult = keyResult
         self.tables = tables
         self.charts = charts
         self.workbookOnly = workbookOnly
     }
+
+    /// Every table in reading order: the key result first.
+    public var allTables: [ReportTable] { (keyResult.map { [$0] } ?? []) + tables }
 }
 
 /// A table in report layout: one or more header rows (cells may span columns), then body
@@ -89,6 +95,8 @@ public struct HeaderCell: Sendable, Equatable {
 /// A body cell.
 public enum ReportCell: Sendable, Equatable {
     case text(String)
+    /// A calendar month `yyyy-mm` (a row label; a date in the workbook, so it sorts and filters as one).
+    case month(String)
     case number(Double, NumberStyle)
     /// Blanked by small-cell suppression (shown with `ReportLanguage.suppressedMark`).
     case suppressed
@@ -104,7 +112,7 @@ public enum NumberStyle: Sendable, Equatable {
     case percent
     /// A fraction 0-1 (survival, incidence, probability), three decimals: 0,873.
     case fraction
-    /// A p-value, three decimals (four below 0.001).
+    /// A p-value, three decimals; "< 0,001" below 0.001.
     case pValue
     /// An estimate (coefficient, z, chi-square), three decimals.
     case decimal
@@ -114,6 +122,47 @@ public enum NumberStyle: Sendable, Equatable {
 public enum ReportChart: Sendable {
     case stackedBars(StackedBarChart)
     case lines(LineChart)
+    case intervals(IntervalChart)
+}
+
+/// Estimates with their intervals, one row per entry (e.g. each pair's DiD), one marker per
+/// series in each row, on a common value axis with its zero line.
+public struct IntervalChart: Sendable {
+    public var title: String
+    public var description: String
+    /// Row labels, top down.
+    public var rows: [String]
+    /// `series[k].intervals[row]`; nil: no value (suppressed or undefined), not drawn.
+    public var series: [IntervalSeries]
+    public var axisLabel: String
+
+    public init(title: String, description: String, rows: [String], series: [IntervalSeries], axisLabel: String) {
+        self.title = title
+        self.description = description
+        self.rows = rows
+        self.series = series
+        self.axisLabel = axisLabel
+    }
+}
+
+public struct IntervalSeries: Sendable {
+    public var name: String
+    public var intervals: [ChartInterval?]
+    public init(name: String, intervals: [ChartInterval?]) {
+        self.name = name
+        self.intervals = intervals
+    }
+}
+
+public struct ChartInterval: Sendable, Equatable {
+    public var estimate: Double
+    public var low: Double
+    public var high: Double
+    public init(estimate: Double, low: Double, high: Double) {
+        self.estimate = estimate
+        self.low = low
+        self.high = high
+    }
 }
 
 /// Bars of shares that add up to 100 % each (e.g. status two months after exit by period
@@ -130,14 +179,18 @@ public struct StackedBarChart: Sendable {
     /// no exits) is drawn empty and labelled as such.
     public var values: [[Double?]]
     public var axisLabel: String
+    /// What the bars stand for, under their labels (e.g. "Months since entry"), if they need it.
+    public var barAxisLabel: String?
 
-    public init(title: String, description: String, bars: [String], segments: [String], values: [[Double?]], axisLabel: String) {
+    public init(title: String, description: String, bars: [String], segments: [String], values: [[Double?]], axisLabel: String,
+                barAxisLabel: String? = nil) {
         self.title = title
         self.description = description
         self.bars = bars
         self.segments = segments
         self.values = values
         self.axisLabel = axisLabel
+        self.barAxisLabel = barAxisLabel
     }
 }
 

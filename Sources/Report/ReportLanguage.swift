@@ -15,7 +15,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     /// The text of a cell as printed in HTML and Markdown.
     public func text(_ cell: ReportCell) -> String {
         switch cell {
-        case .text(let s): return s
+        case .text(let s), .month(let s): return s
         case .suppressed: return suppressedMark
         case .empty: return emptyMark
         case .number(let x, let style): return format(x, style)
@@ -29,8 +29,15 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         case .count: return grouped(Int(x.rounded()))
         case .percent: return fixed(x, 1)
         case .fraction, .decimal: return fixed(x, 3)
-        case .pValue: return x < 0.001 ? (x == 0 ? fixed(0, 3) : fixed(x, 4)) : fixed(x, 3)
+        // Below 0.001 a p-value says no more than that (as journals print it).
+        case .pValue: return x < 0.001 ? "< " + fixed(0.001, 3) : fixed(x, 3)
         }
+    }
+
+    /// A p-value in a sentence: "= 0,042" or "< 0,001".
+    func pEquals(_ p: Double) -> String {
+        let text = format(p, .pValue)
+        return text.hasPrefix("<") ? text : "= " + text
     }
 
     /// Decimal point or comma, and a true minus sign in Norwegian typography. printf's

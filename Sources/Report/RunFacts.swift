@@ -37,6 +37,10 @@ public struct ComparisonFacts: Sendable {
     public var treatment: [String]
     public var control: [String]
     public var se: String
+    /// Office pairs, treatment office first (a pair's unit in `comparisons.csv` is its treatment office).
+    public var pairs: [[String]] = []
+    /// Significance marks: from |z| at the threshold on, the symbol (definitions.md §7b).
+    public var marks: [(z: Double, mark: String)] = []
     /// Without groups or filters: its period cells add up months of the exit table.
     public var plain = false
 
@@ -85,5 +89,7 @@ extension ComparisonFacts {
         self.init(name: c.name, baseline: (c.baseline.from, c.baseline.to), comparison: (c.comparison.from, c.comparison.to),
                   treatment: c.treatment ?? [], control: c.control ?? [], se: c.se)
         plain = c.isPlain
+        pairs = c.pairs ?? []
+        marks = (c.marks ?? []).map { ($0.z, $0.mark) }
     }
 }

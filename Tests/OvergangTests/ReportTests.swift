@@ -47,7 +47,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(t.rows.count * 4, csv.rows.count)
         for (i, row) in t.rows.enumerated() {
             let published = csv.rows[(4 * i)..<(4 * i + 4)].map { $0 }
-            XCTAssertEqual(row[0], .text(published[0][0].textValue))
+            XCTAssertEqual(row[0], .month(published[0][0].textValue))
             XCTAssertEqual(row[1], .text(published[0][1].textValue == "ARBS" ? "Arbeidssøker" : "Nedsatt arbeidsevne"))
             let exits = Double(published[0][4].intValue!)
             XCTAssertEqual(row[2], .number(exits, .count))
@@ -244,8 +244,9 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(ReportLanguage.en.format(-1.3446, .percent), "-1.3")
         XCTAssertEqual(ReportLanguage.nb.format(-0.01, .percent), "0,0")
         XCTAssertEqual(ReportLanguage.en.format(0.87321, .fraction), "0.873")
-        XCTAssertEqual(ReportLanguage.en.format(0.00004, .pValue), "0.0000")
-        XCTAssertEqual(ReportLanguage.en.format(0.00042, .pValue), "0.0004")
+        XCTAssertEqual(ReportLanguage.en.format(0.00004, .pValue), "< 0.001")
+        XCTAssertEqual(ReportLanguage.nb.format(0, .pValue), "< 0,001")
+        XCTAssertEqual(ReportLanguage.nb.format(0.001, .pValue), "0,001")
         XCTAssertEqual(ReportLanguage.en.format(0.4011, .pValue), "0.401")
         XCTAssertEqual(ReportLanguage.nb.text(.suppressed), ":")
         XCTAssertEqual(ReportLanguage.nb.text(.empty), ".")
@@ -288,15 +289,16 @@ extension ReportTests {
         let book = try XlsxWriterTests.Workbook(data)
         let sheet = try XCTUnwrap(book.sheetNames.firstIndex(of: "Avganger")) + 1
         XCTAssertEqual(book.sheetNames.first, "Om kjøringen")
-        // The first body row is the one whose column A holds the first month.
-        let firstMonth = csv.rows[0][0].textValue
-        let firstRow = try XCTUnwrap((1...20).first { book.value(sheet, "A\($0)") as? String == firstMonth })
+        // The first body row is the one whose column A holds the first month, as a date.
+        let month = { (text: String) in ExcelDate.serial(month: text) }
+        let firstRow = try XCTUnwrap((1...20).first { book.value(sheet, "A\($0)") as? Double == month(csv.rows[0][0].textValue) })
+        XCTAssertEqual(book.numberFormat(sheet, "A\(firstRow)"), "yyyy-mm")
         let pane = try XCTUnwrap(book.sheet(sheet).first("pane"))
         XCTAssertEqual(pane["topLeftCell"], "C\(firstRow)", "headers and row labels frozen")
         for i in 0..<(csv.rows.count / 4) {
             let r = firstRow + i
             let published = Array(csv.rows[(4 * i)..<(4 * i + 4)])
-            XCTAssertEqual(book.value(sheet, "A\(r)") as? String, published[0][0].textValue)
+            XCTAssertEqual(book.value(sheet, "A\(r)") as? Double, month(published[0][0].textValue))
             XCTAssertEqual(book.value(sheet, "C\(r)") as? Double, Double(published[0][4].intValue!))
             XCTAssertEqual(book.numberFormat(sheet, "C\(r)"), "#,##0")
             // work (D, E) and work_benefit (F, G) as published; E and G unrounded shares.

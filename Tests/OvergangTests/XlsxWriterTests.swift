@@ -124,7 +124,7 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertEqual(book.xf(2, "A7").first("alignment")?["horizontal"], "left")
         let numbers: [(String, Double, String)] = [("B7", 1234, "#,##0"), ("C7", 47.8123, "0.0"), ("B8", 56, "#,##0"),
                                                    ("C8", 12.25, "0.0"), ("D8", 7, "#,##0"), ("E8", 0.8734, "0.000"),
-                                                   ("B13", 0.0004, "0.000"), ("B14", -1.96, "0.000")]
+                                                   ("B13", 0.0004, "[<0.001]\"< 0,001\";0.000"), ("B14", -1.96, "0.000")]
         for (reference, value, format) in numbers {
             XCTAssertTrue([nil, "n"].contains(book.cell(2, reference)?["t"]), reference)
             XCTAssertEqual(book.value(2, reference) as? Double, value, reference)
@@ -144,9 +144,45 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertEqual([pane["xSplit"], pane["ySplit"], pane["topLeftCell"], pane["state"]], ["1", "6", "B7", "frozen"])
         XCTAssertNil(book.sheet(1).first("pane"))
 
-        // Widths: longest text + 2, at least 6: A "Kvinner & <25" 13, B "Antall" 6, C "Prosent" 7, D "Antall" 6, E "Andel" 5.
+        // Widths: longest text + 2, at least 6: A "Kvinner & <25" 13, B "< 0,001" 7, C "Prosent" 7, D "Antall" 6, E "Andel" 5.
         let widths = Dictionary(uniqueKeysWithValues: book.sheet(2).all("col").map { ($0["min"]!, Double($0["width"]!)!) })
-        XCTAssertEqual(widths, ["1": 15, "2": 8, "3": 9, "4": 8, "5": 7])
+        XCTAssertEqual(widths, ["1": 15, "2": 9, "3": 9, "4": 8, "5": 7])
+    }
+
+    /// Every sheet prints A4 landscape one page wide; the first table of a sheet has the
+    /// AutoFilter on its last header row, and repeats its header on each printed page when it
+    /// is the sheet's one table; months are dates shown yyyy-mm.
+    func testPrintSetupFilterAndMonths() throws {
+        var doc = Self.document
+        doc.sections.append(ReportSection(name: "Per måned", title: "Avganger per måned", tables: [
+            ReportTable(title: "Tabell 3", header: [[HeaderCell(""), HeaderCell("I arbeid", span: 2)],
+                                                    [HeaderCell("Måned"), HeaderCell("Antall"), HeaderCell("Prosent")]],
+                        rowHeaderColumns: 1, rows: [[.month("2021-03"), .number(5, .count), .number(50, .percent)],
+                                                    [.month("2024-12"), .number(6, .count), .number(60, .percent)],
+                                                    [.month("ukjent"), .number(1, .count), .number(10, .percent)]]),
+        ]))
+        let book = try Workbook(try XlsxWriter().data(doc))
+        for n in 1...5 {
+            let setup = try XCTUnwrap(book.sheet(n).first("pageSetup"), "sheet \(n)")
+            XCTAssertEqual([setup["paperSize"], setup["orientation"], setup["fitToWidth"], setup["fitToHeight"]], ["9", "landscape", "1", "0"])
+            XCTAssertEqual(book.sheet(n).first("pageSetUpPr")?["fitToPage"], "1", "fit to page, else Excel ignores fitToWidth")
+        }
+        // Sheet 2: table 1's header is rows 5-6, its body rows 7-8, columns A-E.
+        XCTAssertEqual(book.sheet(2).first("autoFilter")?["ref"], "A6:E8")
+        XCTAssertNil(book.sheet(3).first("autoFilter"), "no table, no filter")
+        // Sheet 5: title, blank row, table title, header rows 4-5, body rows 6-8.
+        XCTAssertEqual(book.sheet(5).first("autoFilter")?["ref"], "A5:C8")
+        let titles = book.parts["xl/workbook.xml"]!.all("definedName")
+        XCTAssertEqual(titles.map { $0["name"] }, ["_xlnm.Print_Titles"], "only the one-table sheet repeats its header")
+        XCTAssertEqual(titles.first?["localSheetId"], "4")
+        XCTAssertEqual(titles.first?.text, "'Per måned'!$4:$5")
+        // Excel's serial of 2021-03-01 is 44256 and of 2024-12-01 45627 (days since 1899-12-30).
+        XCTAssertEqual(book.value(5, "A6") as? Double, 44256)
+        XCTAssertEqual(book.value(5, "A7") as? Double, 45627)
+        XCTAssertEqual(book.numberFormat(5, "A6"), "yyyy-mm")
+        XCTAssertEqual(book.value(5, "A8") as? String, "ukjent", "a label that is no month stays text")
+        XCTAssertEqual(ExcelDate.serial(month: "1901-01"), 367)
+        XCTAssertNil(ExcelDate.serial(month: "2021-13"))
     }
 
     func testTheSameDocumentGivesTheSameBytes() throws {
@@ -162,6 +198,43 @@ final class XlsxWriterTests: XCTestCase {
         let long = String(repeating: "x", count: 31)
         XCTAssertEqual(SheetName.unique(["'Tabell'", "tabell", "", long, long, "a*b?c"]),
                        ["Tabell", "tabell (2)", "Sheet", long, String(repeating: "x", count: 27) + " (2)", "a_b_c"])
+    }
+}
+
+extension XlsxWriterTests {
+    /// The report's line and bar charts as DrawingML charts on a "Figurer" sheet, their data
+    /// as literals read back equal to the document's; the DiD intervals are left to HTML.
+    func testChartsSheetHoldsTheChartsData() throws {
+        var doc = Self.document
+        let line = LineChart(title: "Andel i arbeid", description: "", xLabel: "Måned", yLabel: "Prosent", yRange: 0...100,
+                             xTickLabels: [0: "2022-01", 2: "2022-03"],
+                             series: [LineSeries(name: "ARBS", points: [ChartPoint(x: 0, y: 40), ChartPoint(x: 2, y: 45.5)])])
+        let bars = StackedBarChart(title: "Status", description: "", bars: ["A", "B"], segments: ["Arbeid", "Annet"],
+                                   values: [[60, 40], [nil, nil]], axisLabel: "Prosent")
+        let intervals = IntervalChart(title: "DiD", description: "", rows: ["0301"],
+                                      series: [IntervalSeries(name: "I arbeid", intervals: [ChartInterval(estimate: 1, low: -2, high: 4)])],
+                                      axisLabel: "pp")
+        doc.sections[0].charts = [.lines(line), .intervals(intervals), .stackedBars(bars)]
+        let book = try Workbook(try XlsxWriter().data(doc))
+        XCTAssertEqual(book.sheetNames[1], "Figurer")
+        XCTAssertEqual(book.sheet(2).first("drawing")?["r:id"], "rId1")
+        XCTAssertEqual(book.parts["xl/worksheets/_rels/sheet2.xml.rels"]?.first("Relationship")?["Target"], "../drawings/drawing1.xml")
+        XCTAssertEqual(book.parts["xl/drawings/_rels/drawing1.xml.rels"]?.all("Relationship").map { $0["Target"]! },
+                       ["../charts/chart1.xml", "../charts/chart2.xml"])
+        XCTAssertEqual(book.parts["xl/drawings/drawing1.xml"]?.all("xdr:twoCellAnchor").count, 2)
+        XCTAssertNil(book.parts["xl/charts/chart3.xml"], "no DrawingML form for intervals")
+        let types = book.parts["[Content_Types].xml"]!.all("Override").map { $0["PartName"]! }
+        XCTAssertTrue(types.contains("/xl/charts/chart2.xml") && types.contains("/xl/drawings/drawing1.xml"))
+        // The line: one category per month index, labelled where the report labels; a gap at 1.
+        let first = try XCTUnwrap(book.parts["xl/charts/chart1.xml"])
+        XCTAssertEqual(first.first("c:cat")?.all("c:v").map(\.text), ["2022-01", "", "2022-03"])
+        XCTAssertEqual(first.first("c:val")?.all("c:pt").map { [$0["idx"]!, $0.text] }, [["0", "40.0"], ["2", "45.5"]])
+        // The bars: a series per segment, a bar without values left empty.
+        let second = try XCTUnwrap(book.parts["xl/charts/chart2.xml"])
+        XCTAssertEqual(second.first("c:grouping")?["val"], "stacked")
+        XCTAssertEqual(second.all("c:ser").map { $0.first("c:tx")!.text }, ["Arbeid", "Annet"])
+        XCTAssertEqual(second.all("c:ser").map { $0.first("c:val")!.all("c:pt").map(\.text) }, [["60.0"], ["40.0"]])
+        XCTAssertEqual(book.sheet(2).first("pageSetup")?["orientation"], "portrait")
     }
 }
 

@@ -20,7 +20,8 @@ struct ChartFrame {
         self.left = max(left, 24 + tickRoom)
         yTitleX = self.left - tickRoom - 10
         self.bottom = bottom
-        legendWidth = 32 + (legend.map(Self.textWidth).max() ?? 0)
+        // 8 to spare: digits and capitals are wider than the estimate.
+        legendWidth = 40 + (legend.map(Self.textWidth).max() ?? 0)
         legendCount = legend.count
     }
 

@@ -65,16 +65,18 @@ public struct HTMLReportWriter: Sendable {
     func section(_ section: ReportSection, id: String, language: ReportLanguage) -> String {
         var out = "<section id=\"\(id)\">\n<h2>\(HTMLText.escape(section.title))</h2>\n"
         if let intro = section.intro { out += "<p>\(HTMLText.escape(intro))</p>\n" }
+        let tables = HTMLTableWriter(language: language)
+        if let key = section.keyResult { out += key.parts().map(tables.render).joined() }
         for (k, chart) in section.charts.enumerated() {
             let chartID = "\(id)-chart\(k + 1)"
             let (title, svg) = switch chart {
             case .stackedBars(let c): (c.title, StackedBarSVG(chart: c, language: language, id: chartID).render())
             case .lines(let c): (c.title, LineChartSVG(chart: c, language: language, id: chartID).render())
+            case .intervals(let c): (c.title, IntervalChartSVG(chart: c, language: language, id: chartID).render())
             }
             out += "<figure>\n<figcaption>\(HTMLText.escape(title))</figcaption>\n\(svg)</figure>\n"
         }
-        let tables = HTMLTableWriter(language: language)
-        out += section.tables.map(tables.render).joined()
+        out += section.tables.flatMap { $0.parts() }.map(tables.render).joined()
         return out + "</section>\n"
     }
 }

@@ -1,11 +1,12 @@
+import Foundation
+
 /// A report table as an accessible HTML table: caption, column headers with scope, row
 /// labels as row headers, numbers right-aligned, the suppression mark explained.
 struct HTMLTableWriter {
     let language: ReportLanguage
 
     func render(_ table: ReportTable) -> String {
-        // Wide tables (a comparison's groups × periods × counts and shares) print smaller to fit A4.
-        var out = "<div class=\"table-wrap\">\n<table\(table.columnCount > 13 ? " class=\"wide\"" : "")>\n<caption>\(HTMLText.escape(table.title))</caption>\n<thead>\n"
+        var out = "<div class=\"table-wrap\">\n<table>\n<caption>\(HTMLText.escape(table.title))</caption>\n<thead>\n"
         for row in table.header {
             out += "<tr>"
             var column = 0
@@ -20,7 +21,7 @@ struct HTMLTableWriter {
             out += "<tr>"
             for (column, cell) in row.enumerated() {
                 out += column < table.rowHeaderColumns
-                    ? "<th scope=\"row\">\(HTMLText.escape(language.text(cell)))</th>" : bodyCell(cell)
+                    ? "<th scope=\"row\"\(Self.noWrap(language.text(cell)))>\(HTMLText.escape(language.text(cell)))</th>" : bodyCell(cell)
             }
             out += "</tr>\n"
         }
@@ -36,13 +37,22 @@ struct HTMLTableWriter {
         let span = cell.span > 1 ? " colspan=\"\(cell.span)\"" : ""
         if cell.text.isEmpty { return "<td\(span)></td>" }
         let align = label ? " class=\"label\"" : cell.span == 1 ? " class=\"num\"" : ""
-        return "<th scope=\"col\"\(span)\(align)>\(HTMLText.escape(cell.text))</th>"
+        // "95 %": a number keeps its per cent sign when the header wraps.
+        let text = cell.text.replacingOccurrences(of: " %", with: "\u{00A0}%")
+        return "<th scope=\"col\"\(span)\(align)\(Self.noWrap(text))>\(HTMLText.escape(text))</th>"
+    }
+
+    /// A label of one word ("2021-03", "Sammenligningsperiode") is never broken inside, and a
+    /// short one ("Nedsatt arbeidsevne") stays on its line (a month's rows keep one line each);
+    /// longer labels wrap only between words.
+    static func noWrap(_ text: String) -> String {
+        text.count <= 20 || !text.contains(where: \.isWhitespace) ? " style=\"white-space: nowrap\"" : ""
     }
 
     func bodyCell(_ cell: ReportCell) -> String {
         let text = HTMLText.escape(language.text(cell))
         switch cell {
-        case .text: return "<td>\(text)</td>"
+        case .text(let s), .month(let s): return "<td\(Self.noWrap(s))>\(text)</td>"
         case .number: return "<td class=\"num\">\(text)</td>"
         case .suppressed: return "<td class=\"num\"><abbr title=\"\(HTMLText.escape(language.suppressedExplanation))\">\(text)</abbr></td>"
         case .empty: return "<td class=\"num\"><abbr title=\"\(HTMLText.escape(language.emptyExplanation))\">\(text)</abbr></td>"

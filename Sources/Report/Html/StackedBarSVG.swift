@@ -17,7 +17,7 @@ struct StackedBarSVG {
         let turned = widest > slot - 6
         let angle = Self.labelAngle * .pi / 180
         let frame = ChartFrame(yLabels: ticks.values.map { ticks.label($0, language) },
-                               bottom: 12 + (turned ? widest * sin(angle) + 12 : 18), legend: chart.segments,
+                               bottom: 12 + (turned ? widest * sin(angle) + 12 : 18) + (chart.barAxisLabel == nil ? 0 : 24), legend: chart.segments,
                                left: turned ? widest * cos(angle) - slot / 2 + 8 : 0)
         let y = LinearScale(domain: (0, 100), range: (frame.plotBottom, frame.top))
         let barWidth = min(slot * 0.7, 64)
@@ -49,6 +49,10 @@ struct StackedBarSVG {
             body += barLabel(bar, centre: centre, turned: turned, frame: frame)
         }
         body += frame.xAxisLine
+        if let title = chart.barAxisLabel {
+            body += "<text class=\"axis-title\" x=\"\(svgNumber(frame.left + ChartFrame.plotWidth / 2))\" "
+                + "y=\"\(svgNumber(frame.plotBottom + frame.bottom - 8))\" text-anchor=\"middle\">\(HTMLText.escape(title))</text>\n"
+        }
         // Top entry first, as the segments lie in the bars.
         body += frame.legend(chart.segments.indices.reversed().map { j in
             ("<rect x=\"4\" y=\"0\" width=\"16\" height=\"14\" fill=\"\(ChartPalette.colour(j))\"/>", chart.segments[j])

@@ -2,8 +2,17 @@
 /// with its tables stacked vertically.
 extension ReportDocument {
     func worksheets() -> [Worksheet] {
-        let names = SheetName.unique([language == .nb ? "Om kjøringen" : "About the run"] + sections.map(\.name))
-        return [aboutSheet(name: names[0])] + zip(sections, names.dropFirst()).map { section(sheet: $0, name: $1) }
+        let charts = sections.filter { !$0.workbookOnly }.flatMap(\.charts).compactMap(DrawingMLChart.xml)
+        let chartSheet = charts.isEmpty ? [] : [language == .nb ? "Figurer" : "Charts"]
+        let names = SheetName.unique([language == .nb ? "Om kjøringen" : "About the run"] + chartSheet + sections.map(\.name))
+        var sheets = [aboutSheet(name: names[0])]
+        if !charts.isEmpty {
+            var sheet = Worksheet(name: names[1])
+            sheet.append([.init(column: 0, value: .text(language == .nb ? "Figurene i rapporten" : "The report's charts"), style: .title)])
+            sheet.charts = charts
+            sheets.append(sheet)
+        }
+        return sheets + zip(sections, names.dropFirst(1 + chartSheet.count)).map { section(sheet: $0, name: $1) }
     }
 
     /// Title, the about lines as label and value, then the notes.
@@ -26,9 +35,16 @@ extension ReportDocument {
         var sheet = Worksheet(name: name)
         sheet.append([.init(column: 0, value: .text(section.title), style: .title)])
         if let intro = section.intro { sheet.append([.init(column: 0, value: .text(intro), style: .plain)]) }
-        for table in section.tables {
+        for (k, table) in section.allTables.enumerated() {
             sheet.append()
+            let header = sheet.rowCount + 1
             append(table, to: &sheet)
+            // One AutoFilter per sheet (Excel's limit): on the first table. Its header repeats on
+            // printed pages only when it is the sheet's one table (the long data sheets).
+            guard k == 0 else { continue }
+            let lastHeader = header + table.header.count - 1
+            if !table.rows.isEmpty { sheet.filter = (lastHeader...(lastHeader + table.rows.count), 0..<table.columnCount) }
+            if section.allTables.count == 1 { sheet.printTitles = header...lastHeader }
         }
         return sheet
     }
@@ -45,8 +61,9 @@ extension ReportDocument {
                 if span > 1 {
                     sheet.merge(row: sheet.rowCount, columns: column ..< column + span)
                 } else {
-                    // A spanning header wraps over its columns; only single columns are sized to their header.
-                    sheet.measure(header.text, column: column)
+                    // Headers wrap (a spanning one over its columns): a column is as wide as the
+                    // header's longest word, not its whole text, so wide tables print larger.
+                    sheet.measure(header.text.split(separator: " ").map(String.init).max { $0.count < $1.count } ?? "", column: column)
                 }
                 column += span
             }
@@ -59,6 +76,9 @@ extension ReportDocument {
                 switch cell {
                 case .text(let s):
                     cells.append(.init(column: column, value: .text(s), style: column < table.rowHeaderColumns ? .rowLabel : .plain))
+                case .month(let s):
+                    cells.append(ExcelDate.serial(month: s).map { .init(column: column, value: .number($0), style: .month) }
+                                 ?? .init(column: column, value: .text(s), style: .rowLabel))
                 case .number(let x, let style) where x.isFinite:
                     cells.append(.init(column: column, value: .number(x), style: XlsxStyle(style)))
                 case .suppressed:

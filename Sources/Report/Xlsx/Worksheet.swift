@@ -20,6 +20,12 @@ struct Worksheet {
     private(set) var merges: [String] = []
     /// Rows above and columns left of the frozen pane.
     var frozen: (rows: Int, columns: Int)?
+    /// The range of the AutoFilter (a table's last header row to its last row), 0-based rows.
+    var filter: (rows: ClosedRange<Int>, columns: Range<Int>)?
+    /// Rows printed at the top of every page (a table's header), 0-based.
+    var printTitles: ClosedRange<Int>?
+    /// Chart parts (DrawingML) drawn on the sheet, one under the other, below its title.
+    var charts: [String] = []
     /// Longest displayed text per column, in characters; sets the column widths.
     private var longest: [Int: Int] = [:]
 
@@ -51,9 +57,11 @@ struct Worksheet {
         var out = [UInt8]()
         out.reserveCapacity(4096 + rows.count * 160)
         out += head(selected: selected).utf8
+        let widths = Dictionary(uniqueKeysWithValues: columnWidths.map { ($0.column, $0.width) })
         for (r, cells) in rows.enumerated() where !cells.isEmpty {
             out += #"<row r=""#.utf8
             Self.append(r + 1, to: &out)
+            if let height = wrappedHeight(cells, widths: widths) { out += #"" ht="\#(height)" customHeight="1"#.utf8 }
             out += #"">"#.utf8
             for cell in cells.sorted(by: { $0.column < $1.column }) {
                 out += #"<c r=""#.utf8
@@ -74,16 +82,21 @@ struct Worksheet {
             out += "</row>".utf8
         }
         out += "</sheetData>".utf8
+        out += filterXML.utf8
         if !merges.isEmpty {
             out += (#"<mergeCells count="\#(merges.count)">"# + merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>").utf8
         }
+        out += pageXML.utf8
+        if !charts.isEmpty { out += #"<drawing r:id="rId1"/>"#.utf8 }
         out += "</worksheet>".utf8
         return out
     }
 
     /// Everything before the cells: the view (frozen pane) and the column widths.
     private func head(selected: Bool) -> String {
-        var out = XlsxPackage.declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        var out = XlsxPackage.declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+            + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        out += Self.fitToPage
         out += #"<sheetViews><sheetView\#(selected ? #" tabSelected="1""# : "") workbookViewId="0">"#
         if let frozen, frozen.rows + frozen.columns > 0 {
             let pane = frozen.rows == 0 ? "topRight" : frozen.columns == 0 ? "bottomLeft" : "bottomRight"

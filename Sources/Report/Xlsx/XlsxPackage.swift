@@ -8,13 +8,15 @@ enum XlsxPackage {
     private static let spreadsheetML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
     private static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    static func contentTypes(sheetCount: Int) -> String {
+    static func contentTypes(sheetCount: Int, drawingCount: Int = 0, chartCount: Int = 0) -> String {
         let overrides = [("/xl/workbook.xml", "\(spreadsheetML).sheet.main+xml"),
                          ("/xl/styles.xml", "\(spreadsheetML).styles+xml"),
                          ("/xl/sharedStrings.xml", "\(spreadsheetML).sharedStrings+xml"),
                          ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
                          ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml")]
             + (1...sheetCount).map { ("/xl/worksheets/sheet\($0).xml", "\(spreadsheetML).worksheet+xml") }
+            + (0..<drawingCount).map { ("/xl/drawings/drawing\($0 + 1).xml", "application/vnd.openxmlformats-officedocument.drawing+xml") }
+            + (0..<chartCount).map { ("/xl/charts/chart\($0 + 1).xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml") }
         return declaration + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
             + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
             + #"<Default Extension="xml" ContentType="application/xml"/>"#
@@ -39,11 +41,12 @@ enum XlsxPackage {
                       + [("\(officeRelationships)/styles", "styles.xml"), ("\(officeRelationships)/sharedStrings", "sharedStrings.xml")])
     }
 
-    static func workbook(sheetNames: [String]) -> String {
+    /// `definedNames`: `<definedName>` elements (the sheets' print titles).
+    static func workbook(sheetNames: [String], definedNames: [String] = []) -> String {
         declaration + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="\#(officeRelationships)">"#
             + #"<bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
             + sheetNames.enumerated().map { #"<sheet name="\#($0.element.xmlEscaped)" sheetId="\#($0.offset + 1)" r:id="rId\#($0.offset + 1)"/>"# }.joined()
-            + "</sheets></workbook>"
+            + "</sheets>" + (definedNames.isEmpty ? "" : "<definedNames>" + definedNames.joined() + "</definedNames>") + "</workbook>"
     }
 
     static func core(title: String, language: ReportLanguage, date: Date) -> String {

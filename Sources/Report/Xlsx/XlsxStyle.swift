@@ -1,7 +1,7 @@
 /// The few cell formats a report needs; a cell's `s` attribute is the case's index in
 /// `allCases`, which is also the order of `cellXfs` in styles.xml.
 enum XlsxStyle: Int, CaseIterable {
-    case plain, title, header, headerSpanning, note, rowLabel, suppressed, count, percent, decimal
+    case plain, title, header, headerSpanning, note, rowLabel, suppressed, count, percent, decimal, pValue, month
 
     /// The display of a number in Excel, matching `ReportLanguage.format` in decimals (Excel
     /// applies the reader's own decimal and thousands separators).
@@ -9,18 +9,26 @@ enum XlsxStyle: Int, CaseIterable {
         switch style {
         case .count: self = .count
         case .percent: self = .percent
-        case .fraction, .pValue, .decimal: self = .decimal
+        case .fraction, .decimal: self = .decimal
+        case .pValue: self = .pValue
         }
     }
 
     /// Custom formats (ids from 164) rather than built-in ids, so the format code is in the file.
-    static let numberFormats: [(id: Int, code: String)] = [(164, "#,##0"), (165, "0.0"), (166, "0.000")]
+    /// A p-value below 0.001 shows as "< 0,001" (the quoted text is not localised by the
+    /// reader, so it is written in the report's language); a month is a date shown `yyyy-mm`.
+    static func numberFormats(_ language: ReportLanguage) -> [(id: Int, code: String)] {
+        [(164, "#,##0"), (165, "0.0"), (166, "0.000"),
+         (167, "[<0.001]\"\(language.format(0, .pValue))\";0.000"), (168, "yyyy-mm")]
+    }
 
     private var numberFormat: Int {
         switch self {
         case .count: return 164
         case .percent: return 165
         case .decimal: return 166
+        case .pValue: return 167
+        case .month: return 168
         default: return 0
         }
     }
@@ -38,7 +46,7 @@ enum XlsxStyle: Int, CaseIterable {
         switch self {
         case .header: return #"<alignment vertical="bottom" wrapText="1"/>"#
         case .headerSpanning: return #"<alignment horizontal="center" vertical="bottom" wrapText="1"/>"#
-        case .rowLabel: return #"<alignment horizontal="left"/>"#
+        case .rowLabel, .month: return #"<alignment horizontal="left"/>"#
         case .suppressed: return #"<alignment horizontal="right"/>"#
         default: return nil
         }
@@ -54,7 +62,8 @@ enum XlsxStyle: Int, CaseIterable {
         return #"<xf \#(attributes) applyAlignment="1">\#(alignment)</xf>"#
     }
 
-    static var stylesXML: String {
+    static func stylesXML(_ language: ReportLanguage) -> String {
+        let numberFormats = numberFormats(language)
         let formats = numberFormats.map { #"<numFmt numFmtId="\#($0.id)" formatCode="\#($0.code.xmlEscaped)"/>"# }.joined()
         let font = { (extra: String) in #"<font>\#(extra)<sz val="11"/><name val="Calibri"/><family val="2"/></font>"# }
         return XlsxPackage.declaration

@@ -16,20 +16,38 @@ public struct XlsxWriter: Sendable {
     public func data(_ document: ReportDocument) throws -> Data {
         let sheets = document.worksheets()
         var strings = SharedStrings()
+        let drawn = sheets.indices.filter { !sheets[$0].charts.isEmpty }
         var parts: [(path: String, bytes: [UInt8])] = [
-            ("[Content_Types].xml", Array(XlsxPackage.contentTypes(sheetCount: sheets.count).utf8)),
+            ("[Content_Types].xml", Array(XlsxPackage.contentTypes(sheetCount: sheets.count, drawingCount: drawn.count,
+                                                                   chartCount: sheets.reduce(0) { $0 + $1.charts.count }).utf8)),
             ("_rels/.rels", Array(XlsxPackage.packageRelationships.utf8)),
             ("docProps/core.xml", Array(XlsxPackage.core(title: document.title, language: document.language, date: date).utf8)),
             ("docProps/app.xml", Array(XlsxPackage.app.utf8)),
-            ("xl/workbook.xml", Array(XlsxPackage.workbook(sheetNames: sheets.map(\.name)).utf8)),
+            ("xl/workbook.xml", Array(XlsxPackage.workbook(sheetNames: sheets.map(\.name),
+                                                                definedNames: sheets.enumerated().compactMap { $1.printTitlesName(sheetIndex: $0) }).utf8)),
             ("xl/_rels/workbook.xml.rels", Array(XlsxPackage.workbookRelationships(sheetCount: sheets.count).utf8)),
-            ("xl/styles.xml", Array(XlsxStyle.stylesXML.utf8)),
+            ("xl/styles.xml", Array(XlsxStyle.stylesXML(document.language).utf8)),
         ]
         for (i, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet.xml(selected: i == 0, strings: &strings)))
         }
         parts.append(("xl/sharedStrings.xml", Array(strings.xml.utf8)))
+        parts += drawings(sheets, drawn: drawn)
         return try ZipArchive(parts: parts, date: date).data()
+    }
+
+    /// Per sheet with charts: its relationship to a drawing, the drawing and its charts' parts.
+    func drawings(_ sheets: [Worksheet], drawn: [Int]) -> [(path: String, bytes: [UInt8])] {
+        var parts = [(path: String, bytes: [UInt8])](), charts = 0
+        for (d, i) in drawn.enumerated() {
+            let range = charts ..< charts + sheets[i].charts.count
+            parts += [("xl/worksheets/_rels/sheet\(i + 1).xml.rels", Array(XlsxDrawing.sheetRelationships(drawing: d + 1).utf8)),
+                      ("xl/drawings/drawing\(d + 1).xml", Array(XlsxDrawing.drawing(chartCount: range.count).utf8)),
+                      ("xl/drawings/_rels/drawing\(d + 1).xml.rels", Array(XlsxDrawing.drawingRelationships(charts: range).utf8))]
+            parts += zip(range, sheets[i].charts).map { ("xl/charts/chart\($0 + 1).xml", Array($1.utf8)) }
+            charts = range.upperBound
+        }
+        return parts
     }
 
     public func write(_ document: ReportDocument, to path: String) throws {

@@ -185,6 +185,35 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertNil(ExcelDate.serial(month: "2021-13"))
     }
 
+    /// Column widths come from the widest printed number of each column and style, found
+    /// from the extremes: here every cell is formatted and measured, as a reader sees it.
+    func testWidthsAreThoseOfTheWidestPrintedCell() throws {
+        var state: UInt64 = 7
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(Int64(bitPattern: state >> 1) % 4_000_000) / 7.0 - 250_000
+        }
+        let styles: [NumberStyle] = [.count, .percent, .fraction, .decimal, .pValue]
+        for language in [ReportLanguage.nb, .en] {
+            // Magnitudes from 1e-6 to 1e6, both signs, p-values below and above 0.001.
+            let rows: [[ReportCell]] = (0..<300).map { r in
+                [.text("r\(r)")] + styles.enumerated().map { c, style in
+                    let scale = pow(10.0, Double((r + c) % 13) - 6)
+                    let x = style == .pValue ? abs(next()) / 250_000 * scale : next() / 250_000 * scale * (r % 3 == 0 ? -1 : 1)
+                    return .number(x, style)
+                }
+            }
+            let table = ReportTable(title: "T", header: [[HeaderCell("Rad")] + styles.map { _ in HeaderCell("x") }], rowHeaderColumns: 1, rows: rows)
+            let doc = ReportDocument(title: "W", language: language, sections: [ReportSection(name: "S", title: "S", tables: [table])])
+            let book = try Workbook(try XlsxWriter().data(doc))
+            let widths = Dictionary(uniqueKeysWithValues: book.sheet(2).all("col").map { (Int($0["min"]!)!, Int(Double($0["width"]!)!)) })
+            for column in 0...styles.count {
+                let longest = ([table.header[0][column].text] + rows.map { language.text($0[column]) }).map(\.count).max()!
+                XCTAssertEqual(widths[column + 1], min(max(longest + 2, 6), 50), "\(language) column \(column)")
+            }
+        }
+    }
+
     func testTheSameDocumentGivesTheSameBytes() throws {
         XCTAssertEqual(try XlsxWriter().data(Self.document), try XlsxWriter().data(Self.document))
         let later = try XlsxWriter(date: Date(timeIntervalSince1970: 1_700_000_000)).data(Self.document)

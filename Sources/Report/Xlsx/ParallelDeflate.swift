@@ -20,16 +20,13 @@ enum ParallelDeflate {
         let pieces = parts.enumerated().flatMap { part, bytes in
             stride(from: 0, to: max(bytes.count, 1), by: pieceSize).map { (part: part, start: $0) }
         }
-        let results = ResultSlots<[UInt8]>(pieces.count)
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+        let results = concurrentMap(pieces.count) { i in
             let (part, start) = pieces[i]
-            let bytes = parts[part]
-            let end = min(start + pieceSize, bytes.count)
-            let r = Result { try deflatePiece(bytes, start ..< end, final: end == bytes.count, level: level) }
-            results.lock.withLock { results.values[i] = r }
+            let end = min(start + pieceSize, parts[part].count)
+            return Result { try deflatePiece(parts[part], start ..< end, final: end == parts[part].count, level: level) }
         }
         var out = [[UInt8]](repeating: [], count: parts.count)
-        for (piece, result) in zip(pieces, results.values) { out[piece.part] += try result!.get() }
+        for (piece, result) in zip(pieces, results) { out[piece.part] += try result.get() }
         return out
     }
 
@@ -58,13 +55,6 @@ enum ParallelDeflate {
         }
         out.removeLast(Int(stream.avail_out))
         return out
-    }
-
-    /// Where the worker threads leave their pieces; guarded by its lock.
-    private final class ResultSlots<T>: @unchecked Sendable {
-        var values: [Result<T, Error>?]
-        let lock = NSLock()
-        init(_ n: Int) { values = Array(repeating: nil, count: n) }
     }
 }
 

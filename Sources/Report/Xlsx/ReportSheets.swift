@@ -12,7 +12,9 @@ extension ReportDocument {
             sheet.charts = charts
             sheets.append(sheet)
         }
-        return sheets + zip(sections, names.dropFirst(1 + chartSheet.count)).map { section(sheet: $0, name: $1) }
+        // Sections are laid out side by side: the long data sheets take most of the time.
+        let named = Array(zip(sections, names.dropFirst(1 + chartSheet.count)))
+        return sheets + concurrentMap(named.count) { section(sheet: named[$0].0, name: named[$0].1) }
     }
 
     /// Title, the about lines as label and value, then the notes.
@@ -70,6 +72,7 @@ extension ReportDocument {
             sheet.append(cells)
         }
         if sheet.frozen == nil { sheet.frozen = (sheet.rowCount, table.rowHeaderColumns) }
+        var widest = WidestNumbers()
         for row in table.rows {
             var cells: [Worksheet.Cell] = []
             for (column, cell) in row.enumerated() {
@@ -86,10 +89,35 @@ extension ReportDocument {
                 case .number, .empty:
                     continue
                 }
+                if case .number(let x, let style) = cell, widest.add(x, style, column: column) { continue }
                 sheet.measure(language.text(cell), column: column)
             }
             sheet.append(cells)
         }
+        for (column, style, x) in widest.extremes { sheet.measure(language.format(x, style), column: column) }
         if let note = table.note { sheet.append([.init(column: 0, value: .text(note), style: .note)]) }
+    }
+}
+
+/// The numbers of a table's columns that print widest, per column and style: a number's
+/// printed length grows with its magnitude (one more for a minus sign), so the largest and the
+/// most negative are enough. Formatting every number only to measure it was most of the
+/// workbook's layout time. Not p-values: below 0.001 they print as a longer text.
+private struct WidestNumbers {
+    private var range: [Int: [NumberStyle: (low: Double, high: Double)]] = [:]
+
+    /// Takes `x` into account; false when its width must be measured from its text.
+    mutating func add(_ x: Double, _ style: NumberStyle, column: Int) -> Bool {
+        guard style != .pValue else { return false }
+        if let r = range[column]?[style] {
+            range[column]![style] = (min(r.low, x), max(r.high, x))
+        } else {
+            range[column, default: [:]][style] = (x, x)
+        }
+        return true
+    }
+
+    var extremes: [(column: Int, style: NumberStyle, x: Double)] {
+        range.flatMap { column, styles in styles.flatMap { style, r in [(column, style, r.low), (column, style, r.high)] } }
     }
 }

@@ -5,6 +5,10 @@ struct SharedStrings {
     private var index: [String: Int] = [:]
     private(set) var references = 0
 
+    /// The index of a text added before.
+    func index(of s: String) -> Int { index[s]! }
+
+    @discardableResult
     mutating func add(_ s: String) -> Int {
         references += 1
         if let i = index[s] { return i }

@@ -33,7 +33,19 @@ struct Worksheet {
 
     var rowCount: Int { rows.count }
 
-    mutating func append(_ cells: [Cell] = []) { rows.append(cells) }
+    /// A row; its cells are kept in column order (the order the XML needs).
+    mutating func append(_ cells: [Cell] = []) {
+        let ordered = zip(cells, cells.dropFirst()).allSatisfy { $0.column < $1.column }
+        rows.append(ordered ? cells : cells.sorted { $0.column < $1.column })
+    }
+
+    /// Adds every text of the sheet to `strings`, in the order `xml` writes them (so that the
+    /// sheets' XML can then be written side by side, each looking its strings up).
+    func register(in strings: inout SharedStrings) {
+        for cells in rows {
+            for cell in cells { if case .text(let s) = cell.value { strings.add(s) } }
+        }
+    }
 
     mutating func merge(row: Int, columns: Range<Int>) {
         merges.append(CellReference.cell(row: row, column: columns.lowerBound) + ":"
@@ -53,7 +65,7 @@ struct Worksheet {
 
     /// The sheet's XML, as UTF-8 bytes: built cell by cell into one buffer (as `String`s, the
     /// workbook's sheets were an eighth of a rerun's CPU).
-    func xml(selected: Bool, strings: inout SharedStrings) -> [UInt8] {
+    func xml(selected: Bool, strings: SharedStrings) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(4096 + rows.count * 160)
         out += head(selected: selected).utf8
@@ -63,7 +75,7 @@ struct Worksheet {
             Self.append(r + 1, to: &out)
             if let height = wrappedHeight(cells, widths: widths) { out += #"" ht="\#(height)" customHeight="1"#.utf8 }
             out += #"">"#.utf8
-            for cell in cells.sorted(by: { $0.column < $1.column }) {
+            for cell in cells {
                 out += #"<c r=""#.utf8
                 out += CellReference.column(cell.column).utf8
                 Self.append(r + 1, to: &out)
@@ -72,10 +84,13 @@ struct Worksheet {
                 switch cell.value {
                 case .text(let s):
                     out += #"" t="s"><v>"#.utf8
-                    Self.append(strings.add(s), to: &out)
+                    Self.append(strings.index(of: s), to: &out)
                     out += "</v></c>".utf8
                 // Swift's shortest round-trip form ("0.1", "1e-05") is a valid xsd:double.
-                case .number(let x): out += #"" t="n"><v>\#(x)</v></c>"#.utf8
+                case .number(let x):
+                    out += #"" t="n"><v>"#.utf8
+                    Self.append(x, to: &out)
+                    out += "</v></c>".utf8
                 case .blank: out += #""/>"#.utf8
                 }
             }
@@ -112,6 +127,17 @@ struct Worksheet {
             out += "<cols>" + widths.map { #"<col min="\#($0.column + 1)" max="\#($0.column + 1)" width="\#($0.width)" customWidth="1"/>"# }.joined() + "</cols>"
         }
         return out + "<sheetData>"
+    }
+
+    /// A number as xsd:double: whole numbers (most cells: counts, months) as their digits,
+    /// others in Swift's shortest round-trip form ("0.1", "1e-05").
+    private static func append(_ x: Double, to out: inout [UInt8]) {
+        if x == x.rounded(), abs(x) < 1e15 {
+            if x < 0 { out.append(UInt8(ascii: "-")) }
+            append(Int(abs(x)), to: &out)
+        } else {
+            out += x.description.utf8
+        }
     }
 
     /// A non-negative integer's decimal digits.

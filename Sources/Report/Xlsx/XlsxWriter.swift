@@ -28,9 +28,10 @@ public struct XlsxWriter: Sendable {
             ("xl/_rels/workbook.xml.rels", Array(XlsxPackage.workbookRelationships(sheetCount: sheets.count).utf8)),
             ("xl/styles.xml", Array(XlsxStyle.stylesXML(document.language).utf8)),
         ]
-        for (i, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet.xml(selected: i == 0, strings: &strings)))
-        }
+        for sheet in sheets { sheet.register(in: &strings) }
+        let table = strings
+        let xml = concurrentMap(sheets.count) { sheets[$0].xml(selected: $0 == 0, strings: table) }
+        parts += xml.enumerated().map { ("xl/worksheets/sheet\($0.offset + 1).xml", $0.element) }
         parts.append(("xl/sharedStrings.xml", Array(strings.xml.utf8)))
         parts += drawings(sheets, drawn: drawn)
         return try ZipArchive(parts: parts, date: date).data()

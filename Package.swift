@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Overgang: NAV register extracts → 60-day exits → status after exit → published tables.
-// The targets follow the data's way: Extracts → Panel → Episodes → Tables → Pipeline → overgang.
+// The targets follow the data's way: Extracts → Panel → Episodes → Tables → Pipeline → overgang;
+// what a run publishes (Catalogue, Disclosure) and the report need none of the ingest stack.
 import PackageDescription
 
 let package = Package(
@@ -33,27 +34,34 @@ let package = Package(
         .target(name: "Episodes", dependencies: ["Panel", "Extracts"]),
         // Pure numerics with no knowledge of registers: proportions, DiD, (later) survival.
         .target(name: "Statistics"),
-        // The published tables.
-        .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts", "Statistics"]),
-        // Report-ready exports of a run's tables: Excel, HTML with charts, Markdown.
-        .target(name: "Report", dependencies: ["CSystem", "SystemZlib", "Tables"]),
+        // What a run publishes: the catalogue of its tables, the tables as cells (written and
+        // read back), the small-CSV reader and the manifest. Foundation only.
+        .target(name: "Catalogue"),
+        // Small-cell suppression of finished tables.
+        .target(name: "Disclosure", dependencies: ["Catalogue"]),
+        // The published tables, built from the episodes.
+        .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts", "Statistics", "Catalogue", "Disclosure"]),
+        // Report-ready exports of a run's tables: Excel, HTML with charts, Markdown. Reads a
+        // finished folder: links no part of the ingest stack.
+        .target(name: "Report", dependencies: ["CSystem", "SystemZlib", "Catalogue", "Disclosure"]),
         // Synthetic extracts in the delivery format.
         .target(name: "Generator", dependencies: ["SystemZlib", "Extracts"]),
         // Configuration, stages, manifest, atomic publishing of outputs.
         .target(name: "Pipeline", dependencies: [
-            "CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report",
+            "CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Catalogue", "Disclosure", "Tables", "Report",
             .product(name: "Logging", package: "swift-log"),
             // SHA-256 of the survival covariate files, for the manifest.
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line, thin.
         .executableTarget(name: "overgang", dependencies: [
-            "Pipeline", "Generator", "Extracts", "Statistics", "Tables", "Report",
+            "Pipeline", "Generator", "Extracts", "Statistics", "Catalogue", "Tables", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "OvergangTests", dependencies: [
-            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report", "Pipeline", "Generator",
+            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Catalogue", "Disclosure", "Tables", "Report",
+            "Pipeline", "Generator",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),

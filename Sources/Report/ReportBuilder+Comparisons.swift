@@ -1,4 +1,4 @@
-import Tables
+import Catalogue
 
 extension ReportBuilder {
     static let detailedStatuses = ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"]
@@ -6,18 +6,18 @@ extension ReportBuilder {
     /// One section per comparison: the shares, changes and DiD per unit and measure, the
     /// distribution of detailed statuses, and a chart of status after exit by group and period.
     func comparisonSections() -> [ReportSection] {
-        guard let t = tables["comparisons.csv"] else { return [] }
-        let status = tables["comparison_status.csv"]
+        guard let t = table(.comparisons) else { return [] }
+        let status = table(.comparisonStatus)
         let nb = language == .nb
-        return Self.groups(t, by: ["comparison"]).map { key, rows in
+        return Self.groups(t, by: [.comparison]).map { key, rows in
             let name = key[0]
-            let hasGroups = rows.contains { t.rows[$0][t.column("unit")!].textValue != "all" }
+            let hasGroups = rows.contains { t.rows[$0][t.column(.unit)!].textValue != "all" }
             var tables = [comparisonTable(t, rows: rows, name: name, hasGroups: hasGroups)]
             var charts = hasGroups ? [didChart(t, rows: rows, name: name)] : []
             let offices = facts.comparisons.first { $0.name == name }.map { $0.treatment + $0.control } ?? []
             if let chart = officeWorkShareChart(offices: offices, name: name) { charts.append(chart) }
             if let status {
-                let statusRows = status.rows.indices.filter { status.rows[$0][status.column("comparison")!].textValue == name }
+                let statusRows = status.rows.indices.filter { status.rows[$0][status.column(.comparison)!].textValue == name }
                 tables.append(statusTable(status, rows: statusRows, name: name))
                 charts.append(statusChart(status, rows: statusRows, name: name))
             }
@@ -35,14 +35,14 @@ extension ReportBuilder {
 
     func comparisonTable(_ t: CSVTable, rows: [Int], name: String, hasGroups: Bool) -> ReportTable {
         let nb = language == .nb
-        let groups = hasGroups ? ["treatment", "control"] : ["treatment"]
-        let periodLabels = [labels.periodName("baseline"), labels.periodName("comparison")]
+        let groups = hasGroups ? Column.comparisonGroups : [Column.comparisonGroups[0]]
+        let periodLabels = Column.comparisonPeriods.map(labels.periodName)
         let change = nb ? "Endring (pp)" : "Change (pp)"
-        let didColumns: [(String, String, NumberStyle)] = [
-            ("did_pp", nb ? "Forskjell (pp)" : "DiD (pp)", .percent), ("se_pp", nb ? "Std.feil (pp)" : "SE (pp)", .percent),
-            ("ci_low_pp", nb ? "95 % KI, nedre" : "95% CI, low", .percent), ("ci_high_pp", nb ? "95 % KI, øvre" : "95% CI, high", .percent),
-            ("z", "z", .decimal), ("p_one_sided", nb ? "p (ensidig)" : "p (one-sided)", .pValue),
-            ("did_pct", nb ? "Relativ effekt (%)" : "Relative effect (%)", .percent),
+        let didColumns: [(Column, String, NumberStyle)] = [
+            (.didPP, nb ? "Forskjell (pp)" : "DiD (pp)", .percent), (.sePP, nb ? "Std.feil (pp)" : "SE (pp)", .percent),
+            (.ciLowPP, nb ? "95 % KI, nedre" : "95% CI, low", .percent), (.ciHighPP, nb ? "95 % KI, øvre" : "95% CI, high", .percent),
+            (.z, "z", .decimal), (.pOneSided, nb ? "p (ensidig)" : "p (one-sided)", .pValue),
+            (.didPct, nb ? "Relativ effekt (%)" : "Relative effect (%)", .percent),
         ]
         var header: [[HeaderCell]] = [[HeaderCell("", span: 2)], [HeaderCell("", span: 2)],
                                       [HeaderCell(labels.unit), HeaderCell(labels.measure)]]
@@ -62,18 +62,18 @@ extension ReportBuilder {
         var table = ReportTable(title: title + name, header: header, rowHeaderColumns: 2)
         for r in rows {
             let row = t.rows[r]
-            func col(_ name: String) -> CSVTable.Cell? { t.column(name).map { row[$0] } }
-            var out: [ReportCell] = [.text(unitName(col("unit")?.textValue ?? "", in: name)), .text(labels.outcome(col("measure")?.textValue ?? ""))]
+            func col(_ column: Column) -> CSVTable.Cell? { t.cell(row, column) }
+            var out: [ReportCell] = [.text(unitName(col(.unit)?.textValue ?? "", in: name)), .text(labels.outcome(col(.measure)?.textValue ?? ""))]
             for g in groups {
-                for p in ["baseline", "comparison"] {
-                    let count = col("\(g)_\(p)_count"), exits = col("\(g)_\(p)_exits")
+                for p in Column.comparisonPeriods {
+                    let count = col(.count(g, p)), exits = col(.exits(g, p))
                     out += [cell(count, .count, countLike: true), cell(exits, .count, countLike: true),
-                            share(col("\(g)_\(p)_pct"), count: count, exits: exits)]
+                            share(col(.share(g, p)), count: count, exits: exits)]
                 }
-                out.append(derived(col("\(g)_change_pp"), from: ["baseline", "comparison"].flatMap { ["\(g)_\($0)_count", "\(g)_\($0)_exits"] }.map(col)))
+                out.append(derived(col(.change(g)), from: Column.comparisonPeriods.flatMap { [Column.count(g, $0), .exits(g, $0)] }.map(col)))
             }
             if hasGroups {
-                let inputs = groups.flatMap { g in ["baseline", "comparison"].flatMap { ["\(g)_\($0)_count", "\(g)_\($0)_exits"] } }.map(col)
+                let inputs = groups.flatMap { g in Column.comparisonPeriods.flatMap { [Column.count(g, $0), .exits(g, $0)] } }.map(col)
                 out += didColumns.map { derived(col($0.0), from: inputs, style: $0.2) }
             }
             table.rows.append(out)
@@ -103,8 +103,8 @@ extension ReportBuilder {
         let nb = language == .nb
         let sub = CSVTable.subset(t, rows: rows)
         var table = cohortTable(sub, title: (nb ? "Detaljert status etter avgang: " : "Detailed status after exit: ") + name,
-                                rowColumns: [("unit", labels.unit), ("group", labels.group), ("period", labels.period)],
-                                categories: Self.detailedStatuses, categoryColumn: "outcome_detail")
+                                rowColumns: [(.unit, labels.unit), (.group, labels.group), (.period, labels.period)],
+                                categories: Self.detailedStatuses, categoryColumn: .outcomeDetail)
         for r in table.rows.indices {
             if case .text(let u) = table.rows[r][0] { table.rows[r][0] = .text(unitName(u, in: name)) }
             if case .text(let g) = table.rows[r][1] { table.rows[r][1] = .text(labels.groupName(g)) }
@@ -117,19 +117,16 @@ extension ReportBuilder {
     /// group and period: work, work with benefit, disability pension, other.
     func statusChart(_ t: CSVTable, rows: [Int], name: String) -> ReportChart {
         let nb = language == .nb
-        let classes: [(label: String, statuses: Set<String>)] = [
-            (labels.outcome("work"), ["work_only"]), (labels.outcome("work_benefit"), ["work_benefit"]),
-            (labels.outcome("disability"), ["disability"]), (labels.outcome("other"), ["job_seeker", "reduced_capacity", "old_age", "other"]),
-        ]
+        let classes = Catalogue.statusClasses.map { (label: labels.outcome($0.headline), statuses: Set($0.categories)) }
         let sub = CSVTable.subset(t, rows: rows)
-        let units = Set(Self.groups(sub, by: ["unit"]).map { $0.key[0] })
+        let units = Set(Self.groups(sub, by: [.unit]).map { $0.key[0] })
         let unit = units.contains("total") ? "total" : "all"
         var bars = [String](), values = [[Double?]]()
-        for (key, groupRows) in Self.groups(sub, by: ["unit", "group", "period"]) where key[0] == unit {
+        for (key, groupRows) in Self.groups(sub, by: [.unit, .group, .period]) where key[0] == unit {
             bars.append("\(labels.groupName(key[1])), \(labels.periodName(key[2]).inSentence)")
             var counts = [String: Int?]()
-            for r in groupRows { counts[sub.rows[r][sub.column("outcome_detail")!].textValue] = sub.rows[r][sub.column("count")!].intValue }
-            let exits = sub.rows[groupRows[0]][sub.column("exits")!].intValue
+            for r in groupRows { counts[sub.rows[r][sub.column(.outcomeDetail)!].textValue] = sub.rows[r][sub.column(.count)!].intValue }
+            let exits = sub.rows[groupRows[0]][sub.column(.exits)!].intValue
             var parts = classes.map { c -> Int? in
                 c.statuses.reduce(Optional(0)) { sum, s in sum.flatMap { a in (counts[s] ?? nil).map { a + $0 } } }
             }

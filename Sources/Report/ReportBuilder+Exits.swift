@@ -1,4 +1,4 @@
-import Tables
+import Catalogue
 
 extension ReportBuilder {
     /// Exits per month with their status two months later (national), the detailed
@@ -6,37 +6,36 @@ extension ReportBuilder {
     func exitSections() -> [ReportSection] {
         var sections = [ReportSection]()
         let nb = language == .nb
-        if let t = tables["exit_cohorts.csv"] {
+        if let t = table(.exitCohorts) {
             let table = cohortTable(t, title: nb ? "Avganger og status to måneder etter avgang" : "Exits and status two months after exit",
-                                    rowColumns: [("exit_month", labels.month), ("exit_status", labels.exitStatusHeader)],
+                                    rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
                                     categories: ["work", "work_benefit", "work_total", "disability", "other"])
             sections.append(ReportSection(name: labels.exits, title: nb ? "Avganger per måned" : "Exits per month",
                                           intro: nb ? "Avganger etter 60-dagersdefinisjonen og status ved utgangen av andre måned etter avgangen."
                                                     : "Exits by the 60-day definition and status at the end of the second month after the exit.",
                                           tables: [table], charts: [exitsChart(t)] + (workShareChart(t).map { [$0] } ?? [])))
         }
-        if let t = tables["exit_cohorts_detailed.csv"] {
+        if let t = table(.exitCohortsDetailed) {
             let table = cohortTable(t, title: nb ? "Detaljert status to måneder etter avgang" : "Detailed status two months after exit",
-                                    rowColumns: [("exit_month", labels.month), ("exit_status", labels.exitStatusHeader)],
+                                    rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
                                     categories: ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"],
-                                    categoryColumn: "outcome_detail")
+                                    categoryColumn: .outcomeDetail)
             sections.append(ReportSection(name: nb ? "Detaljert status" : "Detailed status", title: table.title,
                                           tables: [table], workbookOnly: true))
         }
-        for name in tables.keys.sorted() where name.hasPrefix("exit_cohorts_by_") {
-            let breakdown = String(name.dropFirst("exit_cohorts_by_".count).dropLast(".csv".count))
+        for (breakdown, t) in breakdownTables(.exitCohortsBy) {
             // A crossed table (`…_by_kjonn_x_aldersgruppe.csv`) has no column of that name: not shown yet.
-            guard tables[name]!.column(breakdown) != nil else { continue }
+            guard t.column(.values(of: breakdown)) != nil else { continue }
             let label = labels.breakdown(breakdown)
-            let table = cohortTable(tables[name]!, title: (nb ? "Avganger etter " : "Exits by ") + label.inSentence,
-                                    rowColumns: [("exit_month", labels.month), ("exit_status", labels.exitStatusHeader), (breakdown, label)],
+            let table = cohortTable(t, title: (nb ? "Avganger etter " : "Exits by ") + label.inSentence,
+                                    rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader), (.values(of: breakdown), label)],
                                     categories: ["work", "work_benefit", "work_total", "disability", "other"],
-                                    valueOf: breakdown)
+                                    valueOf: .values(of: breakdown))
             sections.append(ReportSection(name: String(((nb ? "Etter " : "By ") + label.inSentence).prefix(31)),
                                           title: table.title, tables: [table], workbookOnly: true))
         }
-        for name in tables.keys.sorted() where name.hasPrefix("stocks_by_") {
-            if let section = stockSection(tables[name]!, breakdown: String(name.dropFirst("stocks_by_".count).dropLast(".csv".count))) {
+        for (breakdown, t) in breakdownTables(.stocksBy) {
+            if let section = stockSection(t, breakdown: breakdown) {
                 sections.append(section)
             }
         }
@@ -50,12 +49,12 @@ extension ReportBuilder {
         let label = labels.breakdown(breakdown)
         var table = ReportTable(title: (nb ? "Beholdning etter " : "Stocks by ") + label.inSentence, header: [[
             HeaderCell(labels.month), HeaderCell(label), HeaderCell(nb ? "Hovedstatus" : "Main status"),
-            HeaderCell(labels.breakdown("tiltak")), HeaderCell(nb ? "Personer" : "Persons"),
+            HeaderCell(labels.breakdown(Column.tiltak.name)), HeaderCell(nb ? "Personer" : "Persons"),
             HeaderCell(nb ? "Prosent av registrerte" : "Per cent of registered"),
         ]], rowHeaderColumns: 4)
-        let columns = ["month", breakdown, "hovedstatus", "tiltak"].map { t.column($0) }
-        guard let count = t.column("count"), !columns.contains(where: { $0 == nil }) else { return nil }
-        let pct = t.column("pct")
+        let columns = [Column.month, .values(of: breakdown), .hovedstatus, .tiltak].map { t.column($0) }
+        guard let count = t.column(.count), !columns.contains(where: { $0 == nil }) else { return nil }
+        let pct = t.column(.pct)
         for row in t.rows {
             let measure = row[columns[3]!].textValue
             table.rows.append([.month(row[columns[0]!].textValue), .text(labels.value(row[columns[1]!].textValue, of: breakdown)),
@@ -69,25 +68,25 @@ extension ReportBuilder {
 
     /// Rows: the groups of `rowColumns`; columns: exits, then each category's count and share
     /// side by side. "Work in all" is work + work with benefit, shown only when both are.
-    func cohortTable(_ t: CSVTable, title: String, rowColumns: [(name: String, label: String)], categories: [String],
-                     categoryColumn: String = "outcome", valueOf breakdown: String? = nil) -> ReportTable {
+    func cohortTable(_ t: CSVTable, title: String, rowColumns: [(column: Column, label: String)], categories: [String],
+                     categoryColumn: Column = .outcome, valueOf breakdown: Column? = nil) -> ReportTable {
         let header: [[HeaderCell]] = [
             [HeaderCell("", span: rowColumns.count + 1)] + categories.map { HeaderCell(labels.outcome($0), span: 2) },
             rowColumns.map { HeaderCell($0.label) } + [HeaderCell(labels.exits)]
                 + categories.flatMap { _ in [HeaderCell(labels.count), HeaderCell(labels.share)] },
         ]
         var table = ReportTable(title: title, header: header, rowHeaderColumns: rowColumns.count)
-        guard let category = t.column(categoryColumn), let count = t.column("count"), let exits = t.column("exits") else { return table }
-        let pct = t.column("pct")
-        for (key, rows) in Self.groups(t, by: rowColumns.map(\.name)) {
+        guard let category = t.column(categoryColumn), let count = t.column(.count), let exits = t.column(.exits) else { return table }
+        let pct = t.column(.pct)
+        for (key, rows) in Self.groups(t, by: rowColumns.map(\.column)) {
             var byCategory = [String: [CSVTable.Cell]]()
             for r in rows { byCategory[t.rows[r][category].textValue] = t.rows[r] }
             let exitCell = t.rows[rows[0]][exits]
             var row: [ReportCell] = zip(rowColumns, key).map { column, value in
-                switch column.name {
-                case "exit_status": return .text(labels.exitStatus(value))
-                case "exit_month": return .month(value)
-                case breakdown: return .text(labels.value(value, of: column.name))
+                switch column.column {
+                case .exitStatus: return .text(labels.exitStatus(value))
+                case .exitMonth: return .month(value)
+                case breakdown: return .text(labels.value(value, of: column.column.name))
                 default: return .text(value)
                 }
             }
@@ -112,14 +111,14 @@ extension ReportBuilder {
 
     /// Exits per month over time, one line per exit status (suppressed months left out).
     func exitsChart(_ t: CSVTable) -> ReportChart {
-        let months = Self.groups(t, by: ["exit_month"]).map { $0.key[0] }
+        let months = Self.groups(t, by: [.exitMonth]).map { $0.key[0] }
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, Double($0)) })
         var series = [LineSeries]()
         var top = 1.0
-        for (key, _) in Self.groups(t, by: ["exit_status"]) {
+        for (key, _) in Self.groups(t, by: [.exitStatus]) {
             var points = [ChartPoint]()
-            for (monthKey, monthRows) in Self.groups(t, by: ["exit_month", "exit_status"]) where monthKey[1] == key[0] {
-                guard let n = t.column("exits").flatMap({ t.rows[monthRows[0]][$0].intValue }) else { continue }
+            for (monthKey, monthRows) in Self.groups(t, by: [.exitMonth, .exitStatus]) where monthKey[1] == key[0] {
+                guard let n = t.column(.exits).flatMap({ t.rows[monthRows[0]][$0].intValue }) else { continue }
                 points.append(ChartPoint(x: index[monthKey[0]]!, y: Double(n)))
                 top = max(top, Double(n))
             }

@@ -1,4 +1,4 @@
-import Tables
+import Catalogue
 
 /// What a reader of a comparison looks for first: with groups, the difference in differences
 /// of each unit and measure with its 95 % interval (and significance mark when the run sets
@@ -7,28 +7,29 @@ import Tables
 extension ReportBuilder {
     func keyResultTable(_ t: CSVTable, rows: [Int], name: String, hasGroups: Bool) -> ReportTable {
         let nb = language == .nb
-        let columns: [(name: String, label: String, style: NumberStyle)] = hasGroups ? [
-            ("did_pp", nb ? "Forskjell i forskjeller (pp)" : "Difference in differences (pp)", .percent),
-            ("ci_low_pp", nb ? "95 % KI, nedre" : "95% CI, low", .percent), ("ci_high_pp", nb ? "95 % KI, øvre" : "95% CI, high", .percent),
-            ("p_one_sided", nb ? "p (ensidig)" : "p (one-sided)", .pValue),
+        let (treatment, baseline, comparison) = (Column.comparisonGroups[0], Column.comparisonPeriods[0], Column.comparisonPeriods[1])
+        let columns: [(column: Column, label: String, style: NumberStyle)] = hasGroups ? [
+            (.didPP, nb ? "Forskjell i forskjeller (pp)" : "Difference in differences (pp)", .percent),
+            (.ciLowPP, nb ? "95 % KI, nedre" : "95% CI, low", .percent), (.ciHighPP, nb ? "95 % KI, øvre" : "95% CI, high", .percent),
+            (.pOneSided, nb ? "p (ensidig)" : "p (one-sided)", .pValue),
         ] : [
-            ("treatment_baseline_pct", labels.periodName("baseline") + " (%)", .percent),
-            ("treatment_comparison_pct", labels.periodName("comparison") + " (%)", .percent),
-            ("treatment_change_pp", nb ? "Endring (pp)" : "Change (pp)", .percent),
+            (.share(treatment, baseline), labels.periodName(baseline) + " (%)", .percent),
+            (.share(treatment, comparison), labels.periodName(comparison) + " (%)", .percent),
+            (.change(treatment), nb ? "Endring (pp)" : "Change (pp)", .percent),
         ]
         // The mark column only where the run set marks (without, `comparisons.csv` has it empty).
         let marks = facts.comparisons.first { $0.name == name }?.marks ?? []
-        let mark = hasGroups && !marks.isEmpty ? t.column("mark") : nil
+        let mark = hasGroups && !marks.isEmpty ? t.column(.mark) : nil
         var table = ReportTable(title: (nb ? "Hovedresultat: " : "Key result: ") + name,
                                 header: [[HeaderCell(labels.unit), HeaderCell(labels.measure)] + columns.map { HeaderCell($0.label) }
                                     + (mark == nil ? [] : [HeaderCell(nb ? "Merke" : "Mark")])], rowHeaderColumns: 2)
-        let groups = hasGroups ? ["treatment", "control"] : ["treatment"]
+        let groups = hasGroups ? Column.comparisonGroups : [Column.comparisonGroups[0]]
         for r in rows {
             let row = t.rows[r]
-            func col(_ name: String) -> CSVTable.Cell? { t.column(name).map { row[$0] } }
-            let counts = groups.flatMap { g in ["baseline", "comparison"].flatMap { ["\(g)_\($0)_count", "\(g)_\($0)_exits"] } }.map(col)
-            var out: [ReportCell] = [.text(unitName(col("unit")?.textValue ?? "", in: name)), .text(labels.outcome(col("measure")?.textValue ?? ""))]
-            out += columns.map { derived(col($0.name), from: counts, style: $0.style) }
+            func col(_ column: Column) -> CSVTable.Cell? { t.cell(row, column) }
+            let counts = groups.flatMap { g in Column.comparisonPeriods.flatMap { [Column.count(g, $0), .exits(g, $0)] } }.map(col)
+            var out: [ReportCell] = [.text(unitName(col(.unit)?.textValue ?? "", in: name)), .text(labels.outcome(col(.measure)?.textValue ?? ""))]
+            out += columns.map { derived(col($0.column), from: counts, style: $0.style) }
             // The mark follows z, which rests on the counts: blanked with them.
             if let mark { out.append(derived(nil, from: counts) == .suppressed ? .suppressed : .text(row[mark].textValue)) }
             table.rows.append(out)
@@ -50,13 +51,13 @@ extension ReportBuilder {
     /// Each unit's DiD with its interval, one marker per measure; suppressed ones left out.
     func didChart(_ t: CSVTable, rows: [Int], name: String) -> ReportChart {
         let nb = language == .nb
-        let unit = t.column("unit")!, measure = t.column("measure")!
-        let units = Self.groups(CSVTable.subset(t, rows: rows), by: ["unit"]).map { $0.key[0] }
-        let measures = Self.groups(CSVTable.subset(t, rows: rows), by: ["measure"]).map { $0.key[0] }
+        let unit = t.column(.unit)!, measure = t.column(.measure)!
+        let units = Self.groups(CSVTable.subset(t, rows: rows), by: [.unit]).map { $0.key[0] }
+        let measures = Self.groups(CSVTable.subset(t, rows: rows), by: [.measure]).map { $0.key[0] }
         let series = measures.map { m in
             IntervalSeries(name: labels.outcome(m), intervals: units.map { u -> ChartInterval? in
                 guard let r = rows.first(where: { t.rows[$0][unit].textValue == u && t.rows[$0][measure].textValue == m }) else { return nil }
-                let values = ["did_pp", "ci_low_pp", "ci_high_pp"].map { c in t.column(c).flatMap { t.rows[r][$0].doubleValue } }
+                let values = [Column.didPP, .ciLowPP, .ciHighPP].map { t.cell(t.rows[r], $0)?.doubleValue }
                 guard let e = values[0], let lo = values[1], let hi = values[2] else { return nil }
                 return ChartInterval(estimate: e, low: lo, high: hi)
             })

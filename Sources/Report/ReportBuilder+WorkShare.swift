@@ -1,4 +1,4 @@
-import Tables
+import Catalogue
 
 /// The share of exits in work two months after exit, month by month: nationally for each
 /// status at exit (the published shares), and for the offices a comparison names (all their
@@ -6,8 +6,8 @@ import Tables
 /// blanked, as "Arbeid i alt").
 extension ReportBuilder {
     func workShareChart(_ t: CSVTable) -> ReportChart? {
-        guard let status = t.column("exit_status") else { return nil }
-        let series = Self.groups(t, by: ["exit_status"]).map { key, _ in
+        guard let status = t.column(.exitStatus) else { return nil }
+        let series = Self.groups(t, by: [.exitStatus]).map { key, _ in
             LineSeries(name: labels.exitStatus(key[0]), points: workShares(t, months: months(t)) { $0[status].textValue == key[0] })
         }
         return workShareChart(title: language == .nb ? "Andel i arbeid per avgangsmåned" : "Share in work by month of exit",
@@ -16,10 +16,13 @@ extension ReportBuilder {
                               months: months(t), series: series)
     }
 
+    /// The breakdown by office (`enhet`), whose table the office lines read.
+    static let office = "enhet"
+
     /// One line per office of the comparison, over every exit month of the run.
     func officeWorkShareChart(offices: [String], name: String) -> ReportChart? {
-        guard !offices.isEmpty, let t = tables["exit_cohorts_by_enhet.csv"], let office = t.column("enhet") else { return nil }
-        let series = offices.map { code in LineSeries(name: code, points: workShares(t, months: months(t)) { $0[office].textValue == code }) }
+        guard !offices.isEmpty, let t = tables[TableSpec.exitCohortsBy.fileName(Self.office)], let column = t.column(.values(of: Self.office)) else { return nil }
+        let series = offices.map { code in LineSeries(name: code, points: workShares(t, months: months(t)) { $0[column].textValue == code }) }
         guard series.contains(where: { !$0.points.isEmpty }) else { return nil }
         let nb = language == .nb
         return workShareChart(title: (nb ? "Andel i arbeid per avgangsmåned, kontorene i " : "Share in work by month of exit, the offices of ") + name,
@@ -28,13 +31,13 @@ extension ReportBuilder {
                               months: months(t), series: series)
     }
 
-    func months(_ t: CSVTable) -> [String] { Self.groups(t, by: ["exit_month"]).map { $0.key[0] } }
+    func months(_ t: CSVTable) -> [String] { Self.groups(t, by: [.exitMonth]).map { $0.key[0] } }
 
     /// Per exit month of the rows `included` selects: 100 × work / exits over those rows; a
     /// month with a blanked count or no exits has no point.
     func workShares(_ t: CSVTable, months: [String], included: ([CSVTable.Cell]) -> Bool) -> [ChartPoint] {
-        guard let month = t.column("exit_month"), let outcome = t.column("outcome"), let count = t.column("count"),
-              let exits = t.column("exits") else { return [] }
+        guard let month = t.column(.exitMonth), let outcome = t.column(.outcome), let count = t.column(.count),
+              let exits = t.column(.exits) else { return [] }
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         var work = [String: Int?](), all = [String: Int?]()
         for row in t.rows where row[outcome].textValue == "work" && included(row) {

@@ -1,4 +1,5 @@
-import Tables
+import Catalogue
+import Disclosure
 
 /// Builds the report document from a run's published tables: suppresses them at the
 /// report's limit (never lower than the run's own), then reshapes them into the layout of
@@ -95,7 +96,7 @@ public struct ReportBuilder {
     // MARK: shared pieces
 
     /// Row indexes of `table` grouped by the values of `columns`, in first-seen order.
-    static func groups(_ table: CSVTable, by columns: [String]) -> [(key: [String], rows: [Int])] {
+    static func groups(_ table: CSVTable, by columns: [Column]) -> [(key: [String], rows: [Int])] {
         let idx = columns.compactMap { table.column($0) }
         var order = [[String]]()
         var rows = [[String]: [Int]]()
@@ -105,6 +106,14 @@ public struct ReportBuilder {
             rows[key, default: []].append(r)
         }
         return order.map { ($0, rows[$0]!) }
+    }
+
+    /// The run's table of a spec without a name pattern, if published.
+    func table(_ spec: TableSpec) -> CSVTable? { tables[spec.fileName] }
+
+    /// The run's tables of a spec with a name pattern, by breakdown, in file name order.
+    func breakdownTables(_ spec: TableSpec) -> [(breakdown: String, table: CSVTable)] {
+        tables.keys.sorted().compactMap { name in spec.parameter(ofFile: name).map { ($0, tables[name]!) } }
     }
 
     /// A published cell as a report cell: blank counts are suppressed when a limit is set

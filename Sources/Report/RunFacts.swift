@@ -1,3 +1,5 @@
+import Catalogue
+
 /// What the report says about the run that made the tables (from its manifest): the
 /// "about" sheet and the periods the tables are read with.
 public struct RunFacts: Sendable {

@@ -1,5 +1,6 @@
 import Extracts
 import Panel
+import Catalogue
 
 /// `cohorts.periods`: the time unit of the exit-cohort tables. Quarters and years are tabulated
 /// only when complete: every one of their months is a complete month of the run (all its exits
@@ -7,16 +8,9 @@ import Panel
 public enum CohortPeriod: String, CaseIterable, Sendable {
     case month, quarter, year
 
-    /// The table's first column.
-    public var column: String { "exit_\(rawValue)" }
-
-    /// Inserted after `exit_cohorts` in the file names: `exit_cohorts_quarterly_by_kjonn.csv`.
-    public var fileTag: String {
-        switch self {
-        case .month: return ""
-        case .quarter: return "_quarterly"
-        case .year: return "_yearly"
-        }
+    /// The exit cohort tables of this time unit (`exit_cohorts_quarterly_by_kjonn.csv`).
+    public var tables: (national: TableSpec, detailed: TableSpec, by: TableSpec) {
+        TableSpec.exitCohortTables[CohortPeriod.allCases.firstIndex(of: self)!]
     }
 
     var monthsIn: Int {
@@ -66,5 +60,5 @@ public struct CrossedBreakdown: Sendable, Equatable {
     /// As written in `pipeline.json` and the manifest.
     public var name: String { "\(first.rawValue)×\(second.rawValue)" }
     /// In file names (`×` is not safe on every file system and in Excel): `kjonn_x_aldersgruppe`.
-    public var fileName: String { "\(first.rawValue)_x_\(second.rawValue)" }
+    public var fileName: String { first.rawValue + TableSpec.crossing + second.rawValue }
 }

@@ -2,6 +2,7 @@ import Episodes
 import Extracts
 import Panel
 import Statistics
+import Catalogue
 
 /// `comparison_benefits.csv` and `comparison_measures.csv` (definitions.md §7b): per
 /// comparison, unit, group and period, among the exits of some statuses, how many have each
@@ -19,12 +20,9 @@ extension ComparisonTables {
         }
     }
 
-    public static let benefitsName = "comparison_benefits.csv"
-    public static let measuresName = "comparison_measures.csv"
-
     /// `comparison_benefits.csv`: among `work_benefit` exits, the benefits at the status month.
     public func benefitTable() -> CSVTable {
-        codeTable(name: Self.benefitsName, column: "benefit", among: [.workBenefit]) { person, month in
+        codeTable(.comparisonBenefits, among: [.workBenefit]) { person, month in
             let mask = panel.fact(person, month)
             return Benefit.allCases.filter { mask & $0.bit != 0 }.map(\.name)
         }
@@ -33,16 +31,15 @@ extension ComparisonTables {
     /// `comparison_measures.csv`: among exits in work (`work_total`), the `tiltak` of the arena
     /// row at the status month.
     public func measureTable() -> CSVTable {
-        codeTable(name: Self.measuresName, column: "tiltak", among: [.work, .workBenefit]) { person, month in
+        codeTable(.comparisonMeasures, among: [.work, .workBenefit]) { person, month in
             let tiltak = panel.row(person, month).tiltak
             return tiltak == 0 ? [] : [panel.measureName(tiltak)]
         }
     }
 
     /// `codes(person, status month)`: the codes an exit counts under.
-    private func codeTable(name: String, column: String, among classes: Set<HeadlineStatus>,
-                           codes: (Int, Int) -> [String]) -> CSVTable {
-        var t = CSVTable(name: name, header: ["comparison", "unit", "group", "period", column, "count", "pct"])
+    private func codeTable(_ spec: TableSpec, among classes: Set<HeadlineStatus>, codes: (Int, Int) -> [String]) -> CSVTable {
+        var t = CSVTable(spec)
         for c in comparisons {
             var byOffice = [Int: [CodeCounts]]()
             forEachCounted(c) { i, office, period in

@@ -2,6 +2,7 @@ import Episodes
 import Extracts
 import Panel
 import Statistics
+import Catalogue
 
 /// `comparisons.csv` and `comparison_status.csv` (definitions.md §4): for each comparison,
 /// unit (pair or `total`, or `all` without groups) and measure, the shares of exits in each
@@ -119,15 +120,7 @@ public struct ComparisonTables {
 
     /// `comparisons.csv`.
     public mutating func comparisonTable() -> CSVTable {
-        var t = CSVTable(name: "comparisons.csv", header: [
-            "comparison", "unit", "measure",
-            "treatment_baseline_pct", "treatment_comparison_pct", "treatment_change_pp",
-            "control_baseline_pct", "control_comparison_pct", "control_change_pp",
-            "did_pp", "se_pp", "ci_low_pp", "ci_high_pp", "z", "p_one_sided", "did_pct",
-            "treatment_baseline_exits", "treatment_baseline_count", "treatment_comparison_exits", "treatment_comparison_count",
-            "control_baseline_exits", "control_baseline_count", "control_comparison_exits", "control_comparison_count",
-            "se_method", "mark",
-        ])
+        var t = CSVTable(.comparisons)
         let lastComplete = exits.completeMonths.isEmpty ? nil : panel.month(exits.completeMonths.upperBound - 1)
         for c in comparisons {
             for range in [c.baseline, c.comparison] {
@@ -182,8 +175,7 @@ public struct ComparisonTables {
 
     /// `comparison_status.csv`: the distribution of detailed statuses per comparison, unit, group and period.
     public func statusTable() -> CSVTable {
-        var t = CSVTable(name: "comparison_status.csv",
-                         header: ["comparison", "unit", "group", "period", "outcome_detail", "count", "exits", "pct"])
+        var t = CSVTable(.comparisonStatus)
         for c in comparisons {
             for unit in units(c) {
                 let groups = [(c.hasGroups ? "treatment" : "all", unit.treatment)] + (unit.control.map { [("control", $0)] } ?? [])

@@ -1,4 +1,5 @@
 import Statistics
+import Catalogue
 
 /// `cox_tests.csv` and `cox_vcov.csv` (definitions.md §7a): the joint Wald test of each
 /// factor and the covariance matrix of each model's terms. Like `cox.csv`, a figure resting
@@ -21,7 +22,7 @@ extension CoxTable {
     /// the models name their periods.
     public static func tests(_ models: [(event: String, period: String?, model: CoxModel?)], grouped: [String]) -> CSVTable {
         let withPeriod = models.contains { $0.period != nil }
-        var t = CSVTable(name: "cox_tests.csv", header: ["event"] + (withPeriod ? ["period"] : []) + ["factor", "terms", "chisq", "df", "p"])
+        var t = CSVTable(.coxTests, including: withPeriod ? [.period] : [])
         for (event, period, model) in models {
             guard let model else { continue }
             let head: [CSVTable.Cell] = [.text(event)] + (withPeriod ? [.text(period ?? "")] : [])
@@ -37,7 +38,7 @@ extension CoxTable {
     /// Each model's covariance matrix, long: one row per (row term, column term).
     public static func covariances(_ models: [(event: String, period: String?, model: CoxModel?)]) -> CSVTable {
         let withPeriod = models.contains { $0.period != nil }
-        var t = CSVTable(name: "cox_vcov.csv", header: ["event"] + (withPeriod ? ["period"] : []) + ["row_term", "col_term", "covariance"])
+        var t = CSVTable(.coxCovariances, including: withPeriod ? [.period] : [])
         for (event, period, model) in models {
             guard let model else { continue }
             let head: [CSVTable.Cell] = [.text(event)] + (withPeriod ? [.text(period ?? "")] : [])

@@ -1,4 +1,5 @@
 import Statistics
+import Catalogue
 
 /// `cox.csv`: one row per term of each event's model (interface.md). A term whose estimate
 /// runs off to infinity, or a model that did not converge, is flagged, never shown as a
@@ -6,7 +7,6 @@ import Statistics
 /// `baseline+comparison`, or the pooled window `all`); added last so that readers by
 /// position keep working.
 public enum CoxTable {
-    public static let header = ["event", "term", "coef", "se", "z", "p", "hr", "hr_low", "hr_high", "flag"]
 
     public static func make(_ models: [(event: String, model: CoxModel?)]) -> CSVTable {
         make(models.map { ($0.event, nil, $0.model) })
@@ -19,7 +19,7 @@ public enum CoxTable {
     /// With a `period` column when the models name their periods.
     public static func make(_ models: [(event: String, period: String?, model: CoxModel?)]) -> CSVTable {
         let withPeriod = models.contains { $0.period != nil }
-        var t = CSVTable(name: "cox.csv", header: header + (withPeriod ? ["period"] : []))
+        var t = CSVTable(.cox, including: withPeriod ? [.period] : [])
         for (event, period, model) in models {
             guard let model else { continue }
             let tail: [CSVTable.Cell] = withPeriod ? [.text(period ?? "")] : []
@@ -41,8 +41,7 @@ public enum CoxTable {
     /// `cox_fit.csv`: per event, spells, events, log-likelihoods and the likelihood-ratio test.
     public static func fits(_ models: [(event: String, period: String?, model: CoxModel?)]) -> CSVTable {
         let withPeriod = models.contains { $0.period != nil }
-        var t = CSVTable(name: "cox_fit.csv", header: ["event", "n", "events", "loglik_null", "loglik", "lr_chisq", "lr_df",
-                                                       "lr_p", "iterations", "converged", "dropped_terms"] + (withPeriod ? ["period"] : []))
+        var t = CSVTable(.coxFit, including: withPeriod ? [.period] : [])
         for (event, period, model) in models {
             guard let m = model else { continue }
             t.append([.text(event), .count(Int(m.n)), .count(Int(m.events)), .number(m.logLikelihoodNull), .number(m.logLikelihood),

@@ -1,6 +1,7 @@
 import Episodes
 import Extracts
 import Panel
+import Catalogue
 
 extension ExitCohortTables {
     /// The exits of one period, status and value (of one attribute, or two crossed).
@@ -14,8 +15,8 @@ extension ExitCohortTables {
     /// Exit period × exit status × the attributes' values × status class, for the values that
     /// have exits; rows by period, status, then each value (age groups in age order, other
     /// values as text: codes are fixed-width; age groups and durations in their own order).
-    func breakdownTable(by attributes: [Breakdown], name: String, period: CohortPeriod) -> CSVTable {
-        var t = CSVTable(name: name, header: [period.column, "exit_status"] + attributes.map(\.rawValue) + ["outcome", "count", "exits", "pct"])
+    func breakdownTable(by attributes: [Breakdown], parameter: String, period: CohortPeriod) -> CSVTable {
+        var t = CSVTable(period.tables.by, parameter: parameter)
         let (labels, ofMonth) = period.periods(of: exits.completeMonths, in: panel)
         var counts = [Key: [Int]]()
         let second = attributes.count > 1 ? attributes[1] : nil

@@ -1,6 +1,7 @@
 import Episodes
 import Extracts
 import Panel
+import Catalogue
 
 /// The exit-cohort tables of §3: per exit month (or complete quarter or year) and exit status,
 /// the exits and how many were in each status two months later, overall, in detail, and
@@ -42,9 +43,6 @@ public struct ExitCohortTables: Sendable {
         self.monthsBeforeExit = monthsBeforeExit.map { months in kept.map { months[$0] } }
     }
 
-    /// The table's name: `exit_cohorts`, the period's tag, then `part` (`_detailed`, `_by_kjonn`).
-    static func name(_ part: String, _ period: CohortPeriod) -> String { "exit_cohorts\(period.fileTag)\(part).csv" }
-
     /// Counts per period, status and category: [period][status code][category].
     private func periodCounts(_ ofMonth: [Int?], periods: Int) -> [[[Int]]] {
         var counts = Array(repeating: Array(repeating: Array(repeating: 0, count: exits.categories.names.count), count: 4),
@@ -69,21 +67,19 @@ public struct ExitCohortTables: Sendable {
     /// `exit_cohorts.csv`: exit month × exit status × status class (per quarter or year:
     /// `exit_cohorts_quarterly.csv`, `exit_cohorts_yearly.csv`).
     public func headlineTable(_ period: CohortPeriod = .month) -> CSVTable {
-        statusTable(Self.name("", period), period: period, column: "outcome", classes: HeadlineStatus.allCases.map(\.name)) { headline($0) }
+        statusTable(period.tables.national, period: period, classes: HeadlineStatus.allCases.map(\.name)) { headline($0) }
     }
 
     /// `exit_cohorts_detailed.csv`: exit month × exit status × category (§2's detailed
     /// statuses, or `outcome.categories`).
     public func detailedTable(_ period: CohortPeriod = .month) -> CSVTable {
-        statusTable(Self.name("_detailed", period), period: period, column: "outcome_detail",
-                    classes: exits.categories.names) { $0 }
+        statusTable(period.tables.detailed, period: period, classes: exits.categories.names) { $0 }
     }
 
     /// Every complete period × exit status × class, zeros included; `classify` turns the
     /// category counts into the classes' counts.
-    private func statusTable(_ name: String, period: CohortPeriod, column: String, classes: [String],
-                             classify: ([Int]) -> [Int]) -> CSVTable {
-        var t = CSVTable(name: name, header: [period.column, "exit_status", column, "count", "exits", "pct"])
+    private func statusTable(_ spec: TableSpec, period: CohortPeriod, classes: [String], classify: ([Int]) -> [Int]) -> CSVTable {
+        var t = CSVTable(spec)
         let (labels, ofMonth) = period.periods(of: exits.completeMonths, in: panel)
         let counts = periodCounts(ofMonth, periods: labels.count)
         for (p, label) in labels.enumerated() {
@@ -101,11 +97,11 @@ public struct ExitCohortTables: Sendable {
     /// `exit_cohorts_by_<breakdown>.csv`: exit month × exit status × value × status class,
     /// for the values that have exits.
     public func table(by breakdown: Breakdown, _ period: CohortPeriod = .month) -> CSVTable {
-        breakdownTable(by: [breakdown], name: Self.name("_by_\(breakdown.rawValue)", period), period: period)
+        breakdownTable(by: [breakdown], parameter: breakdown.rawValue, period: period)
     }
 
     /// `exit_cohorts_by_<a>_x_<b>.csv`: as `table(by:)` with both attributes as columns.
     public func table(by crossed: CrossedBreakdown, _ period: CohortPeriod = .month) -> CSVTable {
-        breakdownTable(by: [crossed.first, crossed.second], name: Self.name("_by_\(crossed.fileName)", period), period: period)
+        breakdownTable(by: [crossed.first, crossed.second], parameter: crossed.fileName, period: period)
     }
 }

@@ -1,6 +1,7 @@
 import Episodes
 import Extracts
 import Panel
+import Catalogue
 
 /// `exit_durations.csv` (definitions.md §7b): per exit month, exit status and — for measure
 /// exits — the measure left (its `tiltak` in the exit month; empty for register exits), the
@@ -26,10 +27,8 @@ public struct ExitDurationTable: Sendable {
         self.byMeasure = byMeasure
     }
 
-    public static let name = "exit_durations.csv"
-
     public func table() -> CSVTable {
-        var t = CSVTable(name: Self.name, header: ["exit_month", "exit_status", "tiltak", "exits", "mean_months", "median_months"])
+        var t = CSVTable(.exitDurations)
         struct Key: Hashable { var month: Int; var status: UInt8; var tiltak: String }
         var months = [Key: [Int]]()
         for (i, (e, row)) in zip(exits.exits, exitRows).enumerated() where exits.completeMonths.contains(Int(e.month)) {

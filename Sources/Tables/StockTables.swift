@@ -1,6 +1,7 @@
 import Extracts
 import Panel
 import Statistics
+import Catalogue
 
 /// `stocks_by_<breakdown>.csv` (definitions.md §6, interface.md): for each month and value of
 /// a breakdown, the persons with a row by `hovedstatus`, and among the registered the number
@@ -64,11 +65,10 @@ public struct StockTables: Sendable {
     }
 
     /// The value of the row set over all values of a month (the national series).
-    public static let total = "total"
+    public static let total = TableSpec.stocksTotal
 
     public func table(by breakdown: Breakdown) -> CSVTable {
-        var t = CSVTable(name: "stocks_by_\(breakdown.rawValue).csv",
-                         header: ["month", breakdown.rawValue, "hovedstatus", "tiltak", "count", "pct", "pct_of_measures"])
+        var t = CSVTable(.stocksBy, parameter: breakdown.rawValue)
         let cells = count(by: breakdown)
         for (i, byValue) in cells.enumerated() {
             let month = panel.month(months.lowerBound + i).description

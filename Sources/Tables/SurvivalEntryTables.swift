@@ -1,6 +1,7 @@
 import Episodes
 import Extracts
 import Panel
+import Catalogue
 
 /// `survival_entries.csv` and `survival_profile.csv` (definitions.md §7a): who enters the
 /// unit's target group in each period, by which route, month by month, and described by the
@@ -40,7 +41,7 @@ public struct SurvivalEntryTables {
     /// Per period, month with entries, route and at the unit or not: the number of entries
     /// (every route and both `at_unit` values of a month, zeros included).
     public func entries() -> CSVTable {
-        var t = CSVTable(name: "survival_entries.csv", header: ["period", "entry_month", "route", "at_unit", "count"])
+        var t = CSVTable(.survivalEntries)
         let route = Self.characteristics.firstIndex(of: "route")!
         for (period, list) in periods {
             var counts = [String: Int]()
@@ -60,7 +61,7 @@ public struct SurvivalEntryTables {
     /// Per period and population (`all` entries, `unit` those at the unit): the number and
     /// percentage of the population's entries with each value of each characteristic.
     public func profile() -> CSVTable {
-        var t = CSVTable(name: "survival_profile.csv", header: ["period", "population", "characteristic", "value", "count", "pct"])
+        var t = CSVTable(.survivalProfile)
         for (period, list) in periods {
             for (population, members) in [("all", list), ("unit", list.filter(\.atUnit))] {
                 for (c, characteristic) in Self.characteristics.enumerated() {

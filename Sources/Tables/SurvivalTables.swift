@@ -1,4 +1,5 @@
 import Statistics
+import Catalogue
 
 /// `lifetables.csv`, `kaplan_meier.csv`, `logrank.csv` and `cumulative_incidence.csv`
 /// (interface.md) from plain survival data: one analysis per event, with its periods.
@@ -26,9 +27,7 @@ public struct SurvivalTables {
     }
 
     public func lifeTables() -> CSVTable {
-        var t = CSVTable(name: "lifetables.csv", header: [
-            "event", "period", "interval_start", "interval_end", "entering", "withdrawn", "exposed", "events",
-            "cond_prob", "survival_start", "survival_end", "survival_end_se", "hazard"])
+        var t = CSVTable(.lifeTables)
         for a in analyses {
             // A period without spells has no table (a column of zeros would read as data).
             for (period, data) in a.periods where !data.isEmpty {
@@ -43,8 +42,7 @@ public struct SurvivalTables {
     }
 
     public func kaplanMeier() -> CSVTable {
-        var t = CSVTable(name: "kaplan_meier.csv", header: [
-            "event", "period", "month", "at_risk", "events", "censored", "survival", "se", "ci_low", "ci_high"])
+        var t = CSVTable(.kaplanMeier)
         for a in analyses {
             for (period, data) in a.periods where !data.isEmpty {
                 for p in KaplanMeier(data, maxMonths: maxMonths).points {
@@ -60,7 +58,7 @@ public struct SurvivalTables {
     /// from the Kaplan-Meier curve, with the 95 % interval from its log-log bands (R's
     /// `quantile(survfit(...))`); empty where the curve or band never falls that far.
     public func quantiles() -> CSVTable {
-        var t = CSVTable(name: "survival_quantiles.csv", header: ["event", "period", "quantile", "months", "ci_low", "ci_high"])
+        var t = CSVTable(.survivalQuantiles)
         for a in analyses {
             for (period, data) in a.periods where !data.isEmpty {
                 for q in KaplanMeier(data, maxMonths: maxMonths).quantiles() {
@@ -74,7 +72,7 @@ public struct SurvivalTables {
 
     /// One row per analysis; empty figures when there is nothing to test.
     public func logRank() -> CSVTable {
-        var t = CSVTable(name: "logrank.csv", header: ["event", "chisq", "df", "p"])
+        var t = CSVTable(.logRank)
         for a in analyses {
             let groups = a.testedPeriods.compactMap { name in a.periods.first { $0.name == name }?.data }
             if let test = LogRank(groups) {
@@ -89,7 +87,7 @@ public struct SurvivalTables {
     /// Aalen-Johansen incidence of each named cause (codes 1, 2, … in order) by period and month.
     public static func cumulativeIncidence(periods: [(name: String, data: SurvivalData)], causes: [String],
                                            maxMonths: Int) -> CSVTable {
-        var t = CSVTable(name: "cumulative_incidence.csv", header: ["period", "month", "cause", "incidence"])
+        var t = CSVTable(.cumulativeIncidence)
         for (period, data) in periods where !data.isEmpty {
             let ci = CumulativeIncidence(data, causes: causes.count, maxMonths: maxMonths)
             for month in 0...maxMonths {

@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Statistics
 import Tables
+import Catalogue
 
 struct Cox: ParsableCommand {
     static let configuration = CommandConfiguration(

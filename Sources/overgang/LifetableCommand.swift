@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Tables
+import Catalogue
 
 struct Lifetable: ParsableCommand {
     static let configuration = CommandConfiguration(

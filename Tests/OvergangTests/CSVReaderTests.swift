@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Tables
+@testable import Catalogue
 
 /// The small-CSV reader against Python's csv module (`Fixtures/csv/records.py`, output
 /// committed), and its own rules: empty lines, separators, spaces, errors.

@@ -3,6 +3,7 @@ import XCTest
 @testable import Pipeline
 @testable import Report
 @testable import Tables
+@testable import Catalogue
 
 /// `cohorts.filter`, crossed `cohorts.breakdowns` and `cohorts.periods` (interface.md
 /// "Additions (December 2026)") on `sample-data/`, against `Fixtures/cohorts/cohort_tables.py`

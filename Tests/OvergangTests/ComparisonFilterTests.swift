@@ -4,6 +4,7 @@ import XCTest
 @testable import Pipeline
 @testable import Report
 @testable import Tables
+@testable import Catalogue
 
 /// `filters` of a comparison: a filter per group and period (the KIN trial's exits in the
 /// trial period come from a measure code that did not exist before), on hand-built exits.

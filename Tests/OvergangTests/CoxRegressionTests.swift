@@ -2,6 +2,7 @@ import XCTest
 @testable import Pipeline
 @testable import Statistics
 @testable import Tables
+@testable import Catalogue
 
 /// Cox coefficients, standard errors and log-likelihoods against R's
 /// `survival::coxph` (ties "efron" and "breslow") on the same data: textbook sets (lung,

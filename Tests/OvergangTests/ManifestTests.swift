@@ -3,6 +3,7 @@ import XCTest
 @testable import Extracts
 @testable import Pipeline
 @testable import Report
+@testable import Catalogue
 
 /// `manifest.json` as one typed, versioned file: the pipeline writes the bytes the untyped
 /// writer wrote before it (fixtures in `Fixtures/manifest/`, written by overgang at f2be4f5 and

@@ -54,13 +54,26 @@ final class PackageDependencyTests: XCTestCase {
         let root = SampleDataFixtureTests.repository
         let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
         let targets = Self.declaredTargets(manifest)
-        XCTAssertEqual(Set(targets.map(\.name)), ["CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Tables", "Report",
+        XCTAssertEqual(Set(targets.map(\.name)), ["CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Catalogue", "Disclosure", "Tables", "Report",
                                                   "Generator", "Pipeline", "overgang", "OvergangTests"])
         for target in targets {
             let imported = Self.imports(under: root.appendingPathComponent(target.folder))
             // CSystem is C: it imports nothing in Swift and declares nothing.
             XCTAssertEqual(target.dependencies, imported, target.name)
         }
+    }
+
+    /// The report reads a finished folder: neither it nor anything it links reads extracts
+    /// (issue 17: the report module does not link the ingest stack).
+    func testTheReportLinksNoIngestStack() throws {
+        let manifest = try String(contentsOf: SampleDataFixtureTests.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let declared = Dictionary(Self.declaredTargets(manifest).map { ($0.name, $0.dependencies) }, uniquingKeysWith: { a, _ in a })
+        var linked = Set<String>(), next = ["Report"]
+        while let target = next.popLast() {
+            for d in declared[target] ?? [] where linked.insert(d).inserted { next.append(d) }
+        }
+        XCTAssertTrue(linked.contains("Catalogue"))
+        XCTAssertTrue(linked.isDisjoint(with: ["Extracts", "Panel", "Episodes", "Tables", "Statistics", "Pipeline"]), "\(linked.sorted())")
     }
 
     /// The reading of Package.swift finds what it should (else the test above proves nothing).

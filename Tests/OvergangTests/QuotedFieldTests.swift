@@ -3,6 +3,7 @@ import XCTest
 @testable import Pipeline
 @testable import Statistics
 @testable import Tables
+@testable import Catalogue
 
 /// Each small-CSV reader of the tool reads a quoted field as one field: a separator, a doubled
 /// quote or a line break inside quotes belongs to the field (RFC 4180), and a broken quote is

@@ -2,6 +2,7 @@ import XCTest
 @testable import Pipeline
 @testable import Report
 @testable import Tables
+@testable import Catalogue
 
 /// The report's answer first and readable: each comparison's key result and DiD chart are
 /// the published `comparisons.csv` figures, a comparison without groups says nothing of a

@@ -2,6 +2,7 @@ import XCTest
 @testable import Pipeline
 @testable import Report
 @testable import Tables
+@testable import Catalogue
 
 /// The report's content against the published tables it is built from: every number in a
 /// report table or chart is a published number (or the sum of two), suppression carries
@@ -33,8 +34,8 @@ final class ReportTests: XCTestCase {
             let text = try String(contentsOfFile: Self.sampleOutput + "/" + name, encoding: .utf8)
             XCTAssertEqual(try CSVTable.read(name: name, text: text).csvText(), text, name)
         }
-        XCTAssertThrowsError(try CSVTable.read(name: "x.csv", text: "month,count\n2022-01,1.5\n")) { error in
-            XCTAssertEqual("\(error)", "x.csv:2: count: expected a whole number")
+        XCTAssertThrowsError(try CSVTable.read(name: "exit_cohorts.csv", text: "exit_month,count\n2022-01,1.5\n")) { error in
+            XCTAssertEqual("\(error)", "exit_cohorts.csv:2: count: expected a whole number")
         }
         XCTAssertEqual(try CSVTable.parseCSV("a,\"b,\"\"c\"\"\"\n1,2\n"), [["a", "b,\"c\""], ["1", "2"]])
     }

@@ -3,6 +3,7 @@ import XCTest
 @testable import Panel
 @testable import Pipeline
 @testable import Tables
+@testable import Disclosure
 
 /// The stock tables of definitions.md §6: hand-built months with values read off the
 /// definition, `sample-data/` against the independent Python reference

@@ -1,6 +1,8 @@
 import XCTest
 @testable import Tables
 @testable import Pipeline
+@testable import Catalogue
+@testable import Disclosure
 
 /// Small-cell suppression on hand-built tables: the primary rule, the secondary rule on row
 /// totals and on pooled columns, and the figures built on blanked counts.

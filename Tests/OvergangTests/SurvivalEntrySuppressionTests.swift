@@ -1,5 +1,7 @@
 import XCTest
 @testable import Tables
+@testable import Catalogue
+@testable import Disclosure
 
 /// Small-cell suppression of the §7a tables: entries by route and the profile together, and
 /// the estimates of periods under the limit.

@@ -1,6 +1,8 @@
 import XCTest
 @testable import Pipeline
 @testable import Tables
+@testable import Catalogue
+@testable import Disclosure
 
 /// The trial evaluation's tables (definitions.md §7b) — `comparison_benefits.csv`,
 /// `comparison_measures.csv`, `exit_durations.csv` and `exit_cohorts_by_varighet.csv` — against
@@ -55,7 +57,7 @@ final class TrialTablesTests: XCTestCase {
     /// pair go (the pairs add up to `total`).
     func testCodeTablesAreSuppressedWithTheComparisons() throws {
         var status = CSVTable(name: "comparison_status.csv", header: ["comparison", "unit", "group", "period", "outcome_detail", "count", "exits", "pct"])
-        var benefits = CSVTable(name: ComparisonTables.benefitsName, header: ["comparison", "unit", "group", "period", "benefit", "count", "pct"])
+        var benefits = CSVTable(.comparisonBenefits)
         // Two pairs and their total; treatment baseline only has figures worth a look.
         let workBenefit = ["0301": 20, "0302": 3, "total": 23]
         let aap = ["0301": 12, "0302": 2, "total": 14], dagp = ["0301": 8, "0302": 1, "total": 9]
@@ -99,7 +101,7 @@ final class TrialTablesTests: XCTestCase {
         for (outcome, n) in [("work", 10), ("work_benefit", 5), ("disability", 5), ("other", 12)] {
             cohorts.append([.text("2021-01"), .text("ARBS"), .text(outcome), .count(n), .count(32), .number(100 * Double(n) / 32)])
         }
-        var durations = CSVTable(name: ExitDurationTable.name, header: ["exit_month", "exit_status", "tiltak", "exits", "mean_months", "median_months"])
+        var durations = CSVTable(.exitDurations)
         durations.append([.text("2021-01"), .text("ARBS"), .text("ARBTREN"), .count(29), .number(4.5), .number(4)])
         durations.append([.text("2021-01"), .text("ARBS"), .text("VASV"), .count(3), .number(2), .number(2)])
         let out = TableSuppression.apply([cohorts, durations], limit: 5)[1]

@@ -1,6 +1,7 @@
 import Extracts
 import Report
 import Tables
+import Catalogue
 
 extension Configuration {
     /// The configuration as it takes effect, for the manifest (`configuration`).

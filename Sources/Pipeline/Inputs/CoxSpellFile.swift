@@ -1,6 +1,6 @@
 import Foundation
 import Statistics
-import Tables
+import Catalogue
 
 /// A CSV of spells for `overgang cox`: a time and an event column, an optional `count`, and
 /// every other column a covariate: numeric if all its values are numbers, else categorical

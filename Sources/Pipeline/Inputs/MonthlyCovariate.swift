@@ -1,7 +1,7 @@
 import Crypto
 import Extracts
 import Foundation
-import Tables
+import Catalogue
 
 /// An extra Cox covariate of `survival.covariates` (definitions.md §5): one number per
 /// calendar month (e.g. vacancies in thousands), read from a CSV of `month,value` rows and

@@ -1,5 +1,6 @@
 import Statistics
 import Tables
+import Catalogue
 
 /// A run's own `survival_spells.csv` read back (`overgang lifetable`, `overgang cox`): columns
 /// `event,period,time,end,count` in any order, `end` 0 censored or 1 the event, and for
@@ -9,7 +10,7 @@ import Tables
 public struct RunSpells {
     /// The columns a run writes first; a file with these (and covariates after them, with
     /// `survival.spellCovariates`) is read as a run's spells.
-    public static let columns: Set = ["event", "period", "time", "end", "count"]
+    public static let columns = Set(TableSpec.survivalSpells.columns.map(\.name))
     /// The covariate columns, in file order (none without `survival.spellCovariates`).
     public var covariateNames: [String] = []
     /// With covariates: every row, for the Cox models (nil values: a field was empty).
@@ -23,29 +24,30 @@ public struct RunSpells {
 
     init(_ records: [CSVRecord], path: String) throws {
         let names = records[0].fields
-        let col = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        func col(_ column: Column) -> Int { index[column.name]! }
         covariateNames = names.filter { !Self.columns.contains($0) }
         for record in records.dropFirst() where !record.isBlank {
             let f = record.fields
             func bad(_ column: String?, _ problem: String) -> SpellFileError { SpellFileError(file: path, line: record.line, column: column, problem) }
             guard f.count == names.count else { throw bad(nil, "\(f.count) fields where the header has \(names.count)") }
-            let event = f[col["event"]!], period = f[col["period"]!]
-            guard !event.isEmpty, !period.isEmpty else { throw bad(event.isEmpty ? "event" : "period", "an empty event or period") }
-            guard let time = Int(f[col["time"]!]), (0...SpellFile.longestTime).contains(time) else {
-                throw bad("time", "time '\(f[col["time"]!])' is not a whole number of months from 0 to \(SpellFile.longestTime) (100 years)")
+            let event = f[col(.event)], period = f[col(.period)]
+            guard !event.isEmpty, !period.isEmpty else { throw bad((event.isEmpty ? Column.event : .period).name, "an empty event or period") }
+            guard let time = Int(f[col(.time)]), (0...SpellFile.longestTime).contains(time) else {
+                throw bad(Column.time.name, "time '\(f[col(.time)])' is not a whole number of months from 0 to \(SpellFile.longestTime) (100 years)")
             }
             let ends = event == Self.unitEnd ? 0...2 : 0...1
-            guard let end = Int(f[col["end"]!]), ends.contains(end) else {
-                throw bad("end", "end '\(f[col["end"]!])' is not \(event == Self.unitEnd ? "0, 1 or 2" : "0 or 1")")
+            guard let end = Int(f[col(.end)]), ends.contains(end) else {
+                throw bad(Column.end.name, "end '\(f[col(.end)])' is not \(event == Self.unitEnd ? "0, 1 or 2" : "0 or 1")")
             }
-            guard let count = Int(f[col["count"]!]), (0...SpellFile.maxCount).contains(count) else {
-                throw bad("count", "count '\(f[col["count"]!])' is not a whole number from 0 to \(SpellFile.maxCount)")
+            guard let count = Int(f[col(.count)]), (0...SpellFile.maxCount).contains(count) else {
+                throw bad(Column.count.name, "count '\(f[col(.count)])' is not a whole number from 0 to \(SpellFile.maxCount)")
             }
             add(event, period, time: time, end: end, count: count)
             guard !covariateNames.isEmpty else { continue }
             var values = [Double]()
             for name in covariateNames {
-                let text = f[col[name]!]
+                let text = f[index[name]!]
                 guard !text.isEmpty else { break }
                 guard let x = Double(text), x.isFinite else { throw bad(name, "'\(text)' is not a number") }
                 values.append(x)

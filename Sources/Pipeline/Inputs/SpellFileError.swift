@@ -1,5 +1,5 @@
 import Foundation
-import Tables
+import Catalogue
 
 /// A CSV of spells (`overgang lifetable`, `overgang cox`) whose content cannot be used: bad
 /// input data (exit code 65), named by file, line and column as the file names them.

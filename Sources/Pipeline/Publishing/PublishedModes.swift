@@ -1,4 +1,5 @@
 import Foundation
+import Catalogue
 
 /// The permissions of a published result, set explicitly so that they do not follow the
 /// umask of whoever ran it: folders 0755 and files 0644 (readable by all, like the outputs
@@ -7,7 +8,7 @@ enum PublishedModes {
     static let folder: mode_t = 0o755
     static let file: mode_t = 0o644
     static let ownerOnly: mode_t = 0o600
-    static let ownerOnlyFiles: Set<String> = ["quarantine.csv"]
+    static let ownerOnlyFiles: Set<String> = [Catalogue.quarantine]
 
     /// Sets the modes of `root` and everything in it (symbolic links are left alone).
     static func apply(to root: String) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Report
+import Catalogue
 
 /// `overgang report`: new report files for a published output folder, published as a set.
 ///
@@ -17,9 +18,9 @@ public struct ReportUpdate {
     /// Writes and publishes the reports; returns their names.
     public func run() throws -> [String] {
         let folder = stage.folder
-        let manifest = folder + "/manifest.json"
+        let manifest = folder + "/" + Catalogue.manifest
         guard FileManager.default.fileExists(atPath: manifest) else {
-            throw OutputError("\(manifest): not a finished run's output folder (no manifest.json)")
+            throw OutputError("\(manifest): not a finished run's output folder (no \(Catalogue.manifest))")
         }
         let lock = try RunLock(output: folder)
         defer { lock.release() }

@@ -1,5 +1,6 @@
 import Foundation
 import Tables
+import Catalogue
 
 /// The results a person at the terminal looks for first, read from the published tables, so
 /// a small-cell limit blanks here what it blanks there (printed `:`): the share of exits in
@@ -28,19 +29,19 @@ public struct Headline: Sendable {
     /// From the published (suppressed) tables; nil parts when a table is not there.
     init(tables: [CSVTable], horizonMonths: Int) {
         self.horizonMonths = horizonMonths
-        if let cohorts = tables.first(where: { $0.name == "exit_cohorts.csv" }) {
+        if let cohorts = tables.first(where: { $0.isFile(of: .exitCohorts) }) {
             let counts = Self.counts(cohorts)
             exits = .some(counts?.all)
             if let counts, let work = counts.work { workShare = .some(counts.all > 0 ? 100 * Double(work) / Double(counts.all) : nil) }
             else if counts == nil { workShare = .some(nil) }
         }
-        if let table = tables.first(where: { $0.name == "comparisons.csv" }) { comparisons = Self.comparisons(table) }
+        if let table = tables.first(where: { $0.isFile(of: .comparisons) }) { comparisons = Self.comparisons(table) }
     }
 
     /// All exits and those in work (nil: no `work` class) in the cohort table; nil when a
     /// count is blank.
     static func counts(_ t: CSVTable) -> (all: Int, work: Int?)? {
-        guard let outcome = t.column("outcome"), let count = t.column("count") else { return nil }
+        guard let outcome = t.column(.outcome), let count = t.column(.count) else { return nil }
         var work: Int?, all = 0
         for row in t.rows {
             guard let n = row[count].intValue else { return nil }
@@ -51,15 +52,14 @@ public struct Headline: Sendable {
     }
 
     static func comparisons(_ t: CSVTable) -> [Comparison] {
-        let c = Dictionary(uniqueKeysWithValues: t.header.enumerated().map { ($1, $0) })
-        guard let name = c["comparison"], let unit = c["unit"], let measure = c["measure"] else { return [] }
-        func value(_ row: [CSVTable.Cell], _ column: String) -> Double? { c[column].flatMap { row[$0].doubleValue } }
+        guard let name = t.column(.comparison), let unit = t.column(.unit), let measure = t.column(.measure) else { return [] }
+        func value(_ row: [CSVTable.Cell], _ column: Column) -> Double? { t.cell(row, column)?.doubleValue }
         return t.rows.compactMap { row in
             guard row[measure].textValue == Self.measure else { return nil }
-            let shares = (value(row, "treatment_baseline_pct"), value(row, "treatment_comparison_pct"))
+            let shares = (value(row, .share("treatment", "baseline")), value(row, .share("treatment", "comparison")))
             switch row[unit].textValue {
             case "total":
-                return Comparison(name: row[name].textValue, did: (value(row, "did_pp"), value(row, "ci_low_pp"), value(row, "ci_high_pp")),
+                return Comparison(name: row[name].textValue, did: (value(row, .didPP), value(row, .ciLowPP), value(row, .ciHighPP)),
                                   shares: shares)
             case "all":
                 return Comparison(name: row[name].textValue, did: nil, shares: shares)

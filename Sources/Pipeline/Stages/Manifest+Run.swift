@@ -1,6 +1,6 @@
 import Extracts
 import Foundation
-import Report
+import Catalogue
 
 /// The manifest of a finished run, from its configuration and summary.
 extension Manifest {

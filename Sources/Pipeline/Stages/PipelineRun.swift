@@ -5,6 +5,8 @@ import Logging
 import Panel
 import Report
 import Tables
+import Catalogue
+import Disclosure
 
 /// The whole pipeline: extracts → panel → exits → tables → manifest, published atomically.
 public struct PipelineRun {
@@ -72,7 +74,7 @@ public struct PipelineRun {
                                        covariates: covariates).run()
             for w in analysis.notices { logger.warning("\(w)") }
             let tables = TableSuppression.apply(analysis.tables, limit: config.output.minCellCount,
-                                                plainComparisons: config.comparisons.compactMap(\.plain), categories: exits.categories)
+                                                plainComparisons: config.comparisons.compactMap(\.plain), classes: exits.categories.classMembers)
             try write(tables, quarantine: built.quarantineParts, output: output, parts: partsDir)
             timer.lap("tables")
 
@@ -80,7 +82,7 @@ public struct PipelineRun {
                                        analysis: analysis, timings: timer.timings)
             summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
             summary.panelSource = panelSource
-            summary.changes = Self.changes(since: output.target + "/manifest.json", now: built.files)
+            summary.changes = Self.changes(since: output.target + "/" + Catalogue.manifest, now: built.files)
             try writeManifest(summary, started: started, into: output)
             // The reports read the finished tables and manifest, and are published with them.
             try ReportStage(folder: output.staging, language: config.report.language,
@@ -118,7 +120,7 @@ public struct PipelineRun {
             // Independent files: written on all cores (formatting the numbers is the cost).
             let staging = output.staging
             _ = try parallelMap(tables.count) { try tables[$0].write(into: staging) }
-            try Self.assembleQuarantine(parts: parts, into: output.path("quarantine.csv"))
+            try Self.assembleQuarantine(parts: parts, into: output.path(Catalogue.quarantine))
             try FileManager.default.removeItem(atPath: partsDir)
         } catch let e as OutputError {
             throw e
@@ -136,7 +138,7 @@ public struct PipelineRun {
             exitsTabulated: exits.exits.lazy.filter { complete.contains(Int($0.month)) }.count,
             tabulatedMonths: complete.isEmpty ? nil : MonthRange(from: panel.month(complete.lowerBound), to: panel.month(complete.upperBound - 1)),
             pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
-            tables: tables.map(\.name) + ["quarantine.csv", "manifest.json"] + config.report.formats.map(\.fileName),
+            tables: tables.map(\.name) + [Catalogue.quarantine, Catalogue.manifest] + config.report.formats.map(\.fileName),
             timings: timings, warnings: analysis.warnings)
         summary.survival = analysis.survival.counts
         summary.notices = analysis.notices
@@ -151,9 +153,9 @@ public struct PipelineRun {
         timed.timings.append(("total", Date().timeIntervalSince(started)))
         let manifest = Manifest(config: config, summary: timed, started: started, finished: Date())
         do {
-            try manifest.encoded().write(to: URL(fileURLWithPath: output.path("manifest.json")))
+            try manifest.encoded().write(to: URL(fileURLWithPath: output.path(Catalogue.manifest)))
         } catch {
-            throw OutputError("\(output.staging): cannot write manifest.json: \(error.localizedDescription)")
+            throw OutputError("\(output.staging): cannot write \(Catalogue.manifest): \(error.localizedDescription)")
         }
     }
 

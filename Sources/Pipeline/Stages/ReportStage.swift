@@ -1,7 +1,7 @@
 import Foundation
 import Panel
 import Report
-import Tables
+import Catalogue
 
 /// Writes the report files of a finished run's output folder: reads its tables and
 /// manifest back, builds one document, and renders it in each format. `overgang run` calls
@@ -26,14 +26,14 @@ public struct ReportStage {
 
     /// The tables the report reads (never the quarantine, which holds raw rows).
     static func isReportTable(_ name: String) -> Bool {
-        name.hasSuffix(".csv") && name != "quarantine.csv" && name != "survival_spells.csv"
+        name.hasSuffix(Catalogue.tableSuffix) && name != Catalogue.quarantine && name != TableSpec.survivalSpells.fileName
     }
 
     public func document() throws -> ReportDocument {
         let fm = FileManager.default
-        let manifestPath = folder + "/manifest.json"
+        let manifestPath = folder + "/" + Catalogue.manifest
         guard let data = fm.contents(atPath: manifestPath) else {
-            throw OutputError("\(manifestPath): not a finished run's output folder (no manifest.json)")
+            throw OutputError("\(manifestPath): not a finished run's output folder (no \(Catalogue.manifest))")
         }
         let manifest: Manifest
         do {

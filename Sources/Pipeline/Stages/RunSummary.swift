@@ -1,5 +1,6 @@
 import Extracts
 import Report
+import Catalogue
 
 /// What a finished run did, for the terminal summary and the manifest.
 public struct RunSummary: Sendable {

@@ -2,6 +2,7 @@ import Episodes
 import Panel
 import Report
 import Statistics
+import Catalogue
 
 /// The Cox models of the survival stage (definitions.md §5): one per event over both periods,
 /// with the period term, and one over the pooled window without it.

@@ -1,5 +1,5 @@
 import Episodes
-import Tables
+import Catalogue
 
 /// `survival_spells.csv` with each spell's Cox covariates (`survival.spellCovariates`,
 /// definitions.md §7a): the columns of the plain file, then the terms of the entry row (the
@@ -10,7 +10,7 @@ extension SurvivalStage {
     func spellsWithCovariates(_ entriesByPeriod: [(name: String, entries: [Entry])], _ durations: [[SpellEvent: [Duration?]]],
                               _ rules: SpellRules) -> CSVTable {
         let names = Array(CoxTerms.names.dropFirst()) + covariates.map(\.name)
-        var table = CSVTable(name: "survival_spells.csv", header: ["event", "period", "time", "end", "count"] + names)
+        var table = CSVTable(.survivalSpells, further: names)
         func add(_ event: String, _ period: String, _ spells: [(time: Int, end: Int, entry: Entry)]) {
             var counts = [[String]: Int]()
             for s in spells { counts[[String(s.time), String(s.end)] + values(s.entry), default: 0] += 1 }

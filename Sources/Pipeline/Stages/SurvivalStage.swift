@@ -4,6 +4,7 @@ import Panel
 import Report
 import Statistics
 import Tables
+import Catalogue
 
 /// The survival analyses of §5 for the target group: spells from entries in the baseline
 /// and comparison periods (and the pooled window, period `all`, when configured), followed
@@ -164,7 +165,7 @@ struct SurvivalStage: Sendable {
 
     /// The spells themselves, aggregated (no person keys): for reruns in other tools.
     static func spellsTable(_ analyses: [SurvivalTables.Analysis], _ incidence: [(name: String, data: SurvivalData)]) -> CSVTable {
-        var spells = CSVTable(name: "survival_spells.csv", header: ["event", "period", "time", "end", "count"])
+        var spells = CSVTable(.survivalSpells)
         func add(_ event: String, _ period: String, _ data: SurvivalData) {
             var counts = [[Int]: Int]()
             for i in data.times.indices { counts[[data.times[i], data.codes[i]], default: 0] += data.counts[i] }

@@ -2,6 +2,7 @@ import Episodes
 import Extracts
 import Panel
 import Tables
+import Catalogue
 
 /// The analysis stage of a run: every published table from the panel and its exits, built
 /// concurrently, in the order the run lists them, with the warnings they give.

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// A comparison without groups or filters: each of its period cells in
 /// `comparison_status.csv` is the sum of that status over the period's months (both exit
 /// statuses) in `exit_cohorts_detailed.csv`, so under a limit the two tables must be
@@ -25,19 +27,6 @@ public struct PlainComparison: Sendable, Equatable {
     }
 }
 
-extension Comparison {
-    /// The comparison as a plain sum of exit-table months, if it has no groups and counts every
-    /// exit of its periods (no filter in any cell).
-    public var plain: PlainComparison? {
-        guard treatment.isEmpty, control.isEmpty else { return nil }
-        for period in [Period.baseline, .comparison] {
-            guard filter(.all, period).isEmpty else { return nil }
-        }
-        return PlainComparison(name: name, periods: [.init("baseline", from: baseline.from.description, to: baseline.to.description),
-                                                     .init("comparison", from: comparison.from.description, to: comparison.to.description)])
-    }
-}
-
 /// The cross-table sums of plain comparisons, checked on suppressed tables: which further
 /// cells to blank so that no period total gives a blanked month (or a small sum of blanked
 /// months) away. `TableSuppression` blanks them in its input and suppresses again, until
@@ -55,14 +44,14 @@ struct PlainComparisonLink {
 
     /// Cells to blank in the input, given the original tables and the result of suppressing them.
     func further(original: [String: CSVTable], suppressed: [String: CSVTable]) -> [Ref] {
-        let statusName = "comparison_status.csv", monthsName = "exit_cohorts_detailed.csv"
+        let statusName = TableSpec.comparisonStatus.fileName, monthsName = TableSpec.exitCohortsDetailed.fileName
         guard let status = original[statusName], let months = original[monthsName],
               let statusOut = suppressed[statusName], let monthsOut = suppressed[monthsName],
-              let sc = status.column("comparison"), let su = status.column("unit"), let sg = status.column("group"),
-              let sp = status.column("period"), let sd = status.column("outcome_detail"),
-              let sCount = status.column("count"), let sExits = status.column("exits"),
-              let mm = months.column("exit_month"), let ms = months.column("exit_status"), let md = months.column("outcome_detail"),
-              let mCount = months.column("count"), let mExits = months.column("exits") else { return [] }
+              let sc = status.column(.comparison), let su = status.column(.unit), let sg = status.column(.group),
+              let sp = status.column(.period), let sd = status.column(.outcomeDetail),
+              let sCount = status.column(.count), let sExits = status.column(.exits),
+              let mm = months.column(.exitMonth), let ms = months.column(.exitStatus), let md = months.column(.outcomeDetail),
+              let mCount = months.column(.count), let mExits = months.column(.exits) else { return [] }
         var out = [Ref]()
         for c in comparisons {
             for period in c.periods {

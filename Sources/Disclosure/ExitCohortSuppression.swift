@@ -1,4 +1,5 @@
-import Episodes
+import Catalogue
+
 /// Small-cell suppression of the exit cohort tables together: `exit_cohorts.csv`,
 /// `exit_cohorts_detailed.csv`, every `exit_cohorts_by_<breakdown>.csv` and their quarterly and
 /// yearly forms publish the same exits cut different ways, so a count blanked in one could be
@@ -19,22 +20,22 @@ import Episodes
 /// exits, pct` rows, it applies the within-table sums alone; a table without those columns
 /// comes back as it was.
 enum ExitCohortSuppression {
-    static func isExitCohortTable(_ name: String) -> Bool {
-        name.hasPrefix("exit_cohorts") && name.hasSuffix(".csv")
+    static func isExitCohortTable(_ table: CSVTable) -> Bool {
+        TableSpec.exitCohortTables.contains { [$0.national, $0.detailed, $0.by].contains(where: table.isFile) }
     }
 
     /// The tables suppressed, in the order given.
-    /// `classes`: each headline class with its categories (`OutcomeCategories.classMembers`).
+    /// `classes`: each headline class with its categories (the run's `outcome.classes`).
     static func apply(_ tables: [CSVTable], _ suppression: CellSuppression,
-                      classes: [(headline: String, categories: [String])] = OutcomeCategories.standard().classMembers) -> [CSVTable] {
+                      classes: [(headline: String, categories: [String])] = Catalogue.statusClasses) -> [CSVTable] {
         var index = CohortCells(tables)
         index.addMarginSums()
         index.addDetailedSums(classes)
         index.addPeriodSums()
         let hidden = suppression.hidden(index.cells, sums: index.sums)
         return tables.enumerated().map { t, table in
-            guard let count = table.column("count"), let exits = table.column("exits") else { return table }
-            let pct = table.column("pct")
+            guard let count = table.column(.count), let exits = table.column(.exits) else { return table }
+            let pct = table.column(.pct)
             var out = table
             for r in table.rows.indices {
                 let countHidden = hidden[index.countCell[t][r]], exitsHidden = hidden[index.exitsCell[t][r]]
@@ -73,7 +74,7 @@ struct CohortCells {
     }
 
     private mutating func add(_ table: CSVTable) {
-        guard let count = table.column("count"), let exits = table.column("exits") else {
+        guard let count = table.column(.count), let exits = table.column(.exits) else {
             countCell.append([]); exitsCell.append([]); countAt.append([:]); exitsAt.append([:]); shapes.append(nil)
             return
         }
@@ -102,9 +103,9 @@ struct CohortCells {
     }
 
     static func shape(_ header: [String], count: Int) -> Shape? {
-        guard count >= 3, header[0].hasPrefix("exit_"), header[1] == "exit_status",
-              ["outcome", "outcome_detail"].contains(header[count - 1]) else { return nil }
-        return Shape(period: header[0], attributes: Array(header[2..<(count - 1)]), detailed: header[count - 1] == "outcome_detail")
+        guard count >= 3, periodOrder.contains(header[0]), header[1] == Column.exitStatus.name,
+              [Column.outcome.name, Column.outcomeDetail.name].contains(header[count - 1]) else { return nil }
+        return Shape(period: header[0], attributes: Array(header[2..<(count - 1)]), detailed: header[count - 1] == Column.outcomeDetail.name)
     }
 
     /// Adds the sums if every one of them holds where all its figures are known.

@@ -12,6 +12,9 @@ public struct CSVTable: Sendable {
     public let name: String
     public let header: [String]
     public internal(set) var rows: [[Cell]] = []
+    /// The columns as the catalogue declares them, for a table made from its spec (nil
+    /// otherwise): each appended cell must be of its column's kind.
+    public internal(set) var columns: [Column]?
 
     public init(name: String, header: [String]) {
         self.name = name
@@ -20,6 +23,7 @@ public struct CSVTable: Sendable {
 
     public mutating func append(_ row: [Cell]) {
         precondition(row.count == header.count, "row width")
+        assert(columns.map { zip($0, row).allSatisfy { $0.kind.holds($1) } } ?? true, "\(name): a cell not of its column's kind")
         rows.append(row)
     }
 

@@ -1,4 +1,5 @@
-import Episodes
+import Catalogue
+
 /// Small-cell suppression of the published tables (`output.minCellCount`, `--min-cell`),
 /// applied to finished tables just before they are written or reported, so that every
 /// writer sees the same blanks and tables read back from a suppressed run can be suppressed
@@ -40,16 +41,16 @@ import Episodes
 public enum TableSuppression {
     /// The tables suppressed at `limit`. `plainComparisons`: the comparisons without groups or
     /// filters, whose period cells add up months of the exit table and are suppressed with it.
-    /// `categories`: the statuses after exit of the run (`outcome.categories`), whose classes
-    /// tie the detailed exit-cohort tables to the headline ones.
+    /// `classes`: each headline class with the categories after exit it gathers (the run's
+    /// `outcome.classes`), which tie the detailed exit-cohort tables to the headline ones.
     public static func apply(_ tables: [CSVTable], limit: Int, plainComparisons: [PlainComparison] = [],
-                             categories: OutcomeCategories = .standard()) -> [CSVTable] {
+                             classes: [(headline: String, categories: [String])] = Catalogue.statusClasses) -> [CSVTable] {
         guard limit > 0 else { return tables }
         let link = PlainComparisonLink(comparisons: plainComparisons, limit: limit)
         let original = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var input = tables
         while true {
-            let out = applyOnce(input, limit: limit, classes: categories.classMembers)
+            let out = applyOnce(input, limit: limit, classes: classes)
             let further = link.further(original: original, suppressed: Dictionary(out.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
             guard !further.isEmpty else { return out }
             // Blank them in the input (blanks read back count as blanked) and suppress again.
@@ -57,7 +58,7 @@ public enum TableSuppression {
                 guard let t = input.firstIndex(where: { $0.name == ref.table }) else { continue }
                 input[t].blank(row: ref.row, column: ref.column)
                 // An exits cell stands for its group: blank it on every row of the group.
-                if input[t].header[ref.column] == "exits", let count = input[t].column("count") {
+                if input[t].header[ref.column] == Column.exits.name, let count = input[t].column(.count) {
                     let key = Array(input[t].rows[ref.row][0..<(count - 1)])
                     for r in input[t].rows.indices where Array(input[t].rows[r][0..<(count - 1)]) == key { input[t].blank(row: r, column: ref.column) }
                 }
@@ -68,12 +69,12 @@ public enum TableSuppression {
     private static func applyOnce(_ tables: [CSVTable], limit: Int, classes: [(headline: String, categories: [String])]) -> [CSVTable] {
         let suppression = CellSuppression(limit: limit)
         var out = [CSVTable]()
-        let comparisonStatus = tables.first { $0.name == "comparison_status.csv" }
-        let entryTables = SurvivalEntrySuppression.apply(entries: tables.first { $0.name == SurvivalEntrySuppression.entriesName },
-                                                         profile: tables.first { $0.name == SurvivalEntrySuppression.profileName }, suppression)
-        let smallPeriods = SmallPeriodEstimates(kaplanMeier: tables.first { $0.name == "kaplan_meier.csv" }, limit: limit)
+        let comparisonStatus = tables.first { $0.isFile(of: .comparisonStatus) }
+        let entryTables = SurvivalEntrySuppression.apply(entries: tables.first { $0.isFile(of: .survivalEntries) },
+                                                         profile: tables.first { $0.isFile(of: .survivalProfile) }, suppression)
+        let smallPeriods = SmallPeriodEstimates(kaplanMeier: tables.first { $0.isFile(of: .kaplanMeier) }, limit: limit)
         // The exit cohort tables are suppressed together (they cut the same exits different ways).
-        let cohortTables = tables.filter { ExitCohortSuppression.isExitCohortTable($0.name) }
+        let cohortTables = tables.filter(ExitCohortSuppression.isExitCohortTable)
         var cohorts = Dictionary(zip(cohortTables.map(\.name), ExitCohortSuppression.apply(cohortTables, suppression, classes: classes)),
                                  uniquingKeysWith: { a, _ in a })
         for table in tables {
@@ -81,42 +82,42 @@ public enum TableSuppression {
                 out.append(done)
                 continue
             }
-            switch table.name {
-            case "survival_spells.csv":
+            switch Catalogue.table(ofFile: table.name)?.spec {
+            case .survivalSpells?:
                 continue
-            case "comparisons.csv":
+            case .comparisons?:
                 out.append(comparisonStatus.map { ComparisonSuppression(status: $0, suppression: suppression).comparisons(table) }
                            ?? ExitCohortSuppression.apply([table], suppression)[0])
-            case "comparison_status.csv":
+            case .comparisonStatus?:
                 out.append(ComparisonSuppression(status: table, suppression: suppression).statusTable())
-            case ComparisonTables.benefitsName, ComparisonTables.measuresName:
-                guard let status = comparisonStatus else { out.append(blanking(table, columns: ["count", "pct"])); continue }
+            case .comparisonBenefits?, .comparisonMeasures?:
+                guard let status = comparisonStatus else { out.append(blanking(table, columns: [.count, .pct])); continue }
                 out.append(ComparisonCodeSuppression(comparison: ComparisonSuppression(status: status, suppression: suppression))
                     .apply(table, suppression))
-            case ExitDurationTable.name:
-                let cohortTable = out.first { $0.name == "exit_cohorts.csv" } ?? cohorts["exit_cohorts.csv"]
+            case .exitDurations?:
+                let cohortTable = out.first { $0.isFile(of: .exitCohorts) } ?? cohorts[TableSpec.exitCohorts.fileName]
                 out.append(ExitDurationSuppression.apply(table, cohorts: cohortTable, suppression))
-            case "lifetables.csv", "kaplan_meier.csv":
+            case .lifeTables?, .kaplanMeier?:
                 out.append(survival(table, suppression))
-            case "cox_fit.csv":
+            case .coxFit?:
                 // n and events are the two periods' spells and events together: beside a
                 // blanked period or month of the survival tables they would give it back.
-                out.append(blanking(table, columns: ["n", "events"]))
-            case SurvivalEntrySuppression.entriesName:
+                out.append(blanking(table, columns: [.n, .events]))
+            case .survivalEntries?:
                 out.append(entryTables.entries!)
-            case SurvivalEntrySuppression.profileName:
+            case .survivalProfile?:
                 out.append(entryTables.profile!)
-            case "survival_quantiles.csv":
-                out.append(smallPeriods.apply(table, columns: ["months", "ci_low", "ci_high"]))
-            case "cox_tests.csv":
-                out.append(smallPeriods.apply(table, columns: ["chisq", "p"]))
-            case "cox_vcov.csv":
-                out.append(smallPeriods.apply(table, columns: ["covariance"]))
-            case "cumulative_incidence.csv":
+            case .survivalQuantiles?:
+                out.append(smallPeriods.apply(table, columns: [.months, .ciLow, .ciHigh]))
+            case .coxTests?:
+                out.append(smallPeriods.apply(table, columns: [.chisq, .p]))
+            case .coxCovariances?:
+                out.append(smallPeriods.apply(table, columns: [.covariance]))
+            case .cumulativeIncidence?:
                 // Its steps give back the unit's monthly transfers and deregistrations (the
                 // latter published nowhere else, so possibly below the limit).
-                out.append(blanking(table, columns: ["incidence"]))
-            case let name where name.hasPrefix("stocks_by_"):
+                out.append(blanking(table, columns: [.incidence]))
+            case .stocksBy?:
                 out.append(StockSuppression.apply(table, suppression))
             default:
                 // Any other table of count and exits rows: its row groups' own sums.
@@ -127,18 +128,18 @@ public enum TableSuppression {
     }
 
     /// The table with every value of the named columns blanked.
-    static func blanking(_ table: CSVTable, columns: [String]) -> CSVTable {
+    static func blanking(_ table: CSVTable, columns: [Column]) -> CSVTable {
         var out = table
         for c in columns.compactMap(table.column) { for r in table.rows.indices { out.blank(row: r, column: c) } }
         return out
     }
 
     static func survival(_ table: CSVTable, _ suppression: CellSuppression) -> CSVTable {
-        let countColumns = ["entering", "withdrawn", "events", "at_risk", "censored", "n"].compactMap { table.column($0) }
-        let firstCount = table.column("entering") ?? table.column("at_risk") ?? table.column("n")
+        let countColumns = [Column.entering, .withdrawn, .events, .atRisk, .censored, .n].compactMap { table.column($0) }
+        let firstCount = table.column(.entering) ?? table.column(.atRisk) ?? table.column(.n)
         guard let firstCount else { return table }
-        let eventColumn = table.column("event"), periodColumn = table.column("period")
-        let stepColumn = table.column("interval_start") ?? table.column("month")
+        let eventColumn = table.column(.event), periodColumn = table.column(.period)
+        let stepColumn = table.column(.intervalStart) ?? table.column(.monthSinceEntry)
         // The rows of each event, and within it of each period, in table order (month by month).
         // (In table order throughout: the greedy secondary rule depends on the order of its
         // sums, and the same tables must give the same blanks every time.)
@@ -151,15 +152,14 @@ public enum TableSuppression {
             if events[event]?[period] == nil { periodOrder[event, default: []].append(period) }
             events[event, default: [:]][period, default: []].append(r)
         }
-        let labels = Set([eventColumn, periodColumn, stepColumn, table.column("interval_end")].compactMap { $0 })
-        let estimateColumns = ["survival", "se", "ci_low", "ci_high", "cond_prob", "survival_start", "survival_end",
-                               "survival_end_se", "hazard"]
+        let labels = Set([eventColumn, periodColumn, stepColumn, table.column(.intervalEnd)].compactMap { $0 })
+        let estimateColumns: [Column] = [.survival, .se, .ciLow, .ciHigh, .condProb, .survivalStart, .survivalEnd, .survivalEndSE, .hazard]
         // Month by month, those at risk (entering) are those at risk the month after plus this
         // month's ends: n_j = d_j + w_j + n_{j+1} (the last row: n = d + w). A lone blanked end
         // would be n_j − n_{j+1} − the other end, so these are sums for the secondary rule.
         let chain: (total: Int, ends: [Int])? = {
-            if let n = table.column("entering"), let w = table.column("withdrawn"), let d = table.column("events") { return (n, [w, d]) }
-            if let n = table.column("at_risk"), let c = table.column("censored"), let d = table.column("events") { return (n, [c, d]) }
+            if let n = table.column(.entering), let w = table.column(.withdrawn), let d = table.column(.events) { return (n, [w, d]) }
+            if let n = table.column(.atRisk), let c = table.column(.censored), let d = table.column(.events) { return (n, [c, d]) }
             return nil
         }()
         var out = table
@@ -233,7 +233,7 @@ public enum TableSuppression {
                     countColumns.contains { c in hidden[cellOf[[r, c]]!] && table.rows[r][c].intValue != 0 }
                 }) else { continue }
                 for (i, r) in rows.enumerated() where i >= first {
-                    for name in estimateColumns where name != "survival_start" || i > first {
+                    for name in estimateColumns where name != .survivalStart || i > first {
                         if let c = table.column(name) { out.blank(row: r, column: c) }
                     }
                 }
@@ -242,8 +242,8 @@ public enum TableSuppression {
             for (i, (r, c)) in cells.enumerated() where hidden[i] {
                 out.blank(row: r, column: c)
                 // The figures that would give the count back.
-                let derived = c == table.column("events") ? ["cond_prob", "hazard"]
-                    : c == table.column("withdrawn") || c == table.column("entering") ? ["exposed"] : []
+                let derived: [Column] = c == table.column(.events) ? [.condProb, .hazard]
+                    : c == table.column(.withdrawn) || c == table.column(.entering) ? [.exposed] : []
                 for d in derived.compactMap({ table.column($0) }) { out.blank(row: r, column: d) }
             }
         }

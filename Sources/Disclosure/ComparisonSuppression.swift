@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Joint suppression of `comparison_status.csv` and `comparisons.csv` (see `TableSuppression`).
 struct ComparisonSuppression {
     let status: CSVTable
@@ -17,10 +19,13 @@ struct ComparisonSuppression {
         solve()
     }
 
-    private func text(_ row: [CSVTable.Cell], _ name: String) -> String { status.column(name).map { row[$0].textValue } ?? "" }
+    private func text(_ row: [CSVTable.Cell], _ column: Column) -> String { status.cell(row, column)?.textValue ?? "" }
+
+    /// The columns naming a row group of the status table.
+    private static let groupColumns: [Column] = [.comparison, .unit, .group, .period]
 
     private mutating func solve() {
-        guard let countColumn = status.column("count"), let exitsColumn = status.column("exits") else { return }
+        guard let countColumn = status.column(.count), let exitsColumn = status.column(.exits) else { return }
         // Cells: per (comparison, unit, group, period) the status counts, the exits and work in all.
         var cells = [Int?]()
         var cellOf = [[String]: Int]()
@@ -33,8 +38,8 @@ struct ComparisonSuppression {
         var statusCells = [[String]: [Int]]()   // by (comparison, unit, group, period)
         var workTotal = [[String]: Int?]()
         for row in status.rows {
-            let group = ["comparison", "unit", "group", "period"].map { text(row, $0) }
-            let status = text(row, "outcome_detail")
+            let group = Self.groupColumns.map { text(row, $0) }
+            let status = text(row, .outcomeDetail)
             statusCells[group, default: []].append(cell(group + [status], row[countColumn].intValue))
             _ = cell(group + ["exits"], row[exitsColumn].intValue)
             if Self.workStatuses.contains(status) {
@@ -56,8 +61,8 @@ struct ComparisonSuppression {
         for (comparison, groups) in byComparison.sorted(by: { $0.key < $1.key }) {
             let units = Set(groups.map { $0[1] }).subtracting(["total", "all"]).sorted()
             guard !units.isEmpty, groups.contains(where: { $0[1] == "total" }) else { continue }
-            for group in ["treatment", "control"] {
-                for period in ["baseline", "comparison"] {
+            for group in Column.comparisonGroups {
+                for period in Column.comparisonPeriods {
                     let pooled = quantities.sorted().compactMap { q in cellOf[[comparison, "total", group, period, q]].map { (q, $0) } }
                     func candidate(_ units: [String]) -> [CellSuppression.Sum] {
                         pooled.map { q, total in
@@ -110,15 +115,15 @@ struct ComparisonSuppression {
 
     /// `comparison_status.csv` with the joint blanks.
     func statusTable() -> CSVTable {
-        guard let count = status.column("count"), let exits = status.column("exits") else { return status }
+        guard let count = status.column(.count), let exits = status.column(.exits) else { return status }
         var out = status
         for (r, row) in status.rows.enumerated() {
-            let group = ["comparison", "unit", "group", "period"].map { text(row, $0) }
-            let countHidden = hiddenCount[group + [text(row, "outcome_detail")]] ?? true
+            let group = Self.groupColumns.map { text(row, $0) }
+            let countHidden = hiddenCount[group + [text(row, .outcomeDetail)]] ?? true
             let exitsHidden = hiddenExits[group] ?? true
             if countHidden { out.blank(row: r, column: count) }
             if exitsHidden { out.blank(row: r, column: exits) }
-            if countHidden || exitsHidden, let pct = status.column("pct") { out.blank(row: r, column: pct) }
+            if countHidden || exitsHidden, let pct = status.column(.pct) { out.blank(row: r, column: pct) }
         }
         return out
     }
@@ -128,30 +133,29 @@ struct ComparisonSuppression {
         var out = table
         let measureStatus = ["work": "work_only", "work_benefit": "work_benefit"]
         for (r, row) in table.rows.enumerated() {
-            let comparison = table.column("comparison").map { row[$0].textValue } ?? ""
-            let unit = table.column("unit").map { row[$0].textValue } ?? ""
-            let measure = table.column("measure").map { row[$0].textValue } ?? ""
+            let comparison = table.column(.comparison).map { row[$0].textValue } ?? ""
+            let unit = table.column(.unit).map { row[$0].textValue } ?? ""
+            let measure = table.column(.measure).map { row[$0].textValue } ?? ""
             var anyShareBlank = false
-            for group in ["treatment", "control"] {
+            for group in Column.comparisonGroups {
                 var changeBlank = false
-                for period in ["baseline", "comparison"] {
+                for period in Column.comparisonPeriods {
                     // Without groups the status table names the one group "all".
                     let key = [comparison, unit, unit == "all" ? "all" : group, period]
                     let countHidden = measureStatus[measure].map { hiddenCount[key + [$0]] ?? true } ?? (hiddenWorkTotal[key] ?? true)
                     let exitsHidden = hiddenExits[key] ?? true
-                    let prefix = "\(group)_\(period)_"
-                    if countHidden, let c = table.column(prefix + "count") { out.blank(row: r, column: c) }
-                    if exitsHidden, let c = table.column(prefix + "exits") { out.blank(row: r, column: c) }
+                    if countHidden, let c = table.column(.count(group, period)) { out.blank(row: r, column: c) }
+                    if exitsHidden, let c = table.column(.exits(group, period)) { out.blank(row: r, column: c) }
                     if countHidden || exitsHidden {
-                        if let c = table.column(prefix + "pct") { out.blank(row: r, column: c) }
+                        if let c = table.column(.share(group, period)) { out.blank(row: r, column: c) }
                         changeBlank = true
                         if group == "treatment" || unit != "all" { anyShareBlank = true }
                     }
                 }
-                if changeBlank, let c = table.column("\(group)_change_pp") { out.blank(row: r, column: c) }
+                if changeBlank, let c = table.column(.change(group)) { out.blank(row: r, column: c) }
             }
             if anyShareBlank {
-                for name in ["did_pp", "se_pp", "ci_low_pp", "ci_high_pp", "z", "p_one_sided", "did_pct", "mark"] {
+                for name in [Column.didPP, .sePP, .ciLowPP, .ciHighPP, .z, .pOneSided, .didPct, .mark] {
                     if let c = table.column(name) { out.blank(row: r, column: c) }
                 }
             }

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// The sums across the exit cohort tables (`ExitCohortSuppression`).
 extension CohortCells {
     /// Each table's values add up to its margins: the tables of the same period whose
@@ -39,7 +41,7 @@ extension CohortCells {
     /// quarters'), in every table cut the same way.
     mutating func addPeriodSums() {
         for (t, shape) in shapes.enumerated() {
-            guard let shape, shape.period != "exit_month" else { continue }
+            guard let shape, shape.period != Column.exitMonth.name else { continue }
             for (u, finer) in shapes.enumerated() {
                 guard let finer, finer.attributes == shape.attributes, finer.detailed == shape.detailed,
                       Self.finer(finer.period, than: shape.period) else { continue }
@@ -66,7 +68,7 @@ extension CohortCells {
         return out
     }
 
-    static let periodOrder = ["exit_month", "exit_quarter", "exit_year"]
+    static let periodOrder = [Column.exitMonth, .exitQuarter, .exitYear].map(\.name)
 
     static func finer(_ a: String, than b: String) -> Bool {
         guard let i = periodOrder.firstIndex(of: a), let j = periodOrder.firstIndex(of: b) else { return false }
@@ -77,7 +79,7 @@ extension CohortCells {
     /// `2022-Q1` → `2022`.
     static func period(_ label: String, from fine: String, to coarse: String) -> String {
         let year = String(label.prefix(4))
-        guard coarse == "exit_quarter", fine == "exit_month", let month = Int(label.dropFirst(5)) else { return year }
+        guard coarse == Column.exitQuarter.name, fine == Column.exitMonth.name, let month = Int(label.dropFirst(5)) else { return year }
         return "\(year)-Q\((month - 1) / 3 + 1)"
     }
 }

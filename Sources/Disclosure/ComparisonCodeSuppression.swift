@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Small-cell suppression of `comparison_benefits.csv` and `comparison_measures.csv`, after
 /// the comparison tables (`ComparisonSuppression`), whose blanks it takes as given.
 ///
@@ -12,7 +14,7 @@ struct ComparisonCodeSuppression {
     let comparison: ComparisonSuppression
 
     func apply(_ table: CSVTable, _ suppression: CellSuppression) -> CSVTable {
-        guard let count = table.column("count"), let pct = table.column("pct") else { return table }
+        guard let count = table.column(.count), let pct = table.column(.pct) else { return table }
         let codeColumn = 4
         let text = { (r: Int, c: Int) in table.rows[r][c].textValue }
         let counts = table.rows.map { $0[count].intValue }
@@ -31,7 +33,7 @@ struct ComparisonCodeSuppression {
             }
         }
         let hidden = suppression.hidden(counts, sums: sums)
-        let benefits = table.name == ComparisonTables.benefitsName
+        let benefits = table.isFile(of: .comparisonBenefits)
         var out = table
         for r in table.rows.indices {
             let cell = (0..<4).map { text(r, $0) }

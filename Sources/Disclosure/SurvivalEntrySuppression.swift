@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Small-cell suppression of `survival_entries.csv` and `survival_profile.csv`, together
 /// (definitions.md §7a): they count the same entries. Within the profile each
 /// characteristic's values add up to the population's entries (printed nowhere, but given
@@ -7,7 +9,6 @@
 /// count blanks its percentage. Not covered: the difference of the two populations (entries
 /// not at the unit), which neither table prints.
 enum SurvivalEntrySuppression {
-    static let entriesName = "survival_entries.csv", profileName = "survival_profile.csv"
 
     static func apply(entries: CSVTable?, profile: CSVTable?, _ suppression: CellSuppression) -> (entries: CSVTable?, profile: CSVTable?) {
         var cells = Cells()
@@ -18,10 +19,10 @@ enum SurvivalEntrySuppression {
         if let entries, let profile { sums += cells.routeSums(entries, entryCells, profile, profileCells) }
         let hidden = suppression.hidden(cells.counts, sums: sums)
         func blanked(_ table: CSVTable?, _ of: [Int]) -> CSVTable? {
-            guard var t = table, let count = t.column("count") else { return table }
+            guard var t = table, let count = t.column(.count) else { return table }
             for (r, cell) in of.enumerated() where hidden[cell] {
                 t.blank(row: r, column: count)
-                if let pct = t.column("pct") { t.blank(row: r, column: pct) }
+                if let pct = t.column(.pct) { t.blank(row: r, column: pct) }
             }
             return t
         }
@@ -33,7 +34,7 @@ enum SurvivalEntrySuppression {
         var counts = [Int?]()
 
         mutating func add(_ table: CSVTable) -> [Int] {
-            let count = table.column("count")!
+            let count = table.column(.count)!
             return table.rows.map { row in
                 counts.append(row[count].intValue)
                 return counts.count - 1
@@ -44,7 +45,7 @@ enum SurvivalEntrySuppression {
         /// population has its counts blanked from the start (nil). The entries are those of any
         /// characteristic printed whole (nil, blanked, when none is).
         mutating func populationSums(_ profile: CSVTable, _ cellOfRow: [Int], limit: Int) -> [CellSuppression.Sum] {
-            let (p, pop, ch) = (profile.column("period")!, profile.column("population")!, profile.column("characteristic")!)
+            let (p, pop, ch) = (profile.column(.period)!, profile.column(.population)!, profile.column(.characteristic)!)
             var groups = [[String]: [Int]](), order = [[String]]()
             for (r, row) in profile.rows.enumerated() {
                 let key = [row[p].textValue, row[pop].textValue, row[ch].textValue]
@@ -75,15 +76,15 @@ enum SurvivalEntrySuppression {
         /// Per period and route: the profile's route count (all; unit) = the entries' months
         /// (both `at_unit` values; `yes`).
         func routeSums(_ entries: CSVTable, _ entryCells: [Int], _ profile: CSVTable, _ profileCells: [Int]) -> [CellSuppression.Sum] {
-            let (p, route, atUnit) = (entries.column("period")!, entries.column("route")!, entries.column("at_unit")!)
+            let (p, route, atUnit) = (entries.column(.period)!, entries.column(.route)!, entries.column(.atUnit)!)
             var parts = [[String]: [Int]]()
             for (r, row) in entries.rows.enumerated() {
                 let (period, name) = (row[p].textValue, row[route].textValue)
                 parts[[period, "all", name], default: []].append(entryCells[r])
                 if row[atUnit].textValue == "yes" { parts[[period, "unit", name], default: []].append(entryCells[r]) }
             }
-            let (pp, pop, ch, value) = (profile.column("period")!, profile.column("population")!, profile.column("characteristic")!,
-                                        profile.column("value")!)
+            let (pp, pop, ch, value) = (profile.column(.period)!, profile.column(.population)!, profile.column(.characteristic)!,
+                                        profile.column(.value)!)
             return profile.rows.enumerated().compactMap { r, row in
                 guard row[ch].textValue == "route", let of = parts[[row[pp].textValue, row[pop].textValue, row[value].textValue]] else { return nil }
                 return CellSuppression.Sum(total: profileCells[r], parts: of)
@@ -104,8 +105,8 @@ struct SmallPeriodEstimates {
 
     init(kaplanMeier: CSVTable?, limit: Int) {
         self.limit = limit
-        guard let t = kaplanMeier, let e = t.column("event"), let p = t.column("period"), let m = t.column("month"),
-              let n = t.column("at_risk") else { return }
+        guard let t = kaplanMeier, let e = t.column(.event), let p = t.column(.period), let m = t.column(.monthSinceEntry),
+              let n = t.column(.atRisk) else { return }
         for row in t.rows where row[m].intValue == 0 { spells[row[e].textValue, default: [:]][row[p].textValue] = row[n].intValue }
     }
 
@@ -117,8 +118,8 @@ struct SmallPeriodEstimates {
     }
 
     /// `table` with the named columns blanked on the rows of small periods.
-    func apply(_ table: CSVTable, columns: [String]) -> CSVTable {
-        guard let e = table.column("event"), let p = table.column("period") else { return table }
+    func apply(_ table: CSVTable, columns: [Column]) -> CSVTable {
+        guard let e = table.column(.event), let p = table.column(.period) else { return table }
         var out = table
         for (r, row) in table.rows.enumerated() where isSmall(event: row[e].textValue, model: row[p].textValue) {
             for c in columns.compactMap(table.column) { out.blank(row: r, column: c) }

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Small-cell suppression over counts that are tied together by sums (a row's parts add up
 /// to its total, pairs add up to the pooled groups).
 ///

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Small-cell suppression of `stocks_by_<breakdown>.csv` (see `StockTables`), a table of its
 /// own shape, one month at a time. Within a month and value, the rows of the registered
 /// statuses add up to the persons registered, and the measure rows to the persons in any
@@ -18,9 +20,9 @@ enum StockSuppression {
     }
 
     static func apply(_ table: CSVTable, _ suppression: CellSuppression) -> CSVTable {
-        guard let status = table.column("hovedstatus"), let tiltak = table.column("tiltak"),
-              let count = table.column("count"), let pct = table.column("pct") else { return table }
-        let ofMeasures = table.column("pct_of_measures")
+        guard let status = table.column(.hovedstatus), let tiltak = table.column(.tiltak),
+              let count = table.column(.count), let pct = table.column(.pct) else { return table }
+        let ofMeasures = table.column(.pctOfMeasures)
         let registered = Set(table.rows.filter { $0[pct].doubleValue != nil }.map { $0[status].textValue })
         var months = [[Int]]()   // rows of one month, in order
         for (r, row) in table.rows.enumerated() {
@@ -43,10 +45,10 @@ enum StockSuppression {
                 m.measuresCell[v] = m.sum(of: isMeasure)
             }
             // The `total` value set: each row the sum of the same row of every value.
-            if let total = byValue.first(where: { $0.value == StockTables.total }) {
+            if let total = byValue.first(where: { $0.value == TableSpec.stocksTotal }) {
                 let key = { (r: Int) in [table.rows[r][status].textValue, table.rows[r][tiltak].textValue] }
                 for r in total.rows {
-                    let parts = byValue.filter { $0.value != StockTables.total }.flatMap(\.rows).filter { key($0) == key(r) }
+                    let parts = byValue.filter { $0.value != TableSpec.stocksTotal }.flatMap(\.rows).filter { key($0) == key(r) }
                     m.sums.append(.init(total: m.rowCell[r]!, parts: parts.map { m.rowCell[$0]! }))
                 }
             }

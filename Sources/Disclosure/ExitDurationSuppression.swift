@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Small-cell suppression of `exit_durations.csv`, after the exit cohort tables, whose blanks
 /// it takes as given. Exits below the limit are blanked with their mean and median (a mean of
 /// two exits tells much about each). The rows of an exit month and status add up to that
@@ -6,10 +8,10 @@
 /// rule: a lone blanked row is not left recoverable, nor a blanked total of the cohort table.
 enum ExitDurationSuppression {
     static func apply(_ table: CSVTable, cohorts: CSVTable?, _ suppression: CellSuppression) -> CSVTable {
-        guard let exits = table.column("exits") else { return table }
+        guard let exits = table.column(.exits) else { return table }
         // Exits per (month, status) as exit_cohorts.csv prints them (nil: blanked).
         var printed = [[String]: Int?]()
-        if let cohorts, let total = cohorts.column("exits") {
+        if let cohorts, let total = cohorts.column(.exits) {
             for row in cohorts.rows where printed[[row[0].textValue, row[1].textValue]] == nil {
                 printed[[row[0].textValue, row[1].textValue]] = row[total].intValue
             }
@@ -26,7 +28,7 @@ enum ExitDurationSuppression {
         let hidden = suppression.hidden(counts, sums: sums)
         var out = table
         for r in table.rows.indices where hidden[r] {
-            for name in ["exits", "mean_months", "median_months"] { if let c = table.column(name) { out.blank(row: r, column: c) } }
+            for name in [Column.exits, .meanMonths, .medianMonths] { if let c = table.column(name) { out.blank(row: r, column: c) } }
         }
         return out
     }

@@ -1,0 +1,85 @@
+import XCTest
+@testable import Catalogue
+@testable import Pipeline
+@testable import Tables
+import Episodes
+
+/// The catalogue against what a run publishes: every table of a sample run (with comparisons,
+/// stocks, survival, quarterly and yearly cohorts and a crossed breakdown) is declared, with its header, unique keys, and cells that read back
+/// as the same values; and the catalogue declares nothing the run does not write.
+final class CatalogueTests: XCTestCase {
+    /// `pipeline.json` on `sample-data/` with every optional table switched on.
+    static let everyTable: String = {
+        let output = temporaryDirectory() + "/out"
+        var config = try! Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+        config.output.directory = output
+        config.cache.enabled = false
+        config.report.formats = []
+        config.cohortPeriods = CohortPeriod.allCases
+        config.cohortCrossings = [CrossedBreakdown(.kjonn, .aldersgruppe)]
+        _ = try! PipelineRun(config: config).run()
+        return output
+    }()
+
+    func testEveryPublishedTableIsDeclaredWithItsHeaderAndKeys() throws {
+        let folder = Self.everyTable
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(Catalogue.tableSuffix) && $0 != Catalogue.quarantine }.sorted()
+        var seen = Set<String>()
+        for name in names {
+            guard let match = Catalogue.table(ofFile: name) else { XCTFail("\(name): not in the catalogue"); continue }
+            let (spec, parameter) = match
+            seen.insert(spec.fileName)
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let table = try CSVTable.read(name: name, text: text)
+            let written = spec.columns(parameter: parameter, including: spec.optional.filter { table.column($0) != nil })
+            XCTAssertEqual(Array(table.header.prefix(written.count)), written.map(\.name), name)
+            XCTAssertTrue(spec.further != nil || table.header.count == written.count, "\(name): columns not declared")
+            // The keys (and any further columns) identify a row.
+            let keys = spec.keys.flatMap { $0.named(by: parameter) }.compactMap(table.column) + Array(written.count..<table.header.count)
+            XCTAssertEqual(Set(table.rows.map { row in keys.map { row[$0] } }).count, table.rows.count, "\(name): keys repeat")
+            XCTAssertEqual(table.csvText(), text, "\(name) reads back as written")
+        }
+        XCTAssertEqual(seen, Set(Catalogue.tables.map(\.fileName)), "declared but not written by the sample run")
+    }
+
+    /// The catalogue's default status classes are those of §2 as the episodes define them.
+    func testStatusClassesAreThoseOfTheStandardCategories() {
+        let standard = OutcomeCategories.standard().classMembers
+        XCTAssertEqual(standard.map(\.headline), Catalogue.statusClasses.map(\.headline))
+        XCTAssertEqual(standard.map(\.categories), Catalogue.statusClasses.map(\.categories))
+    }
+
+    func testFileNamesFindTheirTable() {
+        XCTAssertEqual(Catalogue.table(ofFile: "exit_cohorts.csv")?.spec, .exitCohorts)
+        XCTAssertEqual(Catalogue.table(ofFile: "exit_cohorts_detailed.csv")?.spec, .exitCohortsDetailed)
+        XCTAssertEqual(Catalogue.table(ofFile: "exit_cohorts_by_kjonn.csv")?.spec, .exitCohortsBy)
+        XCTAssertEqual(Catalogue.table(ofFile: "exit_cohorts_by_kjonn.csv")?.parameter, "kjonn")
+        XCTAssertEqual(Catalogue.table(ofFile: "stocks_by_enhet.csv")?.parameter, "enhet")
+        XCTAssertNil(Catalogue.table(ofFile: "exit_cohorts_by_.csv"))
+        XCTAssertNil(Catalogue.table(ofFile: "report.md"))
+        XCTAssertNil(Catalogue.table(ofFile: Catalogue.quarantine))
+        XCTAssertEqual(TableSpec.stocksBy.fileName("fylke"), "stocks_by_fylke.csv")
+        XCTAssertEqual(CSVTable(.exitCohortsBy, parameter: "kjonn").header,
+                       ["exit_month", "exit_status", "kjonn", "outcome", "count", "exits", "pct"])
+        XCTAssertEqual(CSVTable(.cox).header.last, "flag")
+        XCTAssertEqual(CSVTable(.coxTests, including: [.period]).header.prefix(2), ["event", "period"])
+    }
+
+    /// A column's kind decides a cell's type, whatever its name: `month` is a calendar month
+    /// in the stocks and months since entry in the Kaplan-Meier table; a quantile's `months`
+    /// is a number (the report printed "." for it when a hand list of names missed it).
+    func testCellsAreTypedByTheirTablesColumns() throws {
+        let km = try CSVTable.read(name: "kaplan_meier.csv", text: "event,period,month,at_risk\nx,baseline,3,10\n")
+        XCTAssertEqual(km.rows[0], [.text("x"), .text("baseline"), .count(3), .count(10)])
+        let stocks = try CSVTable.read(name: "stocks_by_enhet.csv", text: "month,enhet,count,pct\n2024-01,0301,4,12.5\n")
+        XCTAssertEqual(stocks.rows[0], [.text("2024-01"), .text("0301"), .count(4), .number(12.5)])
+        let quantiles = try CSVTable.read(name: "survival_quantiles.csv", text: "event,period,quantile,months\nx,all,25,3.5\n")
+        XCTAssertEqual(quantiles.rows[0], [.text("x"), .text("all"), .text("25"), .number(3.5)])
+        // Not a published table: text, whatever the column names.
+        XCTAssertEqual(try CSVTable.read(name: "other.csv", text: "count\n1\n").rows[0], [.text("1")])
+        XCTAssertThrowsError(try CSVTable.read(name: "logrank.csv", text: "event,df\nx,1.5\n")) { error in
+            XCTAssertEqual("\(error)", "logrank.csv:2: df: expected a whole number")
+        }
+    }
+}

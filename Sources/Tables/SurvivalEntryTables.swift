@@ -16,7 +16,7 @@ public struct SurvivalEntryTables {
     }
 
     /// The characteristics of the profile, in order.
-    public static let characteristics = ["kjonn", "aldersgruppe", "utdanning", "innvandrer", "permittert", "route"]
+    public static let characteristics = Catalogue.profileCharacteristics
 
     public let periods: [(name: String, entries: [Entry])]
     /// Each characteristic's values in table order (every value, zeros included).
@@ -42,7 +42,7 @@ public struct SurvivalEntryTables {
     /// (every route and both `at_unit` values of a month, zeros included).
     public func entries() -> CSVTable {
         var t = CSVTable(.survivalEntries)
-        let route = Self.characteristics.firstIndex(of: "route")!
+        let route = Self.characteristics.firstIndex(of: Catalogue.route)!
         for (period, list) in periods {
             var counts = [String: Int]()
             for e in list { counts["\(e.month) \(e.values[route]) \(e.atUnit)", default: 0] += 1 }

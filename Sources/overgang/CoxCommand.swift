@@ -48,7 +48,7 @@ struct Cox: ParsableCommand {
                 } catch {
                     throw OutputError("\(output): cannot write the tables: \(error.localizedDescription)")
                 }
-                print("Tables written to \(output)/: cox.csv, cox_fit.csv, cox_tests.csv, cox_vcov.csv")
+                print("Tables written to \(output)/: " + [TableSpec.cox, .coxFit, .coxTests, .coxCovariances].map(\.fileName).joined(separator: ", "))
             }
         } catch {
             fail(error)

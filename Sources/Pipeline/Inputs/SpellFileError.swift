@@ -30,7 +30,7 @@ enum SpellFileText {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             // The run's own spell file is missing for a reason a user should hear.
-            let why = path.hasSuffix("survival_spells.csv") ? " (a run with a small-cell limit does not write it)" : ""
+            let why = path.hasSuffix(TableSpec.survivalSpells.fileName) ? " (a run with a small-cell limit does not write it)" : ""
             throw ConfigurationError("spell file \(path) does not exist\(why)", file: path)
         }
         guard !isFolder.boolValue else { throw ConfigurationError("spell file \(path) is a folder, not a file", file: path) }

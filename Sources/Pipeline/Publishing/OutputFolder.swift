@@ -1,5 +1,6 @@
 import CSystem
 import Foundation
+import Catalogue
 
 /// A failure to write outputs (disk full, permissions): not the data's fault, nor the configuration's.
 public struct OutputError: Error, CustomStringConvertible, Sendable {
@@ -23,7 +24,7 @@ public struct OutputFolder {
     /// The result `overgang report` replaces while the fallback swap moves it out of the way.
     var replaced: String { target + ".replaced" }
     /// Rows set aside by a run that failed for too many of them (owner-only), until a run succeeds.
-    var rejectedQuarantine: String { target + ".rejected-quarantine.csv" }
+    var rejectedQuarantine: String { target + ".rejected-" + Catalogue.quarantine }
     var steps = PublishSteps.system
 
     public init(target: String) {

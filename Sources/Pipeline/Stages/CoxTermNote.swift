@@ -1,4 +1,5 @@
 import Statistics
+import Catalogue
 
 /// A Cox term one model could not estimate: left out (no variation, collinear, sums not
 /// finite) or diverged (monotone likelihood). The manifest keeps one line per model; a
@@ -54,7 +55,7 @@ public struct CoxTermNote: Sendable, Equatable {
         case .leftOut(let reason):
             return "\(reason); left out"
         case .diverged:
-            return "the event befell all or none of the spells with it, no finite hazard ratio fits; flagged diverged in cox.csv"
+            return "the event befell all or none of the spells with it, no finite hazard ratio fits; flagged diverged in \(TableSpec.cox.fileName)"
         }
     }
 }

@@ -163,7 +163,7 @@ public struct PipelineRun {
     /// staging folder goes and the output folder keeps the previous result.
     private func keepRejectedQuarantine(_ error: inout ExtractError, output: OutputFolder) {
         guard case .tooManySetAside = error.reason else { return }
-        let kept = output.target + ".rejected-quarantine.csv"
+        let kept = output.rejectedQuarantine
         let dir = output.path("quarantine-parts")
         let parts = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
             .map { Optional(($0 as NSString).isAbsolutePath ? $0 : (dir as NSString).appendingPathComponent($0)) }

@@ -35,6 +35,30 @@ final class CatalogueRelationTests: XCTestCase {
         }
     }
 
+    /// The same relations hold on the tables the independent Python oracles computed from the
+    /// spec (`Fixtures/sample-expected*/`): they are relations of the definitions, not of this
+    /// code. (The oracles write the exit cohort tables and the target group's entries and profile.)
+    func testTheRelationsHoldOnTheIndependentReferenceTables() throws {
+        let fixtures = SampleDataFixtureTests.expected.deletingLastPathComponent()
+        var checked = 0
+        for folder in ["sample-expected", "sample-expected-measure"] {
+            let path = fixtures.appendingPathComponent(folder).path
+            let tables = try FileManager.default.contentsOfDirectory(atPath: path).filter { Catalogue.table(ofFile: $0) != nil }.sorted()
+                .map { try CSVTable.read(name: $0, text: String(contentsOfFile: path + "/" + $0, encoding: .utf8)) }
+            let present = Set(tables.compactMap { Catalogue.table(ofFile: $0.name)?.spec.fileName })
+            for relation in Catalogue.relations where ([relation.total] + relation.parts).allSatisfy({ present.contains($0.table.fileName) }) {
+                let equations = relation.equations(in: tables)
+                XCTAssertFalse(equations.isEmpty, "\(folder): \(relation)")
+                func sum(_ cells: [CellRef]) -> Int {
+                    cells.reduce(0) { sum, ref in sum + tables.first { $0.name == ref.table }!.rows[ref.row][ref.column].intValue! }
+                }
+                for equation in equations { XCTAssertEqual(sum(equation.total), sum(equation.parts), "\(folder): \(relation)") }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 12)
+    }
+
     /// The equations on a small hand-made table: which cells they tie (not only that sums hold).
     func testEquationsTieTheRightCells() throws {
         var detailed = CSVTable(.exitCohortsDetailed)

@@ -9,17 +9,11 @@ import Episodes
 /// as the same values; and the catalogue declares nothing the run does not write.
 final class CatalogueTests: XCTestCase {
     /// `pipeline.json` on `sample-data/` with every optional table switched on.
-    static let everyTable: String = {
-        let output = temporaryDirectory() + "/out"
-        var config = try! Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
-        config.output.directory = output
-        config.cache.enabled = false
+    static let everyTable = sampleRun { config in
         config.report.formats = []
         config.cohortPeriods = CohortPeriod.allCases
         config.cohortCrossings = [CrossedBreakdown(.kjonn, .aldersgruppe)]
-        _ = try! PipelineRun(config: config).run()
-        return output
-    }()
+    }
 
     func testEveryPublishedTableIsDeclaredWithItsHeaderAndKeys() throws {
         let folder = Self.everyTable

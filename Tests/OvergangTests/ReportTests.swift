@@ -9,15 +9,7 @@ import XCTest
 /// over and is never undone, and the Markdown rendering keeps what the document holds.
 final class ReportTests: XCTestCase {
     /// One run on `sample-data/` for all tests here (a few seconds in debug).
-    static let sampleOutput: String = {
-        let output = temporaryDirectory() + "/out"
-        var config = try! Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
-        config.output.directory = output
-        config.cache.enabled = false
-        config.report.formats = [.md]
-        _ = try! PipelineRun(config: config).run()
-        return output
-    }()
+    static let sampleOutput = sampleRun { $0.report.formats = [.md] }
 
     func table(_ name: String) throws -> CSVTable {
         try CSVTable.read(name: name, text: String(contentsOfFile: Self.sampleOutput + "/" + name, encoding: .utf8))

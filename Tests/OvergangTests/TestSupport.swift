@@ -98,3 +98,15 @@ func publishedTables(_ dir: String) throws -> [String: String] {
     }
     return out
 }
+
+/// `pipeline.json` on `sample-data/` into a new temporary folder (no cache), with `adjust`'s
+/// changes to the settings; the output folder.
+func sampleRun(_ adjust: (inout Configuration) -> Void = { _ in }) -> String {
+    let output = temporaryDirectory() + "/out"
+    var config = try! Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+    config.output.directory = output
+    config.cache.enabled = false
+    adjust(&config)
+    _ = try! PipelineRun(config: config).run()
+    return output
+}

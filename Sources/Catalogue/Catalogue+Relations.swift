@@ -19,7 +19,10 @@ extension Catalogue {
 
     /// Within each exit cohort table, across them, breakdowns into the national table, and
     /// quarters and years as sums of their months.
-    static let exitRelations: [Relation] = TableSpec.exitCohortTables.flatMap(cohortRelations) + periodRelations
+    static let exitRelations: [Relation] = TableSpec.exitCohortTables.flatMap(cohortRelations) + periodRelations + [
+        Relation("the exits by measure left add up to the exits", total: .init(.exitCohorts, .exits, repeats: true),
+                 parts: [.init(.exitDurations, .exits)], matching: [.same(.exitMonth), .same(.exitStatus)]),
+    ]
 
     /// The relations among the exit cohort tables of one time unit.
     static func cohortRelations(_ tables: (national: TableSpec, detailed: TableSpec, by: TableSpec)) -> [Relation] {
@@ -77,6 +80,11 @@ extension Catalogue {
                                 parts: [.init(.comparisonStatus, column, except: [.unit: ["total", "all"]])],
                                 matching: [.same(.comparison), .same(.group), .same(.period), .same(.outcomeDetail)],
                                 conditional: true))
+        }
+        for (spec, code) in [(TableSpec.comparisonBenefits, Column.benefit), (.comparisonMeasures, .tiltak)] {
+            out.append(Relation("a code's pairs add up to the pooled groups", total: .init(spec, .count, only: [.unit: ["total"]]),
+                                parts: [.init(spec, .count, except: [.unit: ["total", "all"]])],
+                                matching: [.same(.comparison), .same(.group), .same(.period), .same(code)], conditional: true))
         }
         let measures = Dictionary(uniqueKeysWithValues: measureStatuses.map { ($0.measure, $0.details) })
         for (g, p) in Column.comparisonGroups.flatMap({ g in Column.comparisonPeriods.map { (g, $0) } }) {

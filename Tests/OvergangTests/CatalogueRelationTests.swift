@@ -21,7 +21,7 @@ final class CatalogueRelationTests: XCTestCase {
         XCTAssertGreaterThan(Catalogue.relations.count, 20)
         for relation in Catalogue.relations {
             let equations = relation.equations(in: Self.tables)
-            XCTAssertFalse(equations.isEmpty, "\(relation): no equation in the sample run")
+            XCTAssertTrue(!equations.isEmpty || Self.isEmpty(relation.total.table, in: Self.tables), "\(relation): no equation in the sample run")
             var failures = 0
             for equation in equations {
                 let total = equation.total.map(value), parts = equation.parts.map(value)
@@ -35,6 +35,11 @@ final class CatalogueRelationTests: XCTestCase {
         }
     }
 
+    /// Whether every file of a table in `tables` has no rows (so no relation over it has an equation).
+    static func isEmpty(_ spec: TableSpec, in tables: [CSVTable]) -> Bool {
+        tables.filter { $0.isFile(of: spec) }.allSatisfy(\.rows.isEmpty)
+    }
+
     /// The same relations hold on the tables the independent Python oracles computed from the
     /// spec (`Fixtures/sample-expected*/`, `Fixtures/cohorts/expected/`): they are relations of
     /// the definitions, not of this code. (The oracles write the exit cohort tables, monthly,
@@ -46,7 +51,8 @@ final class CatalogueRelationTests: XCTestCase {
             let path = fixtures.appendingPathComponent(folder).path
             let tables = try FileManager.default.contentsOfDirectory(atPath: path).filter { Catalogue.table(ofFile: $0) != nil }.sorted()
                 .map { try CSVTable.read(name: $0, text: String(contentsOfFile: path + "/" + $0, encoding: .utf8)) }
-            let present = Set(tables.compactMap { Catalogue.table(ofFile: $0.name)?.spec.fileName })
+            // Tables the oracle wrote with rows (the sample has no exit in work on a measure).
+            let present = Set(tables.filter { !$0.rows.isEmpty }.compactMap { Catalogue.table(ofFile: $0.name)?.spec.fileName })
             for relation in Catalogue.relations where ([relation.total] + relation.parts).allSatisfy({ present.contains($0.table.fileName) }) {
                 let equations = relation.equations(in: tables)
                 XCTAssertFalse(equations.isEmpty, "\(folder): \(relation)")

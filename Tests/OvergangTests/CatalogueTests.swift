@@ -44,6 +44,15 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(standard.map(\.categories), Catalogue.statusClasses.map(\.categories))
     }
 
+    /// Each file belongs to one table: names are unique and no pattern takes another's file.
+    func testEveryFileNameBelongsToOneTable() {
+        XCTAssertEqual(Set(Catalogue.tables.map(\.fileName)).count, Catalogue.tables.count)
+        for spec in Catalogue.tables {
+            let file = spec.fileName("kjonn")
+            XCTAssertEqual(Catalogue.tables.filter { $0.parameter(ofFile: file) != nil }.map(\.fileName), [spec.fileName], file)
+        }
+    }
+
     func testFileNamesFindTheirTable() {
         XCTAssertEqual(Catalogue.table(ofFile: "exit_cohorts.csv")?.spec, .exitCohorts)
         XCTAssertEqual(Catalogue.table(ofFile: "exit_cohorts_detailed.csv")?.spec, .exitCohortsDetailed)

@@ -13,7 +13,10 @@ extension Catalogue {
 /// The linear relations of the published tables (issue 17), checked on the sample run by
 /// `CatalogueRelationTests`. Not declared: relations that need the run's settings (a plain
 /// comparison's periods as sums of exit months, a pooled survival window as the sum of the
-/// two periods) and the stocks' registered totals (printed nowhere: a count over its `pct`).
+/// two periods), a crossed table into its single breakdown tables (two files of one pattern),
+/// and the stocks' registered totals (printed nowhere: a count over its `pct`). The class maps
+/// (status classes, measures) are §2's: a run with `outcome.categories` and `outcome.classes`
+/// has its own (in its manifest), which a model must use instead.
 extension Catalogue {
     public static let relations: [Relation] = exitRelations + comparisonRelations + survivalRelations
 

@@ -8,9 +8,8 @@ extension CSVTable {
         var records = try parseCSV(text)
         guard !records.isEmpty else { throw CSVReadError(file: name, line: 1, reason: "no header") }
         let header = records.removeFirst()
-        let table = Catalogue.table(ofFile: name)
-        let kinds = header.map { field in table.flatMap { $0.spec.column(named: field, parameter: $0.parameter)?.kind } ?? .label }
         var out = CSVTable(name: name, header: header)
+        let kinds = out.declaredKinds.map { $0 ?? .label }
         for (i, record) in records.enumerated() {
             guard record.count == header.count else {
                 throw CSVReadError(file: name, line: i + 2, reason: "\(record.count) fields, the header has \(header.count)")
@@ -29,7 +28,7 @@ extension CSVTable {
         case .count, .monthsSinceEntry:
             guard field.isEmpty || Int(field) != nil else { throw CSVReadError(file: file, line: line, reason: "\(column): expected a whole number") }
             return .count(Int(field))
-        case .number:
+        case .percent, .number:
             guard field.isEmpty || Double(field) != nil else { throw CSVReadError(file: file, line: line, reason: "\(column): expected a number") }
             return .number(Double(field))
         }

@@ -17,4 +17,12 @@ extension CSVTable {
 
     /// Whether this is a file of the table.
     public func isFile(of spec: TableSpec) -> Bool { spec.parameter(ofFile: name) != nil }
+
+    /// What each column holds as the catalogue declares it (nil for a column, or every
+    /// column of a file, the catalogue does not know).
+    public var declaredKinds: [ColumnKind?] {
+        if let columns { return columns.map(\.kind) }
+        let table = Catalogue.table(ofFile: name)
+        return header.map { field in table.flatMap { $0.spec.column(named: field, parameter: $0.parameter)?.kind } }
+    }
 }

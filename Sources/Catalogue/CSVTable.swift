@@ -34,35 +34,29 @@ public struct CSVTable: Sendable {
         return x == 0 ? "0" : "\(x)"
     }
 
-    public func csvText() -> String {
-        var out = header.map(csvEscape).joined(separator: ",") + "\n"
+    /// The table's text in a dialect (`standard`: the published file every reader takes).
+    public func csvText(_ dialect: CSVDialect = .standard) -> String {
+        let separator = String(dialect.separator)
+        let kinds = dialect == .standard ? [] : declaredKinds
+        var out = dialect.byteOrderMark + header.map(dialect.field).joined(separator: separator) + dialect.lineEnd
         for row in rows {
-            var first = true
-            for cell in row {
-                if !first { out += "," }
-                first = false
+            for (i, cell) in row.enumerated() {
+                if i > 0 { out += separator }
                 switch cell {
-                case .text(let s): out += csvEscape(s)
+                case .text(let s): out += dialect.field(s)
                 case .count(let n): if let n { out += String(n) }
-                case .number(let x): if let x { out += CSVTable.format(x) }
+                case .number(let x): if let x { out += dialect.number(x, kind: kinds.isEmpty ? nil : kinds[i]) }
                 }
             }
-            out += "\n"
+            out += dialect.lineEnd
         }
         return out
     }
 
-    public func write(into directory: String) throws {
-        let path = (directory as NSString).appendingPathComponent(name)
-        try csvText().write(toFile: path, atomically: false, encoding: .utf8)
+    /// Writes the table into `directory` (for a dialect with a subfolder, that folder: the caller makes it once).
+    public func write(into directory: String, dialect: CSVDialect = .standard) throws {
+        try csvText(dialect).write(toFile: (directory as NSString).appendingPathComponent(name), atomically: false, encoding: .utf8)
     }
-}
-
-func csvEscape(_ s: String) -> String {
-    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return s
 }
 
 extension CSVTable {

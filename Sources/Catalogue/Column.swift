@@ -9,7 +9,10 @@ public enum ColumnKind: Sendable, Hashable {
     case count
     /// Whole months since entry (survival tables).
     case monthsSinceEntry
-    /// A decimal: a share, an estimate, a test statistic.
+    /// A percentage (0-100) or a difference of percentages (percentage points): written to
+    /// one decimal in the Norwegian dialect (`CSVDialect.nb`).
+    case percent
+    /// Any other decimal: a fraction, an estimate, a test statistic.
     case number
 }
 
@@ -34,7 +37,7 @@ extension ColumnKind {
     /// Whether a cell is of this kind (as written: text, a whole count, or a number).
     public func holds(_ cell: CSVTable.Cell) -> Bool {
         switch (self, cell) {
-        case (.label, .text), (.calendarMonth, .text), (.count, .count), (.monthsSinceEntry, .count), (.number, .number): return true
+        case (.label, .text), (.calendarMonth, .text), (.count, .count), (.monthsSinceEntry, .count), (.percent, .number), (.number, .number): return true
         default: return false
         }
     }
@@ -55,7 +58,7 @@ extension Column {
     public static let count = Column("count", .count)
     public static let exits = Column("exits", .count)
     /// A count as a percentage (0-100) of its total.
-    public static let pct = Column("pct", .number)
+    public static let pct = Column("pct", .percent)
     /// The value of a breakdown: the column is named after it (`kjonn`, `enhet`, …), as is
     /// the table (`exit_cohorts_by_<breakdown>.csv`); two crossed breakdowns
     /// (`kjonn_x_aldersgruppe`) are two columns (`TableSpec.crossing`).
@@ -66,12 +69,12 @@ extension Column {
     public static let measure = Column("measure", .label)
     public static let group = Column("group", .label)
     public static let period = Column("period", .label)
-    public static let didPP = Column("did_pp", .number)
-    public static let sePP = Column("se_pp", .number)
-    public static let ciLowPP = Column("ci_low_pp", .number)
-    public static let ciHighPP = Column("ci_high_pp", .number)
+    public static let didPP = Column("did_pp", .percent)
+    public static let sePP = Column("se_pp", .percent)
+    public static let ciLowPP = Column("ci_low_pp", .percent)
+    public static let ciHighPP = Column("ci_high_pp", .percent)
     public static let pOneSided = Column("p_one_sided", .number)
-    public static let didPct = Column("did_pct", .number)
+    public static let didPct = Column("did_pct", .percent)
     public static let seMethod = Column("se_method", .label)
     /// The significance mark of a DiD (`comparisons[].marks`), or empty.
     public static let mark = Column("mark", .label)
@@ -85,9 +88,9 @@ extension Column {
     public static let comparisonGroups = ["treatment", "control"]
     public static let comparisonPeriods = ["baseline", "comparison"]
     /// A group's share in a period (`treatment_baseline_pct`).
-    public static func share(_ group: String, _ period: String) -> Column { Column("\(group)_\(period)_pct", .number) }
+    public static func share(_ group: String, _ period: String) -> Column { Column("\(group)_\(period)_pct", .percent) }
     /// A group's change from the baseline, percentage points (`treatment_change_pp`).
-    public static func change(_ group: String) -> Column { Column("\(group)_change_pp", .number) }
+    public static func change(_ group: String) -> Column { Column("\(group)_change_pp", .percent) }
     /// A group's exits in a period (`treatment_baseline_exits`), the share's denominator.
     public static func exits(_ group: String, _ period: String) -> Column { Column("\(group)_\(period)_exits", .count) }
     /// A group's exits with the measure in a period (`treatment_baseline_count`).
@@ -102,7 +105,7 @@ extension Column {
     public static let hovedstatus = Column("hovedstatus", .label)
     public static let tiltak = Column("tiltak", .label)
     /// A measure row's count as a percentage of the status's persons on any measure.
-    public static let pctOfMeasures = Column("pct_of_measures", .number)
+    public static let pctOfMeasures = Column("pct_of_measures", .percent)
 }
 
 // MARK: survival

@@ -30,6 +30,8 @@ extension Manifest {
         public struct Output: Codable, Sendable, Equatable {
             public var directory = ""
             public var minCellCount = 0
+            /// `output.csv`; absent when `standard` (as in manifests written before it).
+            public var csv: String?
             public init() {}
         }
 

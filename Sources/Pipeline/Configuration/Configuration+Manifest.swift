@@ -14,6 +14,7 @@ extension Configuration {
         s.input.minRowShare = input.minRowShare
         s.output.directory = output.directory
         s.output.minCellCount = output.minCellCount
+        s.output.csv = output.csv == .standard ? nil : output.csv.rawValue
         s.cache.enabled = cache.enabled
         s.cache.directory = cache.directory
         if case .measure(let codes) = exit.kind {

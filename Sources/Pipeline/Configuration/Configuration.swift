@@ -1,3 +1,4 @@
+import Catalogue
 import Episodes
 import Extracts
 import Foundation
@@ -21,6 +22,8 @@ public struct Configuration: Sendable {
     public struct Output: Sendable {
         public var directory = "output"
         public var minCellCount = 0
+        /// `output.csv`: `nb` also writes every table in the Norwegian spreadsheet dialect, in `nb/`.
+        public var csv = CSVDialect.standard
     }
 
     public struct Cache: Sendable {
@@ -107,6 +110,10 @@ public struct Configuration: Sendable {
         if var o = try root.object("output") {
             output.directory = try o.string("directory") ?? output.directory
             output.minCellCount = try o.int("minCellCount", in: Configuration.minCellCountRange) ?? 0
+            if let csv = try o.string("csv") {
+                guard let d = CSVDialect(rawValue: csv) else { throw o.fail("csv", "expected \"standard\" or \"nb\", found \"\(csv)\"") }
+                output.csv = d
+            }
             try o.finish()
         }
         if var o = try root.object("cache") { try readCache(&o) }

@@ -114,12 +114,19 @@ public struct PipelineRun {
         return panel
     }
 
-    /// The tables and the quarantine file into the staging folder.
+    /// The tables (and their `output.csv` dialect's copies) and the quarantine file into the staging folder.
     private func write(_ tables: [CSVTable], quarantine parts: [String?], output: OutputFolder, parts partsDir: String) throws {
         do {
             // Independent files: written on all cores (formatting the numbers is the cost).
             let staging = output.staging
             _ = try parallelMap(tables.count) { try tables[$0].write(into: staging) }
+            let dialect = config.output.csv
+            if let sub = dialect.folder {
+                // Beside the standard files, which the report and every reader take.
+                let folder = output.path(sub)
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+                _ = try parallelMap(tables.count) { try tables[$0].write(into: folder, dialect: dialect) }
+            }
             try Self.assembleQuarantine(parts: parts, into: output.path(Catalogue.quarantine))
             try FileManager.default.removeItem(atPath: partsDir)
         } catch let e as OutputError {
@@ -138,7 +145,8 @@ public struct PipelineRun {
             exitsTabulated: exits.exits.lazy.filter { complete.contains(Int($0.month)) }.count,
             tabulatedMonths: complete.isEmpty ? nil : MonthRange(from: panel.month(complete.lowerBound), to: panel.month(complete.upperBound - 1)),
             pendingDecision: exits.pendingDecision, pendingOutcome: exits.pendingOutcome,
-            tables: tables.map(\.name) + [Catalogue.quarantine, Catalogue.manifest] + config.report.formats.map(\.fileName),
+            tables: tables.map(\.name) + [Catalogue.quarantine, Catalogue.manifest] + config.report.formats.map(\.fileName)
+                + (config.output.csv.folder.map { sub in tables.map { "\(sub)/\($0.name)" } } ?? []),
             timings: timings, warnings: analysis.warnings)
         summary.survival = analysis.survival.counts
         summary.notices = analysis.notices

@@ -12,15 +12,19 @@ extension ReportBuilder {
         return Self.groups(t, by: [.comparison]).map { key, rows in
             let name = key[0]
             let hasGroups = rows.contains { t.rows[$0][t.column(.unit)!].textValue != "all" }
-            var tables = [comparisonTable(t, rows: rows, name: name, hasGroups: hasGroups)]
+            // With groups the publication's layout first (per period, each group's offices), the whole table after.
+            var tables = hasGroups ? trialLayoutTables(t, rows: rows, name: name) : []
+            tables.append(comparisonTable(t, rows: rows, name: name, hasGroups: hasGroups))
             var charts = hasGroups ? [didChart(t, rows: rows, name: name)] : []
             let offices = facts.comparisons.first { $0.name == name }.map { $0.treatment + $0.control } ?? []
             if let chart = officeWorkShareChart(offices: offices, name: name) { charts.append(chart) }
+            charts += measureStockCharts(name: name)
             if let status {
                 let statusRows = status.rows.indices.filter { status.rows[$0][status.column(.comparison)!].textValue == name }
                 tables.append(statusTable(status, rows: statusRows, name: name))
                 charts.append(statusChart(status, rows: statusRows, name: name))
             }
+            tables += comparisonCodeTables(name: name, offices: hasGroups ? officeRows(t, rows: rows, name: name) : [])
             let sheet = String(((nb ? "Sammenligning " : "Comparison ") + name).prefix(31))
             // A comparison without groups has no DiD: its text does not speak of one.
             let intro = hasGroups

@@ -11,8 +11,9 @@ extension ReportBuilder {
                                     rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
                                     categories: ["work", "work_benefit", "work_total", "disability", "other"])
             sections.append(ReportSection(name: labels.exits, title: nb ? "Avganger per måned" : "Exits per month",
-                                          intro: nb ? "Avganger etter 60-dagersdefinisjonen og status ved utgangen av andre måned etter avgangen."
-                                                    : "Exits by the 60-day definition and status at the end of the second month after the exit.",
+                                          intro: (nb ? "Avganger etter 60-dagersdefinisjonen og status ved utgangen av andre måned etter avgangen."
+                                                     : "Exits by the 60-day definition and status at the end of the second month after the exit.")
+                                              + (exitFilterSentence().map { " " + $0 } ?? ""),
                                           tables: [table], charts: [exitsChart(t)] + (workShareChart(t).map { [$0] } ?? [])))
         }
         if let t = table(.exitCohortsDetailed) {
@@ -24,16 +25,19 @@ extension ReportBuilder {
                                           tables: [table], workbookOnly: true))
         }
         for (breakdown, t) in breakdownTables(.exitCohortsBy) {
-            // A crossed table (`…_by_kjonn_x_aldersgruppe.csv`) has no column of that name: not shown yet.
-            guard t.column(.values(of: breakdown)) != nil else { continue }
-            let label = labels.breakdown(breakdown)
+            // A crossed table (`…_by_kjonn_x_aldersgruppe.csv`) has a column for each of its two.
+            let parts = breakdown.components(separatedBy: TableSpec.crossing).map(Column.values(of:))
+            guard parts.allSatisfy({ t.column($0) != nil }) else { continue }
+            let label = parts.map { labels.breakdown($0.name) }.joined(separator: " × ")
             let table = cohortTable(t, title: (nb ? "Avganger etter " : "Exits by ") + label.inSentence,
-                                    rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader), (.values(of: breakdown), label)],
+                                    rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)]
+                                        + parts.map { ($0, labels.breakdown($0.name)) },
                                     categories: ["work", "work_benefit", "work_total", "disability", "other"],
-                                    valueOf: .values(of: breakdown))
+                                    valuesOf: parts)
             sections.append(ReportSection(name: String(((nb ? "Etter " : "By ") + label.inSentence).prefix(31)),
                                           title: table.title, tables: [table], workbookOnly: true))
         }
+        if let t = table(.exitDurations), let section = exitDurationSection(t) { sections.append(section) }
         for (breakdown, t) in breakdownTables(.stocksBy) {
             if let section = stockSection(t, breakdown: breakdown) {
                 sections.append(section)
@@ -69,7 +73,7 @@ extension ReportBuilder {
     /// Rows: the groups of `rowColumns`; columns: exits, then each category's count and share
     /// side by side. "Work in all" is work + work with benefit, shown only when both are.
     func cohortTable(_ t: CSVTable, title: String, rowColumns: [(column: Column, label: String)], categories: [String],
-                     categoryColumn: Column = .outcome, valueOf breakdown: Column? = nil) -> ReportTable {
+                     categoryColumn: Column = .outcome, valuesOf breakdowns: [Column] = []) -> ReportTable {
         let header: [[HeaderCell]] = [
             [HeaderCell("", span: rowColumns.count + 1)] + categories.map { HeaderCell(labels.outcome($0), span: 2) },
             rowColumns.map { HeaderCell($0.label) } + [HeaderCell(labels.exits)]
@@ -86,8 +90,7 @@ extension ReportBuilder {
                 switch column.column {
                 case .exitStatus: return .text(labels.exitStatus(value))
                 case .exitMonth: return .month(value)
-                case breakdown: return .text(labels.value(value, of: column.column.name))
-                default: return .text(value)
+                default: return .text(breakdowns.contains(column.column) ? labels.value(value, of: column.column.name) : value)
                 }
             }
             row.append(cell(exitCell, .count, countLike: true))
@@ -153,4 +156,30 @@ func niceCeiling(_ x: Double) -> Double {
     while step * 10 <= x { step *= 10 }
     for m in [1.0, 2, 5, 10] where m * step >= x { return m * step }
     return 10 * step
+}
+
+extension ReportBuilder {
+    /// Time before exit (definitions.md §7b) as published: exits and the mean and median months
+    /// per exit month, status and measure left. A long data table: workbook only.
+    func exitDurationSection(_ t: CSVTable) -> ReportSection? {
+        let nb = language == .nb
+        let columns = [Column.exitMonth, .exitStatus, .tiltak, .exits, .meanMonths, .medianMonths].map { t.column($0) }
+        guard !columns.contains(where: { $0 == nil }) else { return nil }
+        let c = columns.map { $0! }
+        var table = ReportTable(title: nb ? "Tid før avgang" : "Time before exit", header: [[
+            HeaderCell(labels.month), HeaderCell(labels.exitStatusHeader), HeaderCell(labels.breakdown(Column.tiltak.name)), HeaderCell(labels.exits),
+            HeaderCell(nb ? "Gjennomsnitt (måneder)" : "Mean (months)"), HeaderCell(nb ? "Median (måneder)" : "Median (months)"),
+        ]], rowHeaderColumns: 3)
+        for row in t.rows {
+            let measure = row[c[2]].textValue
+            let blanked = minCellCount > 0 && row[c[3]].intValue == nil
+            table.rows.append([.month(row[c[0]].textValue), .text(labels.exitStatus(row[c[1]].textValue)),
+                               .text(measure.isEmpty ? (nb ? "Registeret" : "The register") : measure),
+                               cell(row[c[3]], .count, countLike: true),
+                               blanked ? .suppressed : cell(row[c[4]], .decimal), blanked ? .suppressed : cell(row[c[5]], .decimal)])
+        }
+        table.note = nb ? "Måneder personen var i det hen gikk ut av (registrert, eller i tiltaket), sammenhengende til og med avgangsmåneden."
+                        : "Months the person was in what they left (registered, or in the measure), consecutively up to and including the exit month."
+        return ReportSection(name: nb ? "Tid før avgang" : "Time before exit", title: table.title, tables: [table], workbookOnly: true)
+    }
 }

@@ -11,7 +11,7 @@ extension ReportBuilder {
         let columns: [(column: Column, label: String, style: NumberStyle)] = hasGroups ? [
             (.didPP, nb ? "Forskjell i forskjeller (pp)" : "Difference in differences (pp)", .percent),
             (.ciLowPP, nb ? "95 % KI, nedre" : "95% CI, low", .percent), (.ciHighPP, nb ? "95 % KI, øvre" : "95% CI, high", .percent),
-            (.pOneSided, nb ? "p (ensidig)" : "p (one-sided)", .pValue),
+            (.z, "z", .decimal), (.pOneSided, nb ? "p (ensidig)" : "p (one-sided)", .pValue),
         ] : [
             (.share(treatment, baseline), labels.periodName(baseline) + " (%)", .percent),
             (.share(treatment, comparison), labels.periodName(comparison) + " (%)", .percent),

@@ -30,7 +30,7 @@ public struct ReportBuilder {
                                                      .init("comparison", from: $0.comparison.from, to: $0.comparison.to)])
         }
         let suppressed = self.minCellCount > facts.minCellCount
-            ? TableSuppression.apply(tables, limit: self.minCellCount, plainComparisons: plain) : tables
+            ? TableSuppression.apply(tables, limit: self.minCellCount, plainComparisons: plain, classes: facts.classes) : tables
         self.tables = Dictionary(suppressed.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -39,6 +39,7 @@ public struct ReportBuilder {
         // The answer first: each comparison's key result, then the exits it rests on.
         sections += comparisonSections()
         sections += exitSections()
+        sections += periodSections()
         sections += survivalSections()
         var notes = [String]()
         if minCellCount > 0 { notes.append(String(format: labels.suppressedNote, minCellCount)) } else { notes.append(labels.emptyNote) }

@@ -28,6 +28,10 @@ public struct RunFacts: Sendable {
     /// How the Cox models handled tied times (`survival.ties`).
     public var survivalTies = "efron"
     public var survivalPeriods: [(name: String, from: String, to: String)] = []
+    /// `cohorts.filter` in words ("alder 20–66; kjonn K"), nil when the tables count every exit.
+    public var cohortFilter: String?
+    /// `outcome.categories` in table order with each one's class (`work`, …); empty with §2's statuses.
+    public var outcomeCategories: [(name: String, headline: String)] = []
 
     public init() {}
 }
@@ -45,6 +49,8 @@ public struct ComparisonFacts: Sendable {
     public var marks: [(z: Double, mark: String)] = []
     /// Without groups or filters: its period cells add up months of the exit table.
     public var plain = false
+    /// The measure codes its filters admit (`filter` and `filters`), in the order given.
+    public var measures: [String] = []
 
     public init(name: String, baseline: (from: String, to: String), comparison: (from: String, to: String),
                 treatment: [String], control: [String], se: String) {
@@ -81,6 +87,12 @@ extension RunFacts {
         comparisons = settings.comparisons.map(ComparisonFacts.init)
         survivalUnit = settings.noe.unit
         survivalTies = settings.survival.ties
+        cohortFilter = settings.cohorts.filter.flatMap { $0.isEmpty ? nil : $0.inWords }
+        if let rules = settings.outcome.categories {
+            var names = settings.outcome.order ?? []
+            for rule in rules where settings.outcome.order == nil && !names.contains(rule.name) { names.append(rule.name) }
+            outcomeCategories = names.map { ($0, settings.outcome.classes?[$0] ?? "other") }
+        }
         survivalPeriods = [("baseline", settings.survival.baseline.from, settings.survival.baseline.to),
                            ("comparison", settings.survival.comparison.from, settings.survival.comparison.to)]
     }
@@ -93,5 +105,33 @@ extension ComparisonFacts {
         plain = c.isPlain
         pairs = c.pairs ?? []
         marks = (c.marks ?? []).map { ($0.z, $0.mark) }
+        let overrides = c.filters.keys.sorted().flatMap { g in c.filters[g]!.keys.sorted().flatMap { c.filters[g]![$0]!.tiltak ?? [] } }
+        for code in c.filter.tiltak + overrides where !measures.contains(code) { measures.append(code) }
+    }
+}
+
+extension RunFacts {
+    /// Each headline class with the categories after exit it gathers, as the suppression sums
+    /// them (`TableSuppression.apply(..., classes:)`): the run's categories within their
+    /// classes, §2's when the run had none. A class the catalogue does not know counts as other.
+    public var classes: [(headline: String, categories: [String])] {
+        guard !outcomeCategories.isEmpty else { return Catalogue.statusClasses }
+        let known = Set(Catalogue.statusClasses.map(\.headline))
+        return Catalogue.statusClasses.map { c in
+            (c.headline, outcomeCategories.filter { (known.contains($0.headline) ? $0.headline : "other") == c.headline }.map(\.name))
+        }
+    }
+}
+
+extension Manifest.Settings.ExitFilter {
+    /// Each restricting attribute with its values, as configured: "alder 20–66; tiltak AVKLARAG, KIN".
+    var inWords: String {
+        var parts = [(String, [String])]()
+        if !tiltak.isEmpty { parts.append(("tiltak", tiltak)) }
+        if !enhet.isEmpty { parts.append(("enhet", enhet)) }
+        parts += others.keys.sorted().compactMap { others[$0]!.isEmpty ? nil : ($0, others[$0]!) }
+        var words = alder.map { ["alder \($0.from)–\($0.to)"] } ?? []
+        words += parts.map { "\($0.0) \($0.1.joined(separator: ", "))" }
+        return words.joined(separator: "; ")
     }
 }

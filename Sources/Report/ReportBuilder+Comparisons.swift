@@ -108,7 +108,7 @@ extension ReportBuilder {
         let sub = CSVTable.subset(t, rows: rows)
         var table = cohortTable(sub, title: (nb ? "Detaljert status etter avgang: " : "Detailed status after exit: ") + name,
                                 rowColumns: [(.unit, labels.unit), (.group, labels.group), (.period, labels.period)],
-                                categories: Self.detailedStatuses, categoryColumn: .outcomeDetail)
+                                categories: detailedCategories, categoryColumn: .outcomeDetail)
         for r in table.rows.indices {
             if case .text(let u) = table.rows[r][0] { table.rows[r][0] = .text(unitName(u, in: name)) }
             if case .text(let g) = table.rows[r][1] { table.rows[r][1] = .text(labels.groupName(g)) }
@@ -121,7 +121,8 @@ extension ReportBuilder {
     /// group and period: work, work with benefit, disability pension, other.
     func statusChart(_ t: CSVTable, rows: [Int], name: String) -> ReportChart {
         let nb = language == .nb
-        let classes = Catalogue.statusClasses.map { (label: labels.outcome($0.headline), statuses: Set($0.categories)) }
+        // The four classes, each with its statuses (§2's, or the run's categories).
+        let classes = facts.classes.map { (label: labels.outcome($0.headline), statuses: Set($0.categories)) }
         let sub = CSVTable.subset(t, rows: rows)
         let units = Set(Self.groups(sub, by: [.unit]).map { $0.key[0] })
         let unit = units.contains("total") ? "total" : "all"

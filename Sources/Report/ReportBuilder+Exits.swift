@@ -19,8 +19,7 @@ extension ReportBuilder {
         if let t = table(.exitCohortsDetailed) {
             let table = cohortTable(t, title: nb ? "Detaljert status to måneder etter avgang" : "Detailed status two months after exit",
                                     rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
-                                    categories: ["work_only", "work_benefit", "job_seeker", "reduced_capacity", "disability", "old_age", "other"],
-                                    categoryColumn: .outcomeDetail)
+                                    categories: detailedCategories, categoryColumn: .outcomeDetail)
             sections.append(ReportSection(name: nb ? "Detaljert status" : "Detailed status", title: table.title,
                                           tables: [table], workbookOnly: true))
         }

@@ -29,7 +29,10 @@ public struct ReportStage {
         name.hasSuffix(Catalogue.tableSuffix) && name != Catalogue.quarantine && name != TableSpec.survivalSpells.fileName
     }
 
-    public func document() throws -> ReportDocument {
+    public func document() throws -> ReportDocument { try builder().document() }
+
+    /// The report's builder on the folder's manifest and tables (suppressed at the report's limit).
+    func builder() throws -> ReportBuilder {
         let fm = FileManager.default
         let manifestPath = folder + "/" + Catalogue.manifest
         guard let data = fm.contents(atPath: manifestPath) else {
@@ -54,7 +57,7 @@ public struct ReportStage {
                 throw OutputError("\(path):\(e.line): \(e.reason)")
             }
         }
-        return ReportBuilder(tables: tables, facts: RunFacts(manifest), language: language, minCellCount: minCellCount).document()
+        return ReportBuilder(tables: tables, facts: RunFacts(manifest), language: language, minCellCount: minCellCount)
     }
 
     /// Renders and writes the report files; returns their names.

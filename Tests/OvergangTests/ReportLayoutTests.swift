@@ -28,10 +28,10 @@ final class ReportLayoutTests: XCTestCase {
         XCTAssertEqual(doc.sections.prefix(2).map(\.name), ["Sammenligning example", "Sammenligning all_exits"], "the answer first")
         let rows = try published("comparisons.csv").filter { $0["comparison"] == "example" }
         let key = try XCTUnwrap(doc.sections[0].keyResult)
-        XCTAssertEqual(key.header[0].map(\.text), ["Enhet", "Mål", "Forskjell i forskjeller (pp)", "95 % KI, nedre", "95 % KI, øvre", "p (ensidig)"])
+        XCTAssertEqual(key.header[0].map(\.text), ["Enhet", "Mål", "Forskjell i forskjeller (pp)", "95 % KI, nedre", "95 % KI, øvre", "z", "p (ensidig)"])
         XCTAssertEqual(key.rows.count, rows.count)
         for (row, csv) in zip(key.rows, rows) {
-            for (k, column) in ["did_pp", "ci_low_pp", "ci_high_pp", "p_one_sided"].enumerated() {
+            for (k, column) in ["did_pp", "ci_low_pp", "ci_high_pp", "z", "p_one_sided"].enumerated() {
                 XCTAssertEqual(number(row[2 + k]), Double(csv[column]!), "\(csv["unit"]!) \(csv["measure"]!) \(column)")
             }
         }

@@ -5,7 +5,7 @@ import Statistics
 /// Benchmarks that are run by hand (no test is timed).
 struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time the Cox fit on synthetic spells (run by hand; the README reports the figures).")
+        abstract: "Time the Cox fit on synthetic spells (run by hand; docs/engineering.md reports the figures).")
 
     @Option(name: .long, help: "Number of spells.")
     var spells = 500_000

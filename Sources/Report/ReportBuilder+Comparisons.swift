@@ -28,10 +28,10 @@ extension ReportBuilder {
             let sheet = String(((nb ? "Sammenligning " : "Comparison ") + name).prefix(31))
             // A comparison without groups has no DiD: its text does not speak of one.
             let intro = hasGroups
-                ? (nb ? "Andel av avgangene i hver status to måneder etter avgang, endring fra førperioden (prosentpoeng) og forskjell i forskjeller mellom forsøks- og kontrollgruppen."
-                      : "Share of exits in each status two months after exit, change from the baseline period (percentage points) and the difference in differences between treatment and control.")
-                : (nb ? "Andel av alle avganger i hver status to måneder etter avgang, og endringen fra førperioden til sammenligningsperioden (prosentpoeng)."
-                      : "Share of all exits in each status two months after exit, and the change from the baseline to the comparison period (percentage points).")
+                ? (nb ? "Andel av avgangene i hver status \(horizonWords) etter avgang, endring fra førperioden (prosentpoeng) og forskjell i forskjeller mellom forsøks- og kontrollgruppen."
+                      : "Share of exits in each status \(horizonWords) after exit, change from the baseline period (percentage points) and the difference in differences between treatment and control.")
+                : (nb ? "Andel av alle avganger i hver status \(horizonWords) etter avgang, og endringen fra førperioden til sammenligningsperioden (prosentpoeng)."
+                      : "Share of all exits in each status \(horizonWords) after exit, and the change from the baseline to the comparison period (percentage points).")
             return ReportSection(name: sheet, title: (nb ? "Sammenligning: " : "Comparison: ") + name, intro: intro,
                                  keyResult: keyResultTable(t, rows: rows, name: name, hasGroups: hasGroups), tables: tables, charts: charts)
         }
@@ -147,9 +147,9 @@ extension ReportBuilder {
             }
         }
         return .stackedBars(StackedBarChart(
-            title: (nb ? "Status to måneder etter avgang: " : "Status two months after exit: ") + name,
-            description: nb ? "Fordeling av avgangene på status to måneder etter avgang, for \(labels.unitName(unit).inSentence), etter gruppe og periode. Søylene summerer til 100 prosent."
-                            : "Distribution of exits by status two months after exit, for \(labels.unitName(unit).inSentence), by group and period. Each bar adds up to 100 per cent.",
+            title: (nb ? "Status \(horizonWords) etter avgang: " : "Status \(horizonWords) after exit: ") + name,
+            description: nb ? "Fordeling av avgangene på status \(horizonWords) etter avgang, for \(labels.unitName(unit).inSentence), etter gruppe og periode. Søylene summerer til 100 prosent."
+                            : "Distribution of exits by status \(horizonWords) after exit, for \(labels.unitName(unit).inSentence), by group and period. Each bar adds up to 100 per cent.",
             bars: bars, segments: classes.map(\.label), values: values, axisLabel: nb ? "Prosent av avgangene" : "Per cent of exits"))
     }
 }

@@ -7,7 +7,7 @@ extension ReportBuilder {
         var sections = [ReportSection]()
         let nb = language == .nb
         if let t = table(.exitCohorts) {
-            let table = cohortTable(t, title: nb ? "Avganger og status to måneder etter avgang" : "Exits and status two months after exit",
+            let table = cohortTable(t, title: nb ? "Avganger og status \(horizonWords) etter avgang" : "Exits and status \(horizonWords) after exit",
                                     rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
                                     categories: ["work", "work_benefit", "work_total", "disability", "other"])
             sections.append(ReportSection(name: labels.exits, title: nb ? "Avganger per måned" : "Exits per month",
@@ -17,7 +17,7 @@ extension ReportBuilder {
                                           tables: [table], charts: [exitsChart(t)] + (workShareChart(t).map { [$0] } ?? [])))
         }
         if let t = table(.exitCohortsDetailed) {
-            let table = cohortTable(t, title: nb ? "Detaljert status to måneder etter avgang" : "Detailed status two months after exit",
+            let table = cohortTable(t, title: nb ? "Detaljert status \(horizonWords) etter avgang" : "Detailed status \(horizonWords) after exit",
                                     rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
                                     categories: detailedCategories, categoryColumn: .outcomeDetail)
             sections.append(ReportSection(name: nb ? "Detaljert status" : "Detailed status", title: table.title,

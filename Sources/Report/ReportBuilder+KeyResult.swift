@@ -39,7 +39,7 @@ extension ReportBuilder {
                   + (mark == nil ? "" : " Merke: " + markNote(marks) + ".")
                   : "pp: percentage points. Difference in differences: the treatment group's change less the control group's, from the baseline to the comparison period."
                   + (mark == nil ? "" : " Mark: " + markNote(marks) + "."))
-            : (nb ? "Andel av avgangene i hver status to måneder etter avgang; pp: prosentpoeng." : "Share of exits in each status two months after exit; pp: percentage points.")
+            : (nb ? "Andel av avgangene i hver status \(horizonWords) etter avgang; pp: prosentpoeng." : "Share of exits in each status \(horizonWords) after exit; pp: percentage points.")
         return table
     }
 

@@ -43,7 +43,7 @@ extension ReportBuilder {
             [HeaderCell(labels.group), HeaderCell(nb ? "Kontor" : "Office"), HeaderCell(labels.exits)]
                 + Self.comparisonMeasures.flatMap { _ in [HeaderCell(labels.count), HeaderCell(labels.share)] },
         ]
-        var table = ReportTable(title: "\(labels.periodName(period)): " + (nb ? "avganger og status to måneder etter, per kontor: " : "exits and status two months after, by office: ") + name,
+        var table = ReportTable(title: "\(labels.periodName(period)): " + (nb ? "avganger og status \(horizonWords) etter, per kontor: " : "exits and status \(horizonWords) after, by office: ") + name,
                                 header: header, rowHeaderColumns: 2)
         for office in officeRows(t, rows: rows, name: name) {
             var out: [ReportCell] = [.text(labels.groupName(office.group)), .text(office.office)]

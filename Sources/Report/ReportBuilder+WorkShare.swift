@@ -11,8 +11,8 @@ extension ReportBuilder {
             LineSeries(name: labels.exitStatus(key[0]), points: workShares(t, months: months(t)) { $0[status].textValue == key[0] })
         }
         return workShareChart(title: language == .nb ? "Andel i arbeid per avgangsmåned" : "Share in work by month of exit",
-                              description: language == .nb ? "Andel av avgangene i arbeid to måneder etter avgang, per avgangsmåned, én linje per status ved avgang."
-                                                           : "Share of exits in work two months after exit, by month of exit, one line per status at exit.",
+                              description: language == .nb ? "Andel av avgangene i arbeid \(horizonWords) etter avgang, per avgangsmåned, én linje per status ved avgang."
+                                                           : "Share of exits in work \(horizonWords) after exit, by month of exit, one line per status at exit.",
                               months: months(t), series: series)
     }
 
@@ -26,8 +26,8 @@ extension ReportBuilder {
         guard series.contains(where: { !$0.points.isEmpty }) else { return nil }
         let nb = language == .nb
         return workShareChart(title: (nb ? "Andel i arbeid per avgangsmåned, kontorene i " : "Share in work by month of exit, the offices of ") + name,
-                              description: nb ? "Andel av alle avganger fra hvert kontor som er i arbeid to måneder etter avgang, per avgangsmåned (også utenfor periodene og uten sammenligningens filter)."
-                                              : "Share of all exits from each office in work two months after exit, by month of exit (also outside the periods and without the comparison's filter).",
+                              description: nb ? "Andel av alle avganger fra hvert kontor som er i arbeid \(horizonWords) etter avgang, per avgangsmåned (også utenfor periodene og uten sammenligningens filter)."
+                                              : "Share of all exits from each office in work \(horizonWords) after exit, by month of exit (also outside the periods and without the comparison's filter).",
                               months: months(t), series: series)
     }
 

@@ -15,6 +15,21 @@ final class ReportTests: XCTestCase {
         try CSVTable.read(name: name, text: String(contentsOfFile: Self.sampleOutput + "/" + name, encoding: .utf8))
     }
 
+    /// Titles name the run's horizon (NAV's statistic: six months), not §2's two months.
+    func testTitlesNameTheRunsHorizon() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.sampleOutput).filter(ReportStage.isReportTable)
+        let tables = try names.map { try CSVTable.read(name: $0, text: String(contentsOfFile: Self.sampleOutput + "/" + $0, encoding: .utf8)) }
+        for (months, language, words) in [(2, ReportLanguage.nb, "to måneder"), (6, .nb, "seks måneder"), (6, .en, "six months"), (1, .en, "one month")] {
+            var facts = RunFacts()
+            facts.horizonMonths = months
+            let doc = ReportBuilder(tables: tables, facts: facts, language: language, minCellCount: 0).document()
+            let titles = doc.sections.flatMap { $0.tables.map(\.title) }
+            XCTAssertTrue(titles.contains { $0.contains(words) }, "\(months) \(language)")
+            let other = language == .nb ? (months == 2 ? "seks måneder" : "to måneder") : "two months"
+            XCTAssertFalse(titles.contains { $0.contains(other) }, "\(months) \(language): \(other)")
+        }
+    }
+
     func document(_ lang: ReportLanguage = .nb, minCell: Int = 0) throws -> ReportDocument {
         try ReportStage(folder: Self.sampleOutput, language: lang, minCellCount: minCell, formats: []).document()
     }

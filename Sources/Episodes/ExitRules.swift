@@ -9,6 +9,11 @@ public struct ExitRules: Sendable, Equatable {
         /// A measure (§1b): registered in m with a `tiltak` in the list (empty: any measure),
         /// and no row with such a `tiltak` in the next months, registered or not.
         case measure(codes: [String])
+
+        public var isMeasure: Bool {
+            if case .measure = self { return true }
+            return false
+        }
     }
 
     public var kind: Kind

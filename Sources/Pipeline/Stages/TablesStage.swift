@@ -57,10 +57,8 @@ struct TablesStage: Sendable {
         let monthsBeforeExit = TimeBeforeExit.months(of: exits, in: panel, rules: config.exit)
         let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows,
                                        filter: config.cohortFilter, monthsBeforeExit: monthsBeforeExit)
-        var byMeasure = false
-        if case .measure = config.exit.kind { byMeasure = true }
         let durations = ExitDurationTable(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows,
-                                          monthsBeforeExit: monthsBeforeExit, byMeasure: byMeasure)
+                                          monthsBeforeExit: monthsBeforeExit, byMeasure: config.exit.kind.isMeasure)
         let stocks = StockTables(panel: panel, registered: config.exit.statuses, months: firstMonth..<panel.monthCount)
         var jobs: [@Sendable () -> Part] = []
         // Monthly tables first (as before periods were added), then per quarter and per year.

@@ -26,12 +26,7 @@ public struct OutcomeClassifier: Sendable {
     public init(_ categories: OutcomeCategories, registeredMask: UInt8, panel: Panel) {
         tests = categories.rules.map { rule in
             let category = UInt8(categories.names.firstIndex(of: rule.category)!)
-            var measures: [Bool]?
-            if let codes = rule.measures {
-                var set = [Bool](repeating: false, count: panel.measures.count + 1)
-                for code in codes { if let id = panel.measureCode(code) { set[Int(id)] = true } }
-                measures = set
-            }
+            let measures = rule.measures.map(panel.measureSet)
             return Test(employed: rule.employed.map { $0 ? 1 : 2 } ?? 0,
                         benefits: rule.benefits.map { Benefit.mask($0) } ?? 0, checksBenefits: rule.benefits != nil,
                         statuses: (rule.registered ?? []).reduce(0) { $0 | (1 << $1.rawValue) } & registeredMask,

@@ -20,13 +20,7 @@ public struct StayRule: Sendable {
         sameMeasure = rules.betweenMeasures
         if case .measure(let codes) = rules.kind {
             isMeasureExit = true
-            if codes.isEmpty {
-                measureSet = nil
-            } else {
-                var set = [Bool](repeating: false, count: panel.measures.count + 1)
-                for code in codes { if let id = panel.measureCode(code) { set[Int(id)] = true } }
-                measureSet = set
-            }
+            measureSet = codes.isEmpty ? nil : panel.measureSet(codes)
         } else {
             isMeasureExit = false
             measureSet = nil

@@ -113,4 +113,11 @@ public struct Panel: Sendable, Equatable {
     public func measureCode(_ name: String) -> UInt16? {
         measures.find(Array(name.utf8)).map { UInt16($0 + 1) }
     }
+
+    /// Which measure ids are among `codes` (index: `ArenaRow.tiltak`), for per-row tests.
+    public func measureSet(_ codes: [String]) -> [Bool] {
+        var set = [Bool](repeating: false, count: measures.count + 1)
+        for code in codes { if let id = measureCode(code) { set[Int(id)] = true } }
+        return set
+    }
 }

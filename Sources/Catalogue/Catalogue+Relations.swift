@@ -18,17 +18,25 @@ extension Catalogue {
 /// (status classes, measures) are §2's: a run with `outcome.categories` and `outcome.classes`
 /// has its own (in its manifest), which a model must use instead.
 extension Catalogue {
-    public static let relations: [Relation] = exitRelations + comparisonRelations + survivalRelations
+    public static let relations: [Relation] = relations(classes: statusClasses)
+
+    /// The relations with a run's own status classes (`outcome.classes`).
+    public static func relations(classes: [(headline: String, categories: [String])]) -> [Relation] {
+        exitRelations(classes) + comparisonRelations + survivalRelations + stockRelations
+    }
 
     /// Within each exit cohort table, across them, breakdowns into the national table, and
     /// quarters and years as sums of their months.
-    static let exitRelations: [Relation] = TableSpec.exitCohortTables.flatMap(cohortRelations) + periodRelations + [
-        Relation("the exits by measure left add up to the exits", total: .init(.exitCohorts, .exits, repeats: true),
-                 parts: [.init(.exitDurations, .exits)], matching: [.same(.exitMonth), .same(.exitStatus)]),
-    ]
+    static func exitRelations(_ classes: [(headline: String, categories: [String])]) -> [Relation] {
+        TableSpec.exitCohortTables.flatMap { cohortRelations($0, classes) } + periodRelations + [
+            Relation("the exits by measure left add up to the exits", total: .init(.exitCohorts, .exits, repeats: true),
+                     parts: [.init(.exitDurations, .exits)], matching: [.same(.exitMonth), .same(.exitStatus)]),
+        ]
+    }
 
     /// The relations among the exit cohort tables of one time unit.
-    static func cohortRelations(_ tables: (national: TableSpec, detailed: TableSpec, by: TableSpec)) -> [Relation] {
+    static func cohortRelations(_ tables: (national: TableSpec, detailed: TableSpec, by: TableSpec),
+                                _ classes: [(headline: String, categories: [String])]) -> [Relation] {
         let group: [Relation.Link] = [.same(tables.national.columns[0]), .same(.exitStatus)]
         let within = [(tables.national, [Column]()), (tables.detailed, []), (tables.by, [.breakdown])].map { spec, more in
             Relation("statuses add up to the exits", total: .init(spec, .exits, repeats: true), parts: [.init(spec, .count)],
@@ -37,7 +45,7 @@ extension Catalogue {
         return within + [
             Relation("detailed statuses add up to the status classes", total: .init(tables.national, .count),
                      parts: [.init(tables.detailed, .count)], matching: group,
-                     classes: .init(.outcome, .outcomeDetail, Dictionary(uniqueKeysWithValues: statusClasses.map { ($0.headline, $0.categories) }))),
+                     classes: .init(.outcome, .outcomeDetail, Dictionary(uniqueKeysWithValues: classes.map { ($0.headline, $0.categories) }))),
             Relation("the detailed table's exits are the exits", total: .init(tables.national, .exits, repeats: true),
                      parts: [.init(tables.detailed, .exits, repeats: true)], matching: group),
             Relation("a breakdown's values add up to the national counts", total: .init(tables.national, .count),
@@ -89,6 +97,11 @@ extension Catalogue {
                                 parts: [.init(spec, .count, except: [.unit: ["total", "all"]])],
                                 matching: [.same(.comparison), .same(.group), .same(.period), .same(code)], conditional: true))
         }
+        // The code tables' shares are of the exits with work and benefit, or in work.
+        for (spec, details) in [(TableSpec.comparisonBenefits, ["work_benefit"]), (.comparisonMeasures, ["work_only", "work_benefit"])] {
+            out.append(Relation("a code's shares are of the status table's exits \(details)", total: .init(spec, .among, repeats: true),
+                                parts: [.init(.comparisonStatus, .count, only: [.outcomeDetail: Set(details)])], matching: group))
+        }
         let measures = Dictionary(uniqueKeysWithValues: measureStatuses.map { ($0.measure, $0.details) })
         for (g, p) in Column.comparisonGroups.flatMap({ g in Column.comparisonPeriods.map { (g, $0) } }) {
             // Without groups the status table names the one group "all".
@@ -122,6 +135,22 @@ extension Catalogue {
                                 parts: [.init(.survivalEntries, .count, only: [.atUnit: atUnit])],
                                 matching: [.same(.period), .init(.value, .route)]))
         }
+        for characteristic in profileCharacteristics {
+            out.append(Relation("a population's entries are the sum of each characteristic's values (\(characteristic))",
+                                total: .init(.survivalProfile, .entries, repeats: true),
+                                parts: [.init(.survivalProfile, .count, only: [.characteristic: [characteristic]])],
+                                matching: [.same(.period), .same(.population)]))
+        }
+        // A pooled window (`survival.pooled`) that is the two periods together, month by month.
+        let periods = Set(Column.comparisonPeriods)
+        for (spec, counts, step) in [(TableSpec.lifeTables, [Column.entering, .withdrawn, .events], Column.intervalStart),
+                                     (.kaplanMeier, [.atRisk, .events, .censored], .monthSinceEntry)] {
+            for column in counts {
+                out.append(Relation("a pooled window is the two periods together (\(column))",
+                                    total: .init(spec, column, except: [.period: periods]), parts: [.init(spec, column, only: [.period: periods])],
+                                    matching: [.same(.event), .same(step)], conditional: true))
+            }
+        }
         for characteristic in profileCharacteristics where characteristic != route {
             out.append(Relation("each characteristic's values add up to the population's entries (\(characteristic))",
                                 total: .init(.survivalProfile, .count, only: [.characteristic: [route]]),
@@ -130,4 +159,38 @@ extension Catalogue {
         }
         return out
     }()
+}
+
+/// The stocks: each row of the `total` value set is the sum of that row over the values; the
+/// registered persons behind `pct` are the ARBS and NEDS rows without a measure (§6), the
+/// persons on a measure behind `pct_of_measures` the measure rows.
+extension Catalogue {
+    static let stockRelations: [Relation] = [
+        Relation("the total's rows add up the values'", total: .init(.stocksBy, .count, only: [.breakdown: [TableSpec.stocksTotal]]),
+                 parts: [.init(.stocksBy, .count, except: [.breakdown: [TableSpec.stocksTotal]])],
+                 matching: [.same(.month), .same(.hovedstatus), .same(.tiltak)]),
+        Relation("the registered persons are the registered rows", total: .init(.stocksBy, .registered, repeats: true),
+                 parts: [.init(.stocksBy, .count, only: [.hovedstatus: ["ARBS", "NEDS"], .tiltak: [""]])],
+                 matching: [.same(.month), .same(.breakdown)], conditional: true),
+        Relation("the persons on a measure are the measure rows", total: .init(.stocksBy, .onMeasures, repeats: true),
+                 parts: [.init(.stocksBy, .count, except: [.tiltak: [""]])], matching: [.same(.month), .same(.breakdown)]),
+    ]
+}
+
+/// A crossed table (`a_x_b`) adds up to each of its single tables (count by count, exits by
+/// exits), in every time unit: relations of the files a run wrote.
+extension Catalogue {
+    public static func crossingRelations(files: [String]) -> [Relation] {
+        TableSpec.exitCohortTables.flatMap { unit in
+            files.compactMap { unit.by.parameter(ofFile: $0) }.filter { $0.contains(TableSpec.crossing) }.flatMap { crossed in
+                crossed.components(separatedBy: TableSpec.crossing).flatMap { single in
+                    [Column.count, .exits].map { column in
+                        Relation("a crossed table adds up to its single ones (\(column))",
+                                 total: .init(unit.by, column, parameter: single), parts: [.init(unit.by, column, parameter: crossed)],
+                                 matching: [.same(unit.national.columns[0]), .same(.exitStatus), .same(.values(of: single)), .same(.outcome)])
+                    }
+                }
+            }
+        }
+    }
 }

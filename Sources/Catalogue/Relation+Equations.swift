@@ -24,23 +24,23 @@ extension Relation {
     /// of its files (each breakdown on its own).
     public func equations(in tables: [CSVTable]) -> [Equation] {
         let patterns = Set(tables.compactMap { t in
-            ([total] + parts).first { $0.table.isPattern }.flatMap { $0.table.parameter(ofFile: t.name) }
+            ([total] + parts).first { $0.table.isPattern && $0.parameter == nil }.flatMap { $0.table.parameter(ofFile: t.name) }
         })
         return (patterns.isEmpty ? [""] : patterns.sorted()).flatMap { equations(in: tables, parameter: $0) }
     }
 
     private func equations(in tables: [CSVTable], parameter: String) -> [Equation] {
-        func table(_ term: Term) -> CSVTable? { tables.first { $0.name == term.table.fileName(parameter) } }
+        func table(_ term: Term) -> CSVTable? { tables.first { $0.name == term.table.fileName(term.parameter ?? parameter) } }
         var order = [[String]](), totals = [[String]: [CellRef]](), partCells = [[String]: [CellRef]]()
         if let t = table(total) {
-            cells(total, of: t, isTotal: true, parameter: parameter) { key, ref in
+            cells(total, of: t, isTotal: true, parameter: total.parameter ?? parameter) { key, ref in
                 if totals[key] == nil { order.append(key) }
                 totals[key, default: []].append(ref)
             }
         }
         for term in parts {
             guard let t = table(term) else { continue }
-            cells(term, of: t, isTotal: false, parameter: parameter) { key, ref in partCells[key, default: []].append(ref) }
+            cells(term, of: t, isTotal: false, parameter: term.parameter ?? parameter) { key, ref in partCells[key, default: []].append(ref) }
         }
         return order.map { Equation(total: totals[$0]!, parts: partCells[$0] ?? []) }
     }

@@ -45,15 +45,19 @@ extension Relation {
         public var repeats: Bool
         /// In a chain: this term's row at step j + offset belongs to the equation of step j.
         public var stepOffset: Int
+        /// The one file of a table with a name pattern this term is about (a crossed table's
+        /// margin), else each file in turn.
+        public var parameter: String?
 
         public init(_ table: TableSpec, _ column: Column, only: [Column: Set<String>] = [:], except: [Column: Set<String>] = [:],
-                    repeats: Bool = false, stepOffset: Int = 0) {
+                    repeats: Bool = false, stepOffset: Int = 0, parameter: String? = nil) {
             self.table = table
             self.column = column
             self.only = only
             self.except = except
             self.repeats = repeats
             self.stepOffset = stepOffset
+            self.parameter = parameter
         }
     }
 

@@ -63,7 +63,7 @@ public struct TableSpec: Sendable, Hashable, CustomStringConvertible {
 extension Column {
     /// The parameter's columns under the parameter's values (one per crossed breakdown); any
     /// other column as it is.
-    func named(by parameter: String) -> [Column] {
+    public func named(by parameter: String) -> [Column] {
         guard self == .breakdown, !parameter.isEmpty else { return [self] }
         return parameter.components(separatedBy: TableSpec.crossing).map { Column($0, kind) }
     }

@@ -1,0 +1,126 @@
+/// Which unknowns to blank at a limit. Primary: every count below the limit (zeros
+/// included). Secondary, in two steps:
+/// - the classic greedy rule, fast, over every sum at once: a sum with one blank member, or
+///   whose blank members on one side come to more than 0 but less than the limit, gets its
+///   smallest printed member blanked (a part before a total);
+/// - an audit by linear programming (`IntervalAudit`, as τ-ARGUS audits a table set): every
+///   blank's range given the printed figures and all the sums together (x ≥ 0). A blank whose
+///   range is exact or narrower than the limit gets the smallest printed member of one of its
+///   sums blanked, and both steps run again, until none is. A blank that the printed figures
+///   give as exactly 0 protects nothing: it is printed.
+extension DisclosureModel {
+    /// Per unknown: whether it is blank in the output.
+    func hidden(limit: Int) -> [Bool] {
+        var hidden = values.map { v in v.map { $0 < limit } ?? true }
+        guard hidden.contains(true) else { return hidden }
+        var solved = [[Int]: [IntervalAudit.Interval]]()
+        var sumsOf = [[Int]](repeating: [], count: values.count)
+        for (i, sum) in sums.enumerated() { for m in sum.members { sumsOf[m].append(i) } }
+        while true {
+            greedy(&hidden, limit: limit)
+            let audit = audited(hidden, &solved)
+            var repairs = Set<Int>()
+            for (u, interval) in audit where values[u] != nil && !(interval.low == 0 && interval.high == 0) {
+                let width = (interval.high ?? .infinity) - interval.low
+                if width < Double(limit), let next = repair(u, hidden, sumsOf) { repairs.insert(next) }
+            }
+            if repairs.isEmpty {
+                for (u, interval) in audit where interval.low == 0 && interval.high == 0 && values[u] == 0 { hidden[u] = false }
+                return hidden
+            }
+            for u in repairs { hidden[u] = true }
+        }
+    }
+
+    private func greedy(_ hidden: inout [Bool], limit: Int) {
+        var changed = true
+        while changed {
+            changed = false
+            for sum in sums {
+                if let next = nextToBlank(sum, hidden, limit: limit) {
+                    hidden[next] = true
+                    changed = true
+                }
+            }
+        }
+    }
+
+    /// The secondary rule for one sum: the printed member to blank next, or nil.
+    private func nextToBlank(_ sum: Sum, _ hidden: [Bool], limit: Int) -> Int? {
+        let blanks = sum.members.filter { hidden[$0] }
+        guard !blanks.isEmpty else { return nil }
+        var exposed = blanks.count == 1
+        if !exposed {
+            let plusBlank = sum.plus.contains { hidden[$0] }, minusBlank = sum.minus.contains { hidden[$0] }
+            if plusBlank != minusBlank {
+                let printed = { (side: [Int]) in side.reduce(0) { hidden[$1] ? $0 : $0 + (values[$1] ?? 0) } }
+                let rest = plusBlank ? printed(sum.minus) - printed(sum.plus) : printed(sum.plus) - printed(sum.minus)
+                exposed = rest > 0 && rest < limit
+            }
+        }
+        return exposed ? smallestPrinted(in: [sum], hidden) : nil
+    }
+
+    /// The smallest printed part of the sums (least lost), else the smallest printed total.
+    private func smallestPrinted(in sums: [Sum], _ hidden: [Bool]) -> Int? {
+        func smallest(_ members: [Int]) -> Int? {
+            members.filter { !hidden[$0] && values[$0] != nil }.min { (values[$0]!, $0) < (values[$1]!, $1) }
+        }
+        return smallest(sums.flatMap(\.minus)) ?? smallest(sums.flatMap(\.plus))
+    }
+
+    /// A printed member to blank for a blank whose range is too narrow: from its own sums,
+    /// else from any sum of a blank it shares a sum with.
+    /// `sumsOf`: the sums each unknown is in.
+    private func repair(_ u: Int, _ hidden: [Bool], _ sumsOf: [[Int]]) -> Int? {
+        let own = sumsOf[u].map { sums[$0] }
+        if let next = smallestPrinted(in: own, hidden) { return next }
+        let near = Set(own.flatMap(\.members).flatMap { sumsOf[$0] })
+        return smallestPrinted(in: near.sorted().map { sums[$0] }, hidden)
+    }
+
+    /// The largest set of blanks tied together by sums that the audit solves (a dense simplex:
+    /// its work grows with the cube of the set); larger ones have the greedy rule only.
+    static let auditLimit = 400
+
+    /// The range of every blank unknown in a set of at most `auditLimit` tied blanks, given the
+    /// printed figures and all sums together. `solved`: the ranges of sets solved before (a
+    /// set's sums and printed figures are the same while its blanks are).
+    func audited(_ hidden: [Bool], _ solved: inout [[Int]: [IntervalAudit.Interval]]) -> [(Int, IntervalAudit.Interval)] {
+        let tied = sums.filter { $0.members.contains { hidden[$0] } }
+        var union = CellUnion()
+        for _ in values { _ = union.add(0) }
+        for sum in tied {
+            let blanks = sum.members.filter { hidden[$0] }
+            for b in blanks.dropFirst() { union.merge(blanks[0], b) }
+        }
+        var sets = [Int: [Int]]()
+        for u in values.indices where hidden[u] { sets[union.root(u), default: []].append(u) }
+        let open = sets.values.filter { $0.count <= Self.auditLimit && solved[$0] == nil }
+        var index = [Int: Int](), unknowns = [Int]()
+        for u in open.joined() {
+            index[u] = unknowns.count
+            unknowns.append(u)
+        }
+        let equations = tied.compactMap { sum -> IntervalAudit.Equation? in
+            guard let first = sum.members.first(where: { hidden[$0] }), index[first] != nil else { return nil }
+            var terms = [IntervalAudit.Term](), constant = 0.0
+            for (side, sign) in [(sum.plus, 1.0), (sum.minus, -1.0)] {
+                for m in side {
+                    if hidden[m] { terms.append(.init(index[m]!, sign)) } else { constant -= sign * Double(values[m] ?? 0) }
+                }
+            }
+            return IntervalAudit.Equation(terms: terms, constant: constant)
+        }
+        let intervals = IntervalAudit(unknowns: unknowns.count, equations: equations).intervals()
+        for set in open { solved[set] = set.map { intervals[index[$0]!] } }
+        return sets.values.filter { $0.count <= Self.auditLimit }.flatMap { set in zip(set, solved[set]!).map { ($0, $1) } }
+    }
+
+    /// How many blanks with a value lie in sets too large to audit.
+    func unaudited(_ hidden: [Bool]) -> Int {
+        var solved = [[Int]: [IntervalAudit.Interval]]()
+        let audited = Set(self.audited(hidden, &solved).map(\.0))
+        return values.indices.filter { hidden[$0] && values[$0] != nil && !audited.contains($0) }.count
+    }
+}

@@ -11,6 +11,13 @@ struct CellUnion {
         return parent.count - 1
     }
 
+    /// The cell standing for `a`'s set (without shortening the paths).
+    func find(_ a: Int) -> Int {
+        var a = a
+        while parent[a] != a { a = parent[a] }
+        return a
+    }
+
     mutating func root(_ a: Int) -> Int {
         var a = a
         while parent[a] != a {

@@ -29,7 +29,7 @@ struct DisclosureModel {
         for repeated in Catalogue.repeatedRows { mergeRepeats(repeated, &cells) }
         let tableIndex = Dictionary(self.tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         let raw = relations.flatMap { relation in
-            relation.equations(in: self.tables).compactMap { sum(of: $0, tableIndex, cells.values) }
+            relation.equations(in: self.tables).compactMap { sum(of: $0, tableIndex, cells) }
         }
         // An equation of one cell on each side says they are one quantity.
         for s in raw where s.plus.count == 1 && s.minus.count == 1 { cells.merge(s.plus[0], s.minus[0]) }
@@ -68,15 +68,17 @@ struct DisclosureModel {
     /// The model's sum for a catalogue equation (in cells, each once), or nil where it names a
     /// cell that is no count, or where the figures show it does not hold (a relation that
     /// holds only for some settings, tables read back from another run).
-    private func sum(of e: Equation, _ tableIndex: [String: Int], _ values: [Int?]) -> Sum? {
+    private func sum(of e: Equation, _ tableIndex: [String: Int], _ union: CellUnion) -> Sum? {
+        // Each quantity once (the exits of a month's rows are one).
         func cells(_ refs: [CellRef]) -> [Int]? {
             var out = [Int](), seen = Set<Int>()
             for ref in refs {
                 guard let t = tableIndex[ref.table], case let c = unknownOf[t][ref.row][ref.column], c >= 0 else { return nil }
-                if seen.insert(c).inserted { out.append(c) }
+                if seen.insert(union.find(c)).inserted { out.append(union.find(c)) }
             }
             return out
         }
+        let values = union.values
         guard let plus = cells(e.total), let minus = cells(e.parts), !plus.isEmpty else { return nil }
         let known = (plus + minus).allSatisfy { values[$0] != nil }
         guard !known || plus.reduce(0, { $0 + values[$1]! }) == minus.reduce(0, { $0 + values[$1]! }) else { return nil }

@@ -42,12 +42,14 @@ public struct LinearProgram: Sendable {
     /// Minimises the artificial unknowns' sum; true when it reaches 0 (then the artificials are
     /// dropped and the tableau holds a feasible basis of real unknowns).
     private static func phaseOne(_ tableau: inout SimplexTableau) -> Bool {
-        // Maximise −Σ artificials: a real unknown's reduced cost is its column's sum.
+        // Maximise −Σ artificials: a real unknown's reduced cost is its column's sum over the
+        // rows of the artificials (0 for a slack, basic in another row).
+        let artificial = (0..<tableau.rows).filter { tableau.isArtificial(row: $0) }
         var costs = [Double](repeating: 0, count: tableau.columns)
-        for i in 0..<tableau.rows {
+        for i in artificial {
             for j in 0..<tableau.columns { costs[j] += tableau.entry(i, j) }
         }
-        var value = -tableau.values.reduce(0, +)
+        var value = -artificial.map { tableau.values[$0] }.reduce(0, +)
         _ = tableau.climb(&costs, &value, tolerance: SimplexTableau.pivotTolerance)
         let left = (0..<tableau.rows).filter { tableau.isArtificial(row: $0) }.map { tableau.values[$0] }.reduce(0, +)
         guard left <= tableau.feasibilityTolerance else { return false }

@@ -19,7 +19,8 @@ struct SimplexTableau: Sendable {
     /// A value smaller than this is taken as 0 (a degenerate pivot, a consistent row).
     let feasibilityTolerance: Double
 
-    /// Phase 1's start: every row's artificial unknown basic at b's value (b >= 0).
+    /// Phase 1's start: every row's artificial unknown basic at b's value (b >= 0), but where
+    /// an unknown is in that row alone with a positive coefficient (a slack), that unknown.
     init(scaledRows: [[Double]], constants: [Double], columns: Int) {
         rows = scaledRows.count
         self.columns = columns
@@ -28,6 +29,17 @@ struct SimplexTableau: Sendable {
         basis = (0..<rows).map { columns + $0 }
         rowOf = Array(repeating: -1, count: columns)
         feasibilityTolerance = 1e-9 * max(1, constants.max() ?? 0)
+        for j in 0..<columns { startAsSlack(j) }
+    }
+
+    private mutating func startAsSlack(_ j: Int) {
+        let rowsIn = (0..<rows).filter { entry($0, j) != 0 }
+        guard rowsIn.count == 1, let i = rowsIn.first, isArtificial(row: i), entry(i, j) > Self.pivotTolerance else { return }
+        let a = entry(i, j)
+        for k in 0..<columns { entries[i * columns + k] /= a }
+        values[i] /= a
+        basis[i] = j
+        rowOf[j] = i
     }
 
     func entry(_ row: Int, _ column: Int) -> Double { entries[row * columns + column] }

@@ -1,0 +1,83 @@
+import Dispatch
+
+/// The bounds an intruder can put on the blanked cells of a table set: the unknowns tied by
+/// linear equations whose other members are published, each unknown >= 0.
+///
+/// Each bound is a linear programme (`LinearProgram`) over the equations of the unknown's
+/// connected component (the unknowns linked through shared equations): the components are
+/// independent, so they are solved apart, in parallel, each from one feasible basis for all
+/// its objectives. Components are taken in the order of their first equation.
+public struct IntervalAudit: Sendable {
+    /// Σ coefficient · unknown = constant.
+    public struct Equation: Sendable, Equatable {
+        public var terms: [Term]
+        public var constant: Double
+        public init(terms: [Term], constant: Double) {
+            self.terms = terms
+            self.constant = constant
+        }
+    }
+
+    public struct Term: Sendable, Equatable {
+        public var unknown: Int
+        public var coefficient: Double
+        public init(_ unknown: Int, _ coefficient: Double) {
+            self.unknown = unknown
+            self.coefficient = coefficient
+        }
+    }
+
+    /// The range of one unknown: `high` nil when unbounded above. An unknown in no equation
+    /// is [0, nil].
+    public struct Interval: Sendable, Equatable {
+        public var low: Double
+        public var high: Double?
+        public init(low: Double, high: Double?) {
+            self.low = low
+            self.high = high
+        }
+    }
+
+    private let unknowns: Int
+    private let components: [Component]
+
+    public init(unknowns: Int, equations: [Equation]) {
+        for equation in equations {
+            for term in equation.terms { precondition((0..<unknowns).contains(term.unknown), "a term's unknown out of range") }
+        }
+        self.unknowns = unknowns
+        components = Component.all(unknowns: unknowns, equations: equations)
+    }
+
+    /// Each unknown's interval over the LP relaxation (x >= 0, all equations), solved per
+    /// connected component, components in parallel. The unknowns of an inconsistent component
+    /// get [0, nil]. Bounds within 1e-6 of an integer are that integer (the data are counts).
+    public func intervals() -> [Interval] {
+        let solved = Self.inParallel(components) { $0.intervals() }
+        var out = Array(repeating: Interval(low: 0, high: nil), count: unknowns)
+        for (component, intervals) in zip(components, solved) {
+            guard let intervals else { continue }
+            for (unknown, interval) in zip(component.unknowns, intervals) { out[unknown] = interval }
+        }
+        return out
+    }
+
+    /// The components whose equations have no solution with every unknown >= 0 (indexes of
+    /// the equations), empty when all are consistent. Runs phase 1 of each component's
+    /// programme (again, if `intervals()` has run).
+    public var inconsistent: [[Int]] {
+        let feasible = Self.inParallel(components) { $0.program().isFeasible }
+        return zip(components, feasible).filter { !$0.1 }.map(\.0.equations)
+    }
+
+    /// `body` of each component, in the components' order, on all cores when there are several.
+    private static func inParallel<T: Sendable>(_ components: [Component], _ body: @Sendable (Component) -> T) -> [T] {
+        var results = [T?](repeating: nil, count: components.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own slot only.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: components.count) { slots[$0] = body(components[$0]) }
+        }
+        return results.map { $0! }
+    }
+}

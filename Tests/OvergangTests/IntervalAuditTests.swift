@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+@testable import Disclosure
+
+/// The LP interval audit against scipy's linprog (HiGHS) on the same equations
+/// (`Fixtures/interval-audit/make.py`, output `cases.json` committed): hand cases, random
+/// table-like problems and one of 2000+ unknowns in many components.
+final class IntervalAuditTests: XCTestCase {
+    struct Case: Decodable {
+        struct Equation: Decodable {
+            var terms: [[Double]]
+            var constant: Double
+        }
+
+        struct Objective: Decodable {
+            var objective: [Double]
+            var max: Double?
+            var min: Double?
+        }
+
+        var name: String
+        var unknowns: Int
+        var equations: [Equation]
+        /// [low, high or nil] per unknown.
+        var intervals: [[Double?]]
+        var inconsistent: [[Int]]
+        var objectives: [Objective]?
+
+        var audit: IntervalAudit {
+            IntervalAudit(unknowns: unknowns, equations: equations.map { e in
+                IntervalAudit.Equation(terms: e.terms.map { IntervalAudit.Term(Int($0[0]), $0[1]) }, constant: e.constant)
+            })
+        }
+    }
+
+    static let cases: [Case] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/interval-audit/cases.json")
+        return try! JSONDecoder().decode([Case].self, from: Data(contentsOf: url))
+    }()
+
+    private func check(_ c: Case, file: StaticString = #filePath, line: UInt = #line) {
+        let audit = c.audit
+        let intervals = audit.intervals()
+        XCTAssertEqual(intervals.count, c.unknowns, c.name, file: file, line: line)
+        for (u, (got, expected)) in zip(intervals, c.intervals).enumerated() {
+            let what = "\(c.name), unknown \(u): \(got) against scipy's \(expected)"
+            XCTAssertEqual(got.low, expected[0]!, accuracy: 1e-6, what, file: file, line: line)
+            switch (got.high, expected[1]) {
+            case (nil, nil): break
+            case let (high?, reference?): XCTAssertEqual(high, reference, accuracy: 1e-6, what, file: file, line: line)
+            default: XCTFail(what, file: file, line: line)
+            }
+            // Counts: a bound that is an integer is returned as exactly that integer.
+            for (bound, reference) in [(got.low, expected[0]), (got.high, expected[1])] {
+                if let bound, let reference, reference == reference.rounded() { XCTAssertEqual(bound, reference, what, file: file, line: line) }
+            }
+        }
+        XCTAssertEqual(audit.inconsistent, c.inconsistent, c.name, file: file, line: line)
+    }
+
+    func testHandCasesAsScipy() throws {
+        let hand = Self.cases.filter { !$0.name.hasPrefix("random") && $0.unknowns < 100 }
+        XCTAssertEqual(hand.count, 14)
+        for c in hand { check(c) }
+    }
+
+    /// Nested sums like the exit-cohort tables', 20-400 unknowns each.
+    func testTableProblemsAsScipy() throws {
+        let random = Self.cases.filter { $0.name.hasPrefix("random") }
+        XCTAssertEqual(random.count, 12)
+        XCTAssert(random.contains { $0.unknowns >= 200 })
+        for c in random { check(c) }
+    }
+
+    /// 92 independent tables, their unknowns and equations shuffled together, one of them
+    /// inconsistent, five unknowns in no equation: solved per component.
+    func testManyComponentsAsScipy() throws {
+        let large = try XCTUnwrap(Self.cases.first { $0.unknowns >= 2000 })
+        check(large)
+        XCTAssertEqual(large.inconsistent.count, 1)
+    }
+
+    /// Same input, same output, whatever the threads did.
+    func testDeterministic() throws {
+        let large = try XCTUnwrap(Self.cases.first { $0.unknowns >= 2000 }).audit
+        let first = large.intervals()
+        for _ in 0..<2 { XCTAssertEqual(large.intervals(), first) }
+    }
+
+    /// Beale's example, which cycles under Dantzig's rule with a naive tie rule: the programme
+    /// itself, maximised and minimised over a general objective.
+    func testBealesCyclingExample() throws {
+        let beale = try XCTUnwrap(Self.cases.first { $0.objectives != nil })
+        let rows = beale.equations.map { e in
+            var row = [Double](repeating: 0, count: beale.unknowns)
+            for term in e.terms { row[Int(term[0])] += term[1] }
+            return row
+        }
+        var program = LinearProgram(coefficients: rows, constants: beale.equations.map(\.constant))
+        for objective in try XCTUnwrap(beale.objectives) {
+            // Twice, the second time warm from the minimum.
+            assert(program.maximise(objective.objective), is: objective.max)
+            assert(program.minimise(objective.objective), is: objective.min)
+            assert(program.maximise(objective.objective), is: objective.max)
+        }
+    }
+
+    /// An optimum within 1e-9 of the reference; unbounded where it is nil.
+    private func assert(_ outcome: LinearProgram.Outcome, is reference: Double?, line: UInt = #line) {
+        switch (outcome, reference) {
+        case let (.optimum(value), reference?): XCTAssertEqual(value, reference, accuracy: 1e-9, line: line)
+        case (.unbounded, nil): break
+        default: XCTFail("\(outcome) against scipy's \(String(describing: reference))", line: line)
+        }
+    }
+
+    func testInfeasibleProgram() {
+        var program = LinearProgram(coefficients: [[1, 1], [1, 0]], constants: [5, 7])
+        XCTAssertFalse(program.isFeasible)
+        XCTAssertEqual(program.maximise([1, 0]), .infeasible)
+        XCTAssertEqual(program.minimise([0, 1]), .infeasible)
+    }
+}

@@ -59,14 +59,17 @@ extension DisclosureModel {
             let other = work[u], cols = d.sources.compactMap { other.column($0) }
             let filters = only.map { (other.column($0.key), $0.value) }
             let blankedKeys = Set(other.rows.indices.filter { r in
-                filters.allSatisfy { c, v in c.map { v.contains(other.rows[r][$0].textValue) } ?? false } && rowBlanked(u, r, cols)
-            }.map { r in matching.map { other.column($0).map { other.rows[r][$0].textValue } ?? "" } })
+                filters.allSatisfy { c, v in c.map { v.contains(Self.text(other.rows[r][$0])) } ?? false } && rowBlanked(u, r, cols)
+            }.map { r in matching.map { other.column($0).map { Self.text(other.rows[r][$0]) } ?? "" } })
             let mine = matching.map { table.column($0) }
             return table.rows.indices.filter { r in
                 // A value joined by `+` (a model of both periods) rests on each.
-                let parts = mine.map { c in c.map { table.rows[r][$0].textValue.split(separator: "+").map(String.init) } ?? [""] }
+                let parts = mine.map { c in c.map { Self.text(table.rows[r][$0]).split(separator: "+").map(String.init) } ?? [""] }
                 return blankedKeys.contains { key in zip(key, parts).allSatisfy { $1.contains($0) } }
             }
         }
     }
+
+    /// A label as written (a month since entry is a count).
+    private static func text(_ cell: CSVTable.Cell) -> String { cell.intValue.map(String.init) ?? cell.textValue }
 }

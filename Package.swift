@@ -38,7 +38,9 @@ let package = Package(
         // read back), the small-CSV reader and the manifest. Foundation only.
         .target(name: "Catalogue"),
         // Small-cell suppression of finished tables.
-        .target(name: "Disclosure", dependencies: ["Catalogue"]),
+        // Compiled optimised even in debug builds: its audit solves many small linear programmes,
+        // which unoptimised code makes some twenty times slower (the tests run a debug build).
+        .target(name: "Disclosure", dependencies: ["Catalogue"], swiftSettings: [.unsafeFlags(["-O"])]),
         // The published tables, built from the episodes.
         .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts", "Statistics", "Catalogue", "Disclosure"]),
         // Report-ready exports of a run's tables: Excel, HTML with charts, Markdown. Reads a

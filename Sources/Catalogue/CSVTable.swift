@@ -36,26 +36,82 @@ public struct CSVTable: Sendable {
 
     /// The table's text in a dialect (`standard`: the published file every reader takes).
     public func csvText(_ dialect: CSVDialect = .standard) -> String {
-        let separator = String(dialect.separator)
+        String(decoding: csvBytes(dialect), as: UTF8.self)
+    }
+
+    /// `csvText` as UTF-8 bytes, appended to one buffer: building a `String` cell by cell
+    /// (and checking each label for quotes character by character) was most of the time
+    /// spent writing the tables.
+    public func csvBytes(_ dialect: CSVDialect = .standard) -> [UInt8] {
+        var out = CSVBytes()
+        let separator = dialect.separator.asciiValue!
         let kinds = dialect == .standard ? [] : declaredKinds
-        var out = dialect.byteOrderMark + header.map(dialect.field).joined(separator: separator) + dialect.lineEnd
+        out.append(dialect.byteOrderMark)
+        for (i, name) in header.enumerated() {
+            if i > 0 { out.bytes.append(separator) }
+            out.field(name, dialect)
+        }
+        out.append(dialect.lineEnd)
         for row in rows {
             for (i, cell) in row.enumerated() {
-                if i > 0 { out += separator }
+                if i > 0 { out.bytes.append(separator) }
                 switch cell {
-                case .text(let s): out += dialect.field(s)
-                case .count(let n): if let n { out += String(n) }
-                case .number(let x): if let x { out += dialect.number(x, kind: kinds.isEmpty ? nil : kinds[i]) }
+                case .text(let s): out.field(s, dialect)
+                case .count(let n): if let n { out.integer(n) }
+                case .number(let x):
+                    guard let x else { break }
+                    if dialect == .standard { out.number(x) } else { out.append(dialect.number(x, kind: kinds.isEmpty ? nil : kinds[i])) }
                 }
             }
-            out += dialect.lineEnd
+            out.append(dialect.lineEnd)
         }
-        return out
+        return out.bytes
     }
 
     /// Writes the table into `directory` (for a dialect with a subfolder, that folder: the caller makes it once).
     public func write(into directory: String, dialect: CSVDialect = .standard) throws {
-        try csvText(dialect).write(toFile: (directory as NSString).appendingPathComponent(name), atomically: false, encoding: .utf8)
+        try Data(csvBytes(dialect)).write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)))
+    }
+}
+
+/// The bytes of a CSV text as `CSVTable.csvBytes` builds them; a `TextOutputStream` so that a
+/// double is written from the standard library's digits without a `String` in between.
+struct CSVBytes: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+    mutating func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
+
+    /// A label: as is when no byte needs quoting, else as `CSVDialect.field` quotes it.
+    mutating func field(_ s: String, _ dialect: CSVDialect) {
+        let separator = dialect.separator.asciiValue!
+        if s.utf8.contains(where: { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+            append(dialect.field(s))
+        } else {
+            append(s)
+        }
+    }
+
+    /// A whole number in decimal digits, as `String(n)` writes it.
+    mutating func integer(_ n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
+        var v = n.magnitude, count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[24 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v != 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
+    }
+
+    /// A finite double as `CSVTable.format` writes it (shortest round-trip text).
+    mutating func number(_ x: Double) {
+        guard x.isFinite else { return }
+        if x == 0 { bytes.append(UInt8(ascii: "0")) } else { x.write(to: &self) }
     }
 }
 

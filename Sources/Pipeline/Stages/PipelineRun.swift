@@ -85,8 +85,10 @@ public struct PipelineRun {
             summary.changes = Self.changes(since: output.target + "/" + Catalogue.manifest, now: built.files)
             try writeManifest(summary, started: started, into: output)
             // The reports read the finished tables and manifest, and are published with them.
-            try ReportStage(folder: output.staging, language: config.report.language,
-                            minCellCount: config.output.minCellCount, formats: config.report.formats).write()
+            var report = ReportStage(folder: output.staging, language: config.report.language,
+                                     minCellCount: config.output.minCellCount, formats: config.report.formats)
+            report.tables = tables   // as just written: not read back
+            try report.write()
             _ = try? storing?.value()
             try output.publish(under: lock)
             return summary

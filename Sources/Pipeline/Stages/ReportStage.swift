@@ -14,6 +14,9 @@ public struct ReportStage {
     public var formats: [ReportFormat]
     /// Where the report files go when not into `folder` (a staged copy of it).
     var destination: String?
+    /// The run's tables as published into `folder`, read in place of their files (the same
+    /// cells: `CSVTable.asRead`); nil: read from the folder.
+    var tables: [CSVTable]?
     /// Called after each file is written (tests: a failure between two files).
     var afterFile: ((String) throws -> Void)?
 
@@ -44,10 +47,19 @@ public struct ReportStage {
         } catch let e as ManifestError {
             throw OutputError(e.description)
         }
-        let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter(Self.isReportTable).sorted()
+        let tables = try self.tables.map { given in
+            let published = given.filter { Self.isReportTable($0.name) }.sorted { $0.name < $1.name }
+            return try parallelMap(published.count) { try published[$0].asRead() }
+        } ?? readTables()
+        return ReportBuilder(tables: tables, facts: RunFacts(manifest), language: language, minCellCount: minCellCount)
+    }
+
+    /// The report's tables from their files in `folder`, by name.
+    private func readTables() throws -> [CSVTable] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(Self.isReportTable).sorted()
         // Read on all cores: parsing the tables back was half of the report's layout time.
         let folder = self.folder
-        let tables = try parallelMap(names.count) { i in
+        return try parallelMap(names.count) { i in
             let path = folder + "/" + names[i]
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw OutputError("\(path): cannot read the table") }
             do {
@@ -57,7 +69,6 @@ public struct ReportStage {
                 throw OutputError("\(path):\(e.line): \(e.reason)")
             }
         }
-        return ReportBuilder(tables: tables, facts: RunFacts(manifest), language: language, minCellCount: minCellCount)
     }
 
     /// Renders and writes the report files; returns their names.

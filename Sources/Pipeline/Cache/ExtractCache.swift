@@ -91,9 +91,9 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     private func path(_ kind: String, _ key: String) -> String { "\(directory)/\(kind)-\(key).bin" }
 
     /// The payload of an entry; `.damaged` when it exists but is not to be trusted.
-    private enum Lookup { case missing, damaged, found(BinaryReader) }
+    enum Lookup { case missing, damaged, found(BinaryReader) }
 
-    private func load(_ kind: String, _ key: String) -> Lookup {
+    func load(_ kind: String, _ key: String) -> Lookup {
         guard let data = ByteSource(mapping: path(kind, key)) else { return .missing }
         guard let payload = CacheEntry.decode(data, kind: kind, key: key) else { return .damaged }
         // Marks the entry as used, for `prune`.
@@ -122,7 +122,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         lock.withLock { index.records = index.records.filter { fm.fileExists(atPath: $0.key) } }
     }
 
-    private func store(_ kind: String, _ key: String, _ payload: BinaryWriter) {
+    func store(_ kind: String, _ key: String, _ payload: BinaryWriter) {
         var header = BinaryWriter()
         header.bytes(CacheEntry.header(kind: kind, key: key, payload: payload))
         writer.write(pieces: [header, payload], to: path(kind, key))

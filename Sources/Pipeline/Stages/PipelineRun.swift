@@ -88,7 +88,10 @@ public struct PipelineRun {
             var report = ReportStage(folder: output.staging, language: config.report.language,
                                      minCellCount: config.output.minCellCount, formats: config.report.formats)
             report.tables = tables   // as just written: not read back
+            let pieces = cache.map(ReportPieceCache.init)
+            report.deflateMemo = pieces
             try report.write()
+            pieces?.save()
             _ = try? storing?.value()
             try output.publish(under: lock)
             return summary

@@ -17,6 +17,8 @@ public struct ReportStage {
     /// The run's tables as published into `folder`, read in place of their files (the same
     /// cells: `CSVTable.asRead`); nil: read from the folder.
     var tables: [CSVTable]?
+    /// Deflated pieces of earlier workbooks (the run's cache: `ReportPieceCache`).
+    var deflateMemo: DeflateMemo?
     /// Called after each file is written (tests: a failure between two files).
     var afterFile: ((String) throws -> Void)?
 
@@ -79,9 +81,9 @@ public struct ReportStage {
         // do from a thread outside the dispatch pool (a pool job's inner concurrentPerform runs
         // serially): it renders here, the other formats on a thread beside it. Then all are
         // written one by one in the listed order, as before.
-        let formats = self.formats
+        let (formats, memo) = (self.formats, deflateMemo)
         let others = BackgroundTask { formats.map { format in format == .xlsx ? nil : Result { try Self.render(doc, as: format) } } }
-        let workbook = formats.contains(.xlsx) ? Result { try Self.render(doc, as: .xlsx) } : nil
+        let workbook = formats.contains(.xlsx) ? Result { try Self.render(doc, as: .xlsx, memo: memo) } : nil
         let rendered = try others.value().map { $0 ?? workbook! }
         var written = [String]()
         for (format, bytes) in zip(formats, rendered) {
@@ -102,11 +104,11 @@ public struct ReportStage {
     }
 
     /// The bytes of the report file in one format.
-    static func render(_ doc: ReportDocument, as format: ReportFormat) throws -> Data {
+    static func render(_ doc: ReportDocument, as format: ReportFormat, memo: DeflateMemo? = nil) throws -> Data {
         switch format {
         case .md: return Data(MarkdownReportWriter().render(doc).utf8)
         case .html: return Data(HTMLReportWriter().render(doc).utf8)
-        case .xlsx: return try XlsxWriter().data(doc)
+        case .xlsx: return try XlsxWriter(memo: memo).data(doc)
         }
     }
 }

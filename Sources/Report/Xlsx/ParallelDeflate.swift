@@ -14,8 +14,9 @@ enum ParallelDeflate {
     /// Bytes per piece: large enough that the lost window does not matter.
     static let pieceSize = 1 << 20
 
-    /// Compresses every buffer of `parts`, all pieces of all parts at once across the cores.
-    static func compress(_ parts: [[UInt8]], level: Int32 = 6) throws -> [[UInt8]] {
+    /// Compresses every buffer of `parts`, all pieces of all parts at once across the cores;
+    /// pieces `memo` holds are taken from it.
+    static func compress(_ parts: [[UInt8]], level: Int32 = 6, memo: DeflateMemo? = nil) throws -> [[UInt8]] {
         // Every part has at least one piece, so an empty part still gets its final block.
         let pieces = parts.enumerated().flatMap { part, bytes in
             stride(from: 0, to: max(bytes.count, 1), by: pieceSize).map { (part: part, start: $0) }
@@ -23,7 +24,15 @@ enum ParallelDeflate {
         let results = concurrentMap(pieces.count) { i in
             let (part, start) = pieces[i]
             let end = min(start + pieceSize, parts[part].count)
-            return Result { try deflatePiece(parts[part], start ..< end, final: end == parts[part].count, level: level) }
+            let final = end == parts[part].count
+            return Result {
+                try parts[part].withUnsafeBytes { bytes in
+                    let piece = UnsafeRawBufferPointer(rebasing: bytes[start ..< end])
+                    guard let memo else { return try deflatePiece(piece, final: final, level: level) }
+                    let form = "zlib \(String(cString: zlibVersion())), level \(level)\(final ? ", final" : "")"
+                    return try memo.deflated(piece, form: form) { try deflatePiece(piece, final: final, level: level) }
+                }
+            }
         }
         var out = [[UInt8]](repeating: [], count: parts.count)
         for (piece, result) in zip(pieces, results) { out[piece.part] += try result.get() }
@@ -31,7 +40,7 @@ enum ParallelDeflate {
     }
 
     /// One piece as raw DEFLATE: ending in the final block, or byte-aligned for the next piece.
-    private static func deflatePiece(_ bytes: [UInt8], _ range: Range<Int>, final: Bool, level: Int32) throws -> [UInt8] {
+    private static func deflatePiece(_ piece: UnsafeRawBufferPointer, final: Bool, level: Int32) throws -> [UInt8] {
         var stream = z_stream()
         // Negative window bits: raw DEFLATE, no zlib header or trailer (zip stores its own CRC).
         guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
@@ -39,15 +48,13 @@ enum ParallelDeflate {
             throw XlsxError("cannot start zlib's deflate")
         }
         defer { deflateEnd(&stream) }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(range.count))) + 16)
-        let status = bytes.withUnsafeBufferPointer { input in
-            out.withUnsafeMutableBufferPointer { output in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress.map { $0 + range.lowerBound })
-                stream.avail_in = UInt32(range.count)
-                stream.next_out = output.baseAddress
-                stream.avail_out = UInt32(output.count)
-                return deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH)
-            }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(piece.count))) + 16)
+        let status = out.withUnsafeMutableBufferPointer { output in
+            stream.next_in = UnsafeMutablePointer(mutating: piece.baseAddress?.assumingMemoryBound(to: UInt8.self))
+            stream.avail_in = UInt32(piece.count)
+            stream.next_out = output.baseAddress
+            stream.avail_out = UInt32(output.count)
+            return deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH)
         }
         // The output holds the bound, so one call compresses the whole piece.
         guard status == (final ? Z_STREAM_END : Z_OK), stream.avail_in == 0 else {

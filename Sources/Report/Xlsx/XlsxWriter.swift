@@ -8,9 +8,12 @@ public struct XlsxWriter: Sendable {
     /// document properties. The default, 1980-01-01 UTC (the earliest zip time), keeps
     /// reports comparable byte for byte; pass the run's time to show it instead.
     public var date: Date
+    /// Deflated pieces of earlier workbooks to reuse (the run's cache); the bytes are the same.
+    public var memo: DeflateMemo?
 
-    public init(date: Date = Date(timeIntervalSince1970: 315_532_800)) {
+    public init(date: Date = Date(timeIntervalSince1970: 315_532_800), memo: DeflateMemo? = nil) {
         self.date = date
+        self.memo = memo
     }
 
     public func data(_ document: ReportDocument) throws -> Data {
@@ -34,7 +37,7 @@ public struct XlsxWriter: Sendable {
         parts += xml.enumerated().map { ("xl/worksheets/sheet\($0.offset + 1).xml", $0.element) }
         parts.append(("xl/sharedStrings.xml", Array(strings.xml.utf8)))
         parts += drawings(sheets, drawn: drawn)
-        return try ZipArchive(parts: parts, date: date).data()
+        return try ZipArchive(parts: parts, date: date, memo: memo).data()
     }
 
     /// Per sheet with charts: its relationship to a drawing, the drawing and its charts' parts.

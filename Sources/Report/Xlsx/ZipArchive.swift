@@ -12,9 +12,11 @@ struct ZipArchive {
     var parts: [(path: String, bytes: [UInt8])] = []
     /// Every entry's modification time (zip's DOS time has two-second steps and no zone: UTC).
     var date: Date
+    /// Deflated pieces of earlier workbooks to reuse (nil: deflate every piece).
+    var memo: DeflateMemo?
 
     func data() throws -> Data {
-        let compressed = try ParallelDeflate.compress(parts.map(\.bytes))
+        let compressed = try ParallelDeflate.compress(parts.map(\.bytes), memo: memo)
         var out = [UInt8](), directory = [UInt8]()
         out.reserveCapacity(compressed.reduce(0) { $0 + $1.count + 64 })
         for (part, deflated) in zip(parts, compressed) {

@@ -45,10 +45,11 @@ extension ComparisonTables {
             forEachCounted(c) { i, office, period in
                 let e = exits.exits[i]
                 guard classes.contains(exits.categories.headline(e.outcome)) else { return }
-                var cell = byOffice[office, default: [CodeCounts(), CodeCounts()]][period.rawValue]
-                cell.among += 1
-                for code in codes(Int(e.person), Int(e.month) + horizonMonths) { cell.byCode[code, default: 0] += 1 }
-                byOffice[office, default: [CodeCounts(), CodeCounts()]][period.rawValue] = cell
+                // Counted in place: a copy of the cell, changed and stored back, copied its dictionary each time.
+                byOffice[office, default: [CodeCounts(), CodeCounts()]][period.rawValue].among += 1
+                for code in codes(Int(e.person), Int(e.month) + horizonMonths) {
+                    byOffice[office, default: [CodeCounts(), CodeCounts()]][period.rawValue].byCode[code, default: 0] += 1
+                }
             }
             for unit in Self.units(c, byOffice, empty: CodeCounts(), add: +) {
                 let groups = [(c.hasGroups ? "treatment" : "all", unit.treatment)] + (unit.control.map { [("control", $0)] } ?? [])

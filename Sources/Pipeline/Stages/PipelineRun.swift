@@ -75,23 +75,22 @@ public struct PipelineRun {
             for w in analysis.notices { logger.warning("\(w)") }
             let tables = TableSuppression.apply(analysis.tables, limit: config.output.minCellCount,
                                                 plainComparisons: config.comparisons.compactMap(\.plain), classes: exits.categories.classMembers)
-            try write(tables, quarantine: built.quarantineParts, output: output, parts: partsDir)
             timer.lap("tables")
+            // Written while the manifest and the reports are made (they take the tables as they are).
+            let (dialect, quarantine, staging) = (config.output.csv, built.quarantineParts, output.staging)
+            let writing = BackgroundTask { try Self.write(tables, dialect: dialect, quarantine: quarantine, staging: staging, parts: partsDir) }
 
             var summary = self.summary(output.target, months: months, built: built, panel: panel, exits: exits, tables: tables,
                                        analysis: analysis, timings: timer.timings)
             summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
             summary.panelSource = panelSource
             summary.changes = Self.changes(since: output.target + "/" + Catalogue.manifest, now: built.files)
-            try writeManifest(summary, started: started, into: output)
-            // The reports read the finished tables and manifest, and are published with them.
-            var report = ReportStage(folder: output.staging, language: config.report.language,
-                                     minCellCount: config.output.minCellCount, formats: config.report.formats)
-            report.tables = tables   // as just written: not read back
-            let pieces = cache.map(ReportPieceCache.init)
-            report.deflateMemo = pieces
-            try report.write()
-            pieces?.save()
+            let reported = Result {
+                try writeManifest(summary, started: started, into: output)
+                try writeReports(tables, cache: cache, into: output)
+            }
+            try writing.value()
+            try reported.get()
             _ = try? storing?.value()
             try output.publish(under: lock)
             return summary
@@ -119,25 +118,38 @@ public struct PipelineRun {
         return panel
     }
 
+    /// The reports, from the manifest in the staging folder and the tables as published (not
+    /// read back from their files), published with them; the workbook's deflated pieces are
+    /// taken from and kept in the cache.
+    private func writeReports(_ tables: [CSVTable], cache: ExtractCache?, into output: OutputFolder) throws {
+        var report = ReportStage(folder: output.staging, language: config.report.language,
+                                 minCellCount: config.output.minCellCount, formats: config.report.formats)
+        report.tables = tables
+        let pieces = cache.map(ReportPieceCache.init)
+        report.deflateMemo = pieces
+        try report.write()
+        pieces?.save()
+    }
+
     /// The tables (and their `output.csv` dialect's copies) and the quarantine file into the staging folder.
-    private func write(_ tables: [CSVTable], quarantine parts: [String?], output: OutputFolder, parts partsDir: String) throws {
+    private static func write(_ tables: [CSVTable], dialect: CSVDialect, quarantine parts: [String?], staging: String,
+                              parts partsDir: String) throws {
+        func path(_ name: String) -> String { (staging as NSString).appendingPathComponent(name) }
         do {
             // Independent files: written on all cores (formatting the numbers is the cost).
-            let staging = output.staging
             _ = try parallelMap(tables.count) { try tables[$0].write(into: staging) }
-            let dialect = config.output.csv
             if let sub = dialect.folder {
                 // Beside the standard files, which the report and every reader take.
-                let folder = output.path(sub)
+                let folder = path(sub)
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
                 _ = try parallelMap(tables.count) { try tables[$0].write(into: folder, dialect: dialect) }
             }
-            try Self.assembleQuarantine(parts: parts, into: output.path(Catalogue.quarantine))
+            try Self.assembleQuarantine(parts: parts, into: path(Catalogue.quarantine))
             try FileManager.default.removeItem(atPath: partsDir)
         } catch let e as OutputError {
             throw e
         } catch {
-            throw OutputError("\(output.staging): cannot write the tables: \(error.localizedDescription)")
+            throw OutputError("\(staging): cannot write the tables: \(error.localizedDescription)")
         }
     }
 

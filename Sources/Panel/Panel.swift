@@ -48,18 +48,27 @@ public struct Panel: Sendable, Equatable {
     }
 
     /// Whether stored arrays describe a panel: starts from 0, never decreasing, ending at the
-    /// entry counts; months ascending within a person and inside the range.
+    /// entry counts; months ascending within a person and inside the range. Checked on both
+    /// cores, half of the persons each (a rerun reads the panel from the cache and waits for this).
     public var isConsistent: Bool {
         func valid(_ start: [UInt32], _ months: [UInt16], _ count: Int) -> Bool {
-            guard start.count == personCount + 1, start.first == 0, Int(start.last!) == months.count, months.count == count else { return false }
-            for p in 0..<personCount {
-                let lo = Int(start[p]), hi = Int(start[p + 1])
-                guard lo <= hi else { return false }
-                for i in lo..<hi where Int(months[i]) >= monthCount || (i > lo && months[i] <= months[i - 1]) { return false }
-            }
-            return true
+            start.count == personCount + 1 && start.first == 0 && Int(start.last!) == months.count && months.count == count
         }
-        return valid(rowStart, rowMonths, rowCells.count) && valid(factStart, factMonths, facts.count)
+        guard valid(rowStart, rowMonths, rowCells.count) && valid(factStart, factMonths, facts.count) else { return false }
+        let halves = [0..<(personCount / 2), (personCount / 2)..<personCount]
+        return (try? parallelMap(halves.count) { [self] in
+            isConsistent(halves[$0], rowStart, rowMonths) && isConsistent(halves[$0], factStart, factMonths)
+        })?.allSatisfy { $0 } ?? false
+    }
+
+    /// Whether `persons`' entries of `start` and `months` are in order and inside the range.
+    private func isConsistent(_ persons: Range<Int>, _ start: [UInt32], _ months: [UInt16]) -> Bool {
+        for p in persons {
+            let lo = Int(start[p]), hi = Int(start[p + 1])
+            guard lo <= hi, hi <= months.count else { return false }
+            for i in lo..<hi where Int(months[i]) >= monthCount || (i > lo && months[i] <= months[i - 1]) { return false }
+        }
+        return true
     }
 
     /// The entries of person p's Arena rows.

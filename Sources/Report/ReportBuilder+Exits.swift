@@ -4,45 +4,56 @@ extension ReportBuilder {
     /// Exits per month with their status two months later (national), the detailed
     /// statuses, and one workbook sheet per breakdown.
     func exitSections() -> [ReportSection] {
-        var sections = [ReportSection]()
+        // Each section lays out its own table: built side by side, kept in this order (laying
+        // out the breakdown and stock tables one after another was most of the report's build).
+        var jobs = [@Sendable () -> ReportSection?]()
         let nb = language == .nb
         if let t = table(.exitCohorts) {
-            let table = cohortTable(t, title: nb ? "Avganger og status \(horizonWords) etter avgang" : "Exits and status \(horizonWords) after exit",
-                                    rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
-                                    categories: ["work", "work_benefit", "work_total", "disability", "other"])
-            sections.append(ReportSection(name: labels.exits, title: nb ? "Avganger per måned" : "Exits per month",
-                                          intro: (nb ? "Avganger etter 60-dagersdefinisjonen og status ved utgangen av andre måned etter avgangen."
-                                                     : "Exits by the 60-day definition and status at the end of the second month after the exit.")
-                                              + (exitFilterSentence().map { " " + $0 } ?? ""),
-                                          tables: [table], charts: [exitsChart(t)] + (workShareChart(t).map { [$0] } ?? [])))
-        }
-        if let t = table(.exitCohortsDetailed) {
-            let table = cohortTable(t, title: nb ? "Detaljert status \(horizonWords) etter avgang" : "Detailed status \(horizonWords) after exit",
-                                    rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
-                                    categories: detailedCategories, categoryColumn: .outcomeDetail)
-            sections.append(ReportSection(name: nb ? "Detaljert status" : "Detailed status", title: table.title,
-                                          tables: [table], workbookOnly: true))
-        }
-        for (breakdown, t) in breakdownTables(.exitCohortsBy) {
-            // A crossed table (`…_by_kjonn_x_aldersgruppe.csv`) has a column for each of its two.
-            let parts = breakdown.components(separatedBy: TableSpec.crossing).map(Column.values(of:))
-            guard parts.allSatisfy({ t.column($0) != nil }) else { continue }
-            let label = parts.map { labels.breakdown($0.name) }.joined(separator: " × ")
-            let table = cohortTable(t, title: (nb ? "Avganger etter " : "Exits by ") + label.inSentence,
-                                    rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)]
-                                        + parts.map { ($0, labels.breakdown($0.name)) },
-                                    categories: ["work", "work_benefit", "work_total", "disability", "other"],
-                                    valuesOf: parts)
-            sections.append(ReportSection(name: String(((nb ? "Etter " : "By ") + label.inSentence).prefix(31)),
-                                          title: table.title, tables: [table], workbookOnly: true))
-        }
-        if let t = table(.exitDurations), let section = exitDurationSection(t) { sections.append(section) }
-        for (breakdown, t) in breakdownTables(.stocksBy) {
-            if let section = stockSection(t, breakdown: breakdown) {
-                sections.append(section)
+            jobs.append { [self] in
+                let table = cohortTable(t, title: nb ? "Avganger og status \(horizonWords) etter avgang" : "Exits and status \(horizonWords) after exit",
+                                        rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
+                                        categories: ["work", "work_benefit", "work_total", "disability", "other"])
+                return ReportSection(name: labels.exits, title: nb ? "Avganger per måned" : "Exits per month",
+                                     intro: (nb ? "Avganger etter 60-dagersdefinisjonen og status ved utgangen av andre måned etter avgangen."
+                                                : "Exits by the 60-day definition and status at the end of the second month after the exit.")
+                                         + (exitFilterSentence().map { " " + $0 } ?? ""),
+                                     tables: [table], charts: [exitsChart(t)] + (workShareChart(t).map { [$0] } ?? []))
             }
         }
-        return sections
+        if let t = table(.exitCohortsDetailed) {
+            jobs.append { [self] in
+                let table = cohortTable(t, title: nb ? "Detaljert status \(horizonWords) etter avgang" : "Detailed status \(horizonWords) after exit",
+                                        rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)],
+                                        categories: detailedCategories, categoryColumn: .outcomeDetail)
+                return ReportSection(name: nb ? "Detaljert status" : "Detailed status", title: table.title,
+                                     tables: [table], workbookOnly: true)
+            }
+        }
+        for (breakdown, t) in breakdownTables(.exitCohortsBy) {
+            jobs.append { [self] in breakdownSection(t, breakdown: breakdown) }
+        }
+        if let t = table(.exitDurations) { jobs.append { [self] in exitDurationSection(t) } }
+        for (breakdown, t) in breakdownTables(.stocksBy) {
+            jobs.append { [self] in stockSection(t, breakdown: breakdown) }
+        }
+        let sections = jobs
+        return concurrentMap(sections.count) { sections[$0]() }.compactMap { $0 }
+    }
+
+    /// The exits by one breakdown, or two crossed (`…_by_kjonn_x_aldersgruppe.csv` has a
+    /// column for each of its two); nil when the table lacks them.
+    func breakdownSection(_ t: CSVTable, breakdown: String) -> ReportSection? {
+        let nb = language == .nb
+        let parts = breakdown.components(separatedBy: TableSpec.crossing).map(Column.values(of:))
+        guard parts.allSatisfy({ t.column($0) != nil }) else { return nil }
+        let label = parts.map { labels.breakdown($0.name) }.joined(separator: " × ")
+        let table = cohortTable(t, title: (nb ? "Avganger etter " : "Exits by ") + label.inSentence,
+                                rowColumns: [(.exitMonth, labels.month), (.exitStatus, labels.exitStatusHeader)]
+                                    + parts.map { ($0, labels.breakdown($0.name)) },
+                                categories: ["work", "work_benefit", "work_total", "disability", "other"],
+                                valuesOf: parts)
+        return ReportSection(name: String(((nb ? "Etter " : "By ") + label.inSentence).prefix(31)),
+                             title: table.title, tables: [table], workbookOnly: true)
     }
 
     /// Stocks (§6) as published: persons per month and value by status, and the registered

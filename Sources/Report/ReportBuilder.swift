@@ -7,7 +7,7 @@ import Disclosure
 /// the report is a published number (or, for "work in all", the sum of two published ones;
 /// for "other" in the status bars, the published exits less three published classes) and the
 /// suppression of the tables carries over unchanged.
-public struct ReportBuilder {
+public struct ReportBuilder: Sendable {
     public let facts: RunFacts
     public let language: ReportLanguage
     /// The limit the report is suppressed at.

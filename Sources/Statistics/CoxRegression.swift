@@ -314,7 +314,8 @@ struct PartialLikelihood {
                         let f = Double(k) / Double(d)
                         let e0 = s0 - f * d0
                         for a in 0..<p { e1[a] = s1[a] - f * d1[a] }
-                        for a in 0..<(p * p) { e2[a] = s2[a] - f * d2[a] }
+                        // The lower triangle only: the rest is never read (`accumulate`).
+                        for a in 0..<p { for b in 0...a { e2[a * p + b] = s2[a * p + b] - f * d2[a * p + b] } }
                         accumulate(1, e0, e1, e2, &logLik, &score, &info, &mean)
                     }
                 }

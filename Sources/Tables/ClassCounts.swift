@@ -13,8 +13,8 @@ struct ClassCounts {
     private var sparse: [Int] = []
     private let isDense: Bool
 
-    init(cells: Int) {
-        isDense = cells <= Self.denseLimit / Self.classes
+    init(cells: Int, denseLimit: Int = ClassCounts.denseLimit) {
+        isDense = cells <= denseLimit / Self.classes
         dense = isDense ? [Int32](repeating: 0, count: cells * Self.classes) : []
     }
 

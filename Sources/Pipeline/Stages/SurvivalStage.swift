@@ -85,21 +85,23 @@ struct SurvivalStage: Sendable {
     func entries(_ rules: SpellRules, _ warnings: inout [String]) -> [(name: String, entries: [Entry])] {
         let settings = config.survival
         let analysed = MonthRange(from: panel.month(firstMonth), to: panel.months.to)
-        var entriesByPeriod = [(name: String, entries: [Entry])]()
         let periods = [("baseline", settings.baseline), ("comparison", settings.comparison)]
             + settings.pooled.map { ($0.name, $0.range) }
-        for (name, range) in periods {
-            // Entries need months m−1 and m−2, and are counted in the analysed range only.
-            let lo = max(range.from - panel.months.from, firstMonth, 2)
-            let hi = min(range.to - panel.months.from, panel.monthCount - 1)
+        // Entries need months m−1 and m−2, and are counted in the analysed range only.
+        let months = periods.map { _, range in
+            let lo = max(range.from - panel.months.from, firstMonth, 2), hi = min(range.to - panel.months.from, panel.monthCount - 1)
+            return lo <= hi ? lo..<(hi + 1) : lo..<lo
+        }
+        // Each period's scan of the panel on a core of its own (survival runs outside the pool).
+        let scanned = self.panel
+        let found = try! parallelMap(periods.count) { months[$0].isEmpty ? [] : rules.entries(in: scanned, months: months[$0]) }
+        for ((name, range), entries) in zip(periods, found) {
             if range.from < analysed.from || range.to > analysed.to {
                 warnings.append("survival: the \(name) period \(range) reaches outside the analysed months \(analysed)")
             }
-            let entries = lo <= hi ? rules.entries(in: panel, months: lo..<(hi + 1)) : []
             if entries.isEmpty { warnings.append("survival: no entries into the target group in the \(name) period \(range)") }
-            entriesByPeriod.append((name, entries))
         }
-        return entriesByPeriod
+        return zip(periods, found).map { ($0.0, $1) }
     }
 
     /// The survival tables, the Cox models and the counts for the manifest, from each

@@ -55,15 +55,35 @@ extension IntervalAudit {
         func intervals() -> [Interval]? {
             var program = program()
             guard program.isFeasible else { return nil }
-            var unit = [Double](repeating: 0, count: unknowns.count)
+            let n = unknowns.count
+            let caps = ceilings()
+            var unit = [Double](repeating: 0, count: n)
+            // Whether a feasible solution met so far has the unknown at 0: then that is its lowest.
+            var reachesZero = [Bool](repeating: false, count: n)
+            func note() { for j in 0..<n where !reachesZero[j] && program.value(of: j) <= 1e-6 { reachesZero[j] = true } }
+            note()
             return unknowns.indices.map { k in
                 unit[k] = 1
                 defer { unit[k] = 0 }
-                // A feasible basic solution with the unknown at 0 already shows its lowest value.
-                let low = program.value(of: k) <= 1e-6 ? 0 : Self.optimum(program.minimise(unit)) ?? 0
-                let high = Self.optimum(program.maximise(unit))
+                let low = reachesZero[k] ? 0 : Self.optimum(program.minimise(unit)) ?? 0
+                note()
+                let high = Self.optimum(program.maximise(unit, ceiling: caps[k]))
+                note()
                 return Interval(low: max(0, Self.counted(low)), high: high.map(Self.counted))
             }
+        }
+
+        /// Per unknown, the lowest constant / coefficient over the equations whose
+        /// coefficients all have its sign (a sum of non-negative parts): a bound read off one
+        /// equation; infinity where there is none.
+        private func ceilings() -> [Double] {
+            var caps = [Double](repeating: .infinity, count: unknowns.count)
+            for (row, constant) in zip(rows, constants) {
+                for sign in [1.0, -1.0] where row.allSatisfy({ $0 * sign >= 0 }) {
+                    for (j, a) in row.enumerated() where a * sign > 0 { caps[j] = min(caps[j], constant / a) }
+                }
+            }
+            return caps
         }
 
         private static func optimum(_ outcome: LinearProgram.Outcome) -> Double? {

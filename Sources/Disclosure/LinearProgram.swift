@@ -52,22 +52,30 @@ public struct LinearProgram: Sendable {
         var value = -artificial.map { tableau.values[$0] }.reduce(0, +)
         _ = tableau.climb(&costs, &value, tolerance: SimplexTableau.pivotTolerance)
         let left = (0..<tableau.rows).filter { tableau.isArtificial(row: $0) }.map { tableau.values[$0] }.reduce(0, +)
-        guard left <= tableau.feasibilityTolerance else { return false }
+        guard left <= tableau.shiftTolerance else { return false }
         tableau.dropArtificials()
         return true
     }
 
-    /// The highest c·x.
-    public mutating func maximise(_ objective: [Double]) -> Outcome {
+    /// The highest c·x; a `ceiling` known beforehand (from one equation, say) saves the pivots
+    /// that would only prove it.
+    public mutating func maximise(_ objective: [Double], ceiling: Double = .infinity) -> Outcome {
         precondition(objective.count == unknowns, "one objective coefficient per unknown")
         guard isFeasible else { return .infeasible }
-        var (costs, value) = reducedCosts(objective)
-        let tolerance = SimplexTableau.pivotTolerance * max(1, objective.map(abs).max() ?? 0)
-        switch tableau.climb(&costs, &value, tolerance: tolerance) {
-        case .unbounded: return .unbounded
-        // Recomputed from the solution rather than the running value, which gathers rounding.
-        case .optimal: return .optimum(zip(objective, solution).reduce(0) { $0 + $1.0 * $1.1 })
+        if case .unbounded = climb(objective, ceiling) { return .unbounded }
+        if tableau.drifted() {
+            // Rounding has gathered: the tableau afresh, or if need be phase 1 again.
+            if !tableau.refactor() { _ = Self.phaseOne(&tableau) }
+            if case .unbounded = climb(objective, ceiling) { return .unbounded }
         }
+        // Computed from the solution rather than the running value, which gathers rounding.
+        return .optimum(zip(objective, solution).reduce(0) { $0 + $1.0 * $1.1 })
+    }
+
+    private mutating func climb(_ objective: [Double], _ ceiling: Double) -> SimplexTableau.Climb {
+        var (costs, value) = reducedCosts(objective)
+        let tolerance = SimplexTableau.pivotTolerance * max(1, objective.map(\.magnitude).max() ?? 0)
+        return tableau.climb(&costs, &value, tolerance: tolerance, ceiling: ceiling)
     }
 
     /// The lowest c·x.

@@ -9,9 +9,10 @@ unbounded) for LinearProgram itself.
 The cases: (a) small hand cases (2x2 tables with margins and two or four blanks, one blank in
 a sum, a sum of 0, unbounded unknowns, inconsistent equations, fractional coefficients and
 bounds, duplicate and zero terms, Beale's cycling example); (b) random table-like problems
-with true integer counts: statuses adding up to exits (and detailed statuses to classes),
-breakdown values to the national cells, months to quarters and quarters to a year; cells
-below a limit and a share of others blanked, the published ones substituted as constants;
+with true integer counts (one of 617 unknowns, 522 of them in one component): statuses
+adding up to exits (and detailed statuses to classes), breakdown values to the national
+cells, months to quarters and quarters to a year; cells below a limit and a share of others
+blanked, the published ones substituted as constants;
 (c) one problem of 2000+ unknowns in many components (shuffled unknowns and equations, a few
 unknowns in no equation, one inconsistent component).
 
@@ -147,13 +148,14 @@ def case(name, unknowns, equations):
             "intervals": intervals, "inconsistent": inconsistent}
 
 
-def dimension(kind, rng):
-    """(categories, relations [(total, parts)]) of one dimension of a table set."""
+def dimension(kind, rng, size=None):
+    """(categories, relations [(total, parts)]) of one dimension of a table set; `size`: the
+    number of breakdown values or quarters, else drawn."""
     if kind == "breakdown":
-        values = [f"v{i}" for i in range(rng.randint(2, 6))]
+        values = [f"v{i}" for i in range(size or rng.randint(2, 6))]
         return values + ["national"], [("national", values)]
     if kind == "period":
-        quarters = rng.randint(1, 3)
+        quarters = size or rng.randint(1, 3)
         months = [f"m{i}" for i in range(3 * quarters)]
         qs = [f"q{i}" for i in range(quarters)]
         relations = [(qs[i], months[3 * i:3 * i + 3]) for i in range(quarters)]
@@ -178,8 +180,8 @@ def leaves(relations, category):
     return [category]
 
 
-def table_problem(rng, kinds, limit, extra_share):
-    dims = [dimension(k, rng) for k in kinds]
+def table_problem(rng, kinds, limit, extra_share, sizes=None):
+    dims = [dimension(k, rng, size) for k, size in zip(kinds, sizes or [None] * len(kinds))]
     base_cats = [[c for c in cats if leaves(rel, c) == [c]] for cats, rel in dims]
     lam = rng.choice([1.5, 3, 6, 12])
     base = {key: np.random.default_rng(rng.randrange(1 << 30)).poisson(lam) for key in itertools.product(*base_cats)}
@@ -214,6 +216,12 @@ def random_cases(rng):
         if 20 <= n <= 400:
             out.append(case(f"random {len(out)}: {' x '.join(kinds)}", n, eqs))
             sizes.append(n)
+    # Eight breakdown values by twelve months, quarters and the year by status: 617 blanks,
+    # 522 of them tied together, where rounding gathers over thousands of pivots (a dense
+    # simplex without a shifted ratio test and a fresh tableau on drift went wrong here).
+    n, eqs = table_problem(random.Random(5), ["breakdown", "period", "status"], limit=5, extra_share=0.1, sizes=[8, 4, None])
+    out.append(case(f"random {len(out)}: a year by month", n, eqs))
+    sizes.append(n)
     print("random problems, unknowns:", sizes)
     return out
 

@@ -1,48 +1,32 @@
-/// The cells of the disclosure model with a union-find over them: cells that are one
-/// quantity shown in several places (the exits beside each status, a control office in each
-/// pair) become one unknown.
+/// The cells of the disclosure model, in sets of cells that are one quantity shown in several
+/// places (the exits beside each status, a control office in each pair): each set becomes one
+/// unknown.
 struct CellUnion {
     private(set) var values = [Int?]()
-    private var parent = [Int]()
+    private var sets = UnionFind()
 
     mutating func add(_ value: Int?) -> Int {
-        parent.append(parent.count)
         values.append(value)
-        return parent.count - 1
+        return sets.add()
     }
 
-    /// The cell standing for `a`'s set (without shortening the paths).
-    func find(_ a: Int) -> Int {
-        var a = a
-        while parent[a] != a { a = parent[a] }
-        return a
-    }
-
-    mutating func root(_ a: Int) -> Int {
-        var a = a
-        while parent[a] != a {
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        }
-        return a
-    }
+    func find(_ a: Int) -> Int { sets.find(a) }
 
     /// Joins two cells; a merged unknown is blank if any of its cells is (blanked before).
     mutating func merge(_ a: Int, _ b: Int) {
-        let (ra, rb) = (root(a), root(b))
+        let (ra, rb) = (sets.root(a), sets.root(b))
         guard ra != rb else { return }
-        let (low, high) = (min(ra, rb), max(ra, rb))
-        parent[high] = low
-        if values[high] == nil { values[low] = nil }
+        sets.join(ra, rb)
+        if values[max(ra, rb)] == nil { values[min(ra, rb)] = nil }
     }
 
-    /// The unknowns: a dense index per root, in the order the roots come, with their values.
+    /// The unknowns: a dense index per set, in the order of their lowest cells, with their values.
     mutating func unknowns() -> (of: [Int], values: [Int?]) {
-        var index = [Int](repeating: -1, count: parent.count), out = [Int?]()
-        for cell in parent.indices where root(cell) == cell {
+        var index = [Int](repeating: -1, count: sets.count), out = [Int?]()
+        for cell in 0..<sets.count where sets.root(cell) == cell {
             index[cell] = out.count
             out.append(values[cell])
         }
-        return (parent.indices.map { index[root($0)] }, out)
+        return ((0..<sets.count).map { index[sets.root($0)] }, out)
     }
 }

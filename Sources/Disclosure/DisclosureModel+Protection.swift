@@ -88,11 +88,10 @@ extension DisclosureModel {
     /// set's sums and printed figures are the same while its blanks are).
     func audited(_ hidden: [Bool], _ solved: inout [[Int]: [IntervalAudit.Interval]]) -> [(Int, IntervalAudit.Interval)] {
         let tied = sums.filter { $0.members.contains { hidden[$0] } }
-        var union = CellUnion()
-        for _ in values { _ = union.add(0) }
+        var union = UnionFind(values.count)
         for sum in tied {
             let blanks = sum.members.filter { hidden[$0] }
-            for b in blanks.dropFirst() { union.merge(blanks[0], b) }
+            for b in blanks.dropFirst() { union.join(blanks[0], b) }
         }
         var sets = [Int: [Int]]()
         for u in values.indices where hidden[u] { sets[union.root(u), default: []].append(u) }

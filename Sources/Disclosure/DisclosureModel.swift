@@ -54,7 +54,9 @@ struct DisclosureModel {
     private static func cells(of table: CSVTable, _ cells: inout CellUnion) -> [[Int]] {
         let match = Catalogue.table(ofFile: table.name)
         let counted = table.header.map { name -> Bool in
-            guard let match, !Catalogue.notPersonCounts.contains(where: { $0.name == name }) else { return name == Column.count.name }
+            guard !Catalogue.notPersonCounts.contains(where: { $0.name == name }) else { return false }
+            // A table the catalogue does not know: its `count` column.
+            guard let match else { return name == Column.count.name }
             let isDenominator = Catalogue.denominators.contains { $0.column.name == name && $0.table == match.spec }
             let withheld = Catalogue.derivations.contains { d in
                 if case .withheld = d.scope { return d.table == match.spec && d.derived.contains { $0.name == name } }
@@ -104,7 +106,7 @@ struct DisclosureModel {
             guard let varying = table.column(repeated.varying) else { continue }
             let within = repeated.within.compactMap { table.column($0) }
             let only = repeated.only.map { (table.column($0.key), $0.value) }
-            let countColumns = table.header.indices.filter { c in table.rows.first.map { _ in unknownOf[t][0][c] >= 0 } ?? false }
+            let countColumns = table.header.indices.filter { c in unknownOf[t].first.map { $0[c] >= 0 } ?? false }
             // Per unit, its rows by the within-key; units with the same figures on every row are one.
             var units = [String: [[CSVTable.Cell]: Int]]()
             for (r, row) in table.rows.enumerated() where only.allSatisfy({ c, v in c.map { v.contains(row[$0].textValue) } ?? false }) {

@@ -97,23 +97,4 @@ extension IntervalAudit {
             return abs(bound - integer) <= 1e-6 ? integer + 0 : bound
         }
     }
-
-    /// Disjoint sets of unknowns, joined by shared equations.
-    private struct UnionFind {
-        private var parent: [Int]
-        init(_ count: Int) { parent = Array(0..<count) }
-
-        mutating func root(_ x: Int) -> Int {
-            var r = x
-            while parent[r] != r { r = parent[r] }
-            var y = x
-            while parent[y] != r { (parent[y], y) = (r, parent[y]) }
-            return r
-        }
-
-        mutating func join(_ a: Int, _ b: Int) {
-            let (ra, rb) = (root(a), root(b))
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
-    }
 }

@@ -51,7 +51,9 @@ final class DisclosureAuditTests: XCTestCase {
                 var first = [[CSVTable.Cell]: CellRef]()
                 for (r, row) in table.rows.enumerated() {
                     let ref = CellRef(table: table.name, row: r, column: c)
-                    groupOf[ref] = first[g.map { row[$0] }, default: ref]
+                    let key = g.map { row[$0] }
+                    if first[key] == nil { first[key] = ref }
+                    groupOf[ref] = first[key]
                 }
             }
         }
@@ -80,8 +82,8 @@ final class DisclosureAuditTests: XCTestCase {
         for u in refs.indices { size[find(u), default: 0] += 1 }
         let small = equations.filter { size[find($0.terms[0].unknown)]! <= DisclosureModel.auditLimit }
         let intervals = IntervalAudit(unknowns: refs.count, equations: small).intervals()
-        let audited = refs.indices.filter { size[find($0)]! <= DisclosureModel.auditLimit && !small.isEmpty }
-            .filter { u in small.contains { $0.terms.contains { $0.unknown == u } } }
+        let inSmall = Set(small.flatMap { $0.terms.map(\.unknown) })
+        let audited = refs.indices.filter { inSmall.contains($0) }
         return (audited.map { (refs[$0], intervals[$0]) }, refs.count)
     }
 }

@@ -7,7 +7,9 @@
 ///   blank's range given the printed figures and all the sums together (x ≥ 0). A blank whose
 ///   range is exact or narrower than the limit gets the smallest printed member of one of its
 ///   sums blanked, and both steps run again, until none is. A blank that the printed figures
-///   give as exactly 0 protects nothing: it is printed.
+///   give as exactly 0 protects nothing: it is printed, and both steps run again with it
+///   printed (a lone blank beside it in a sum is then plain to the greedy rule, where the
+///   audit's outer bounds of a large set may have missed it); it is not blanked again.
 extension DisclosureModel {
     /// Per unknown: whether it is blank in the output.
     func hidden(limit: Int) -> [Bool] {
@@ -16,28 +18,31 @@ extension DisclosureModel {
         var solved = [[Int]: [IntervalAudit.Interval]]()
         var sumsOf = [[Int]](repeating: [], count: values.count)
         for (i, sum) in sums.enumerated() { for m in sum.members { sumsOf[m].append(i) } }
+        // Zeros printed because the figures give them away: never blanked again.
+        var known = [Bool](repeating: false, count: values.count)
         while true {
-            greedy(&hidden, limit: limit)
+            greedy(&hidden, known, limit: limit)
             let audit = audited(hidden, &solved)
             var repairs = Set<Int>()
             for (u, interval) in audit where values[u] != nil && !(interval.low == 0 && interval.high == 0) {
                 let width = (interval.high ?? .infinity) - interval.low
-                if width < Double(limit), let next = repair(u, hidden, sumsOf) { repairs.insert(next) }
+                if width < Double(limit), let next = repair(u, hidden, known, sumsOf) { repairs.insert(next) }
             }
             if repairs.isEmpty {
-                for (u, interval) in audit where interval.low == 0 && interval.high == 0 && values[u] == 0 { hidden[u] = false }
-                return hidden
+                let zeros = audit.filter { $0.1.low == 0 && $0.1.high == 0 && values[$0.0] == 0 }.map(\.0)
+                if zeros.isEmpty { return hidden }
+                for u in zeros { (hidden[u], known[u]) = (false, true) }
             }
             for u in repairs { hidden[u] = true }
         }
     }
 
-    private func greedy(_ hidden: inout [Bool], limit: Int) {
+    private func greedy(_ hidden: inout [Bool], _ known: [Bool], limit: Int) {
         var changed = true
         while changed {
             changed = false
             for sum in sums {
-                if let next = nextToBlank(sum, hidden, limit: limit) {
+                if let next = nextToBlank(sum, hidden, known, limit: limit) {
                     hidden[next] = true
                     changed = true
                 }
@@ -46,7 +51,7 @@ extension DisclosureModel {
     }
 
     /// The secondary rule for one sum: the printed member to blank next, or nil.
-    private func nextToBlank(_ sum: Sum, _ hidden: [Bool], limit: Int) -> Int? {
+    private func nextToBlank(_ sum: Sum, _ hidden: [Bool], _ known: [Bool], limit: Int) -> Int? {
         let blanks = sum.members.filter { hidden[$0] }
         guard !blanks.isEmpty else { return nil }
         var exposed = blanks.count == 1
@@ -58,13 +63,14 @@ extension DisclosureModel {
                 exposed = rest > 0 && rest < limit
             }
         }
-        return exposed ? smallestPrinted(in: [sum], hidden) : nil
+        return exposed ? smallestPrinted(in: [sum], hidden, known) : nil
     }
 
-    /// The smallest printed part of the sums (least lost), else the smallest printed total.
-    private func smallestPrinted(in sums: [Sum], _ hidden: [Bool]) -> Int? {
+    /// The smallest printed part of the sums (least lost), else the smallest printed total;
+    /// not a `known` zero.
+    private func smallestPrinted(in sums: [Sum], _ hidden: [Bool], _ known: [Bool]) -> Int? {
         func smallest(_ members: [Int]) -> Int? {
-            members.filter { !hidden[$0] && values[$0] != nil }.min { (values[$0]!, $0) < (values[$1]!, $1) }
+            members.filter { !hidden[$0] && !known[$0] && values[$0] != nil }.min { (values[$0]!, $0) < (values[$1]!, $1) }
         }
         return smallest(sums.flatMap(\.minus)) ?? smallest(sums.flatMap(\.plus))
     }
@@ -72,20 +78,17 @@ extension DisclosureModel {
     /// A printed member to blank for a blank whose range is too narrow: from its own sums,
     /// else from any sum of a blank it shares a sum with.
     /// `sumsOf`: the sums each unknown is in.
-    private func repair(_ u: Int, _ hidden: [Bool], _ sumsOf: [[Int]]) -> Int? {
+    private func repair(_ u: Int, _ hidden: [Bool], _ known: [Bool], _ sumsOf: [[Int]]) -> Int? {
         let own = sumsOf[u].map { sums[$0] }
-        if let next = smallestPrinted(in: own, hidden) { return next }
+        if let next = smallestPrinted(in: own, hidden, known) { return next }
         let near = Set(own.flatMap(\.members).flatMap { sumsOf[$0] })
-        return smallestPrinted(in: near.sorted().map { sums[$0] }, hidden)
+        return smallestPrinted(in: near.sorted().map { sums[$0] }, hidden, known)
     }
 
-    /// The largest set of blanks tied together by sums that the audit solves (a dense simplex:
-    /// its work grows with the cube of the set); larger ones have the greedy rule only.
-    static let auditLimit = 400
-
-    /// The range of every blank unknown in a set of at most `auditLimit` tied blanks, given the
-    /// printed figures and all sums together. `solved`: the ranges of sets solved before (a
-    /// set's sums and printed figures are the same while its blanks are).
+    /// The range of every blank unknown, given the printed figures and all sums together, per
+    /// set of blanks tied by sums (outer bounds in sets larger than `IntervalAudit.wholeLimit`:
+    /// a range found narrow is narrow). `solved`: the ranges of sets solved before (a set's
+    /// sums and printed figures are the same while its blanks are).
     func audited(_ hidden: [Bool], _ solved: inout [[Int]: [IntervalAudit.Interval]]) -> [(Int, IntervalAudit.Interval)] {
         let tied = sums.filter { $0.members.contains { hidden[$0] } }
         var union = UnionFind(values.count)
@@ -95,7 +98,7 @@ extension DisclosureModel {
         }
         var sets = [Int: [Int]]()
         for u in values.indices where hidden[u] { sets[union.root(u), default: []].append(u) }
-        let open = sets.values.filter { $0.count <= Self.auditLimit && solved[$0] == nil }
+        let open = sets.values.filter { solved[$0] == nil }
         var index = [Int: Int](), unknowns = [Int]()
         for u in open.joined() {
             index[u] = unknowns.count
@@ -113,13 +116,6 @@ extension DisclosureModel {
         }
         let intervals = IntervalAudit(unknowns: unknowns.count, equations: equations).intervals()
         for set in open { solved[set] = set.map { intervals[index[$0]!] } }
-        return sets.values.filter { $0.count <= Self.auditLimit }.flatMap { set in zip(set, solved[set]!).map { ($0, $1) } }
-    }
-
-    /// How many blanks with a value lie in sets too large to audit.
-    func unaudited(_ hidden: [Bool]) -> Int {
-        var solved = [[Int]: [IntervalAudit.Interval]]()
-        let audited = Set(self.audited(hidden, &solved).map(\.0))
-        return values.indices.filter { hidden[$0] && values[$0] != nil && !audited.contains($0) }.count
+        return sets.values.flatMap { set in zip(set, solved[set]!).map { ($0, $1) } }
     }
 }

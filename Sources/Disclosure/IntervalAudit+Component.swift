@@ -50,9 +50,10 @@ extension IntervalAudit {
 
         func program() -> LinearProgram { LinearProgram(coefficients: rows, constants: constants) }
 
-        /// Each unknown's lowest and highest value, in `unknowns`' order; nil when the
-        /// equations are inconsistent. One programme, warm-started objective after objective.
-        func intervals() -> [Interval]? {
+        /// Each unknown's lowest and highest value, in `unknowns`' order, for those in
+        /// `targets` (nil: all; the others [0, nil]); nil when the equations are inconsistent.
+        /// One programme, warm-started objective after objective.
+        func intervals(of targets: Set<Int>? = nil) -> [Interval]? {
             var program = program()
             guard program.isFeasible else { return nil }
             let n = unknowns.count
@@ -63,6 +64,7 @@ extension IntervalAudit {
             func note() { for j in 0..<n where !reachesZero[j] && program.value(of: j) <= 1e-6 { reachesZero[j] = true } }
             note()
             return unknowns.indices.map { k in
+                guard targets?.contains(unknowns[k]) ?? true else { return Interval(low: 0, high: nil) }
                 unit[k] = 1
                 defer { unit[k] = 0 }
                 let low = reachesZero[k] ? 0 : Self.optimum(program.minimise(unit)) ?? 0

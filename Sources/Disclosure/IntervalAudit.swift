@@ -6,7 +6,9 @@ import Dispatch
 /// Each bound is a linear programme (`LinearProgram`) over the equations of the unknown's
 /// connected component (the unknowns linked through shared equations): the components are
 /// independent, so they are solved apart, in parallel, each from one feasible basis for all
-/// its objectives. Components are taken in the order of their first equation.
+/// its objectives. Components are taken in the order of their first equation. A component of
+/// more than `wholeLimit` unknowns is solved by blocks (`jobs`): its ranges are outer bounds,
+/// never narrower than the true ones, so a range found narrow is narrow.
 public struct IntervalAudit: Sendable {
     /// Σ coefficient · unknown = constant.
     public struct Equation: Sendable, Equatable {
@@ -38,26 +40,36 @@ public struct IntervalAudit: Sendable {
         }
     }
 
+    /// The largest component solved whole by default.
+    public static let wholeLimit = 400
+
     private let unknowns: Int
     private let components: [Component]
+    private let jobs: [Job]
 
-    public init(unknowns: Int, equations: [Equation]) {
+    public init(unknowns: Int, equations: [Equation], wholeLimit: Int = IntervalAudit.wholeLimit) {
         for equation in equations {
             for term in equation.terms { precondition((0..<unknowns).contains(term.unknown), "a term's unknown out of range") }
         }
         self.unknowns = unknowns
         components = Component.all(unknowns: unknowns, equations: equations)
+        jobs = components.flatMap { Self.jobs($0, of: equations, unknowns: unknowns, wholeLimit: wholeLimit) }
     }
 
     /// Each unknown's interval over the LP relaxation (x >= 0, all equations), solved per
-    /// connected component, components in parallel. The unknowns of an inconsistent component
-    /// get [0, nil]. Bounds within 1e-6 of an integer are that integer (the data are counts).
+    /// connected component (or block), in parallel; outer bounds in components larger than
+    /// `wholeLimit`. The unknowns of an inconsistent component get [0, nil]. Bounds within
+    /// 1e-6 of an integer are that integer (the data are counts).
     public func intervals() -> [Interval] {
-        let solved = Self.inParallel(components) { $0.intervals() }
+        let solved = Self.inParallel(jobs) { $0.component.intervals(of: $0.targets) }
         var out = Array(repeating: Interval(low: 0, high: nil), count: unknowns)
-        for (component, intervals) in zip(components, solved) {
+        for (job, intervals) in zip(jobs, solved) {
             guard let intervals else { continue }
-            for (unknown, interval) in zip(component.unknowns, intervals) { out[unknown] = interval }
+            for (unknown, got) in zip(job.component.unknowns, intervals) {
+                // A block's range and the whole's: both contain the true one.
+                let high = [out[unknown].high, got.high].compactMap { $0 }.min()
+                out[unknown] = Interval(low: max(out[unknown].low, got.low), high: high)
+            }
         }
         return out
     }
@@ -70,13 +82,13 @@ public struct IntervalAudit: Sendable {
         return zip(components, feasible).filter { !$0.1 }.map(\.0.equations)
     }
 
-    /// `body` of each component, in the components' order, on all cores when there are several.
-    private static func inParallel<T: Sendable>(_ components: [Component], _ body: @Sendable (Component) -> T) -> [T] {
-        var results = [T?](repeating: nil, count: components.count)
+    /// `body` of each item, in order, on all cores when there are several.
+    private static func inParallel<Item: Sendable, T: Sendable>(_ items: [Item], _ body: @Sendable (Item) -> T) -> [T] {
+        var results = [T?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes its own slot only.
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: components.count) { slots[$0] = body(components[$0]) }
+            DispatchQueue.concurrentPerform(iterations: items.count) { slots[$0] = body(items[$0]) }
         }
         return results.map { $0! }
     }

@@ -26,10 +26,13 @@ final class IntervalAuditTests: XCTestCase {
         var inconsistent: [[Int]]
         var objectives: [Objective]?
 
-        var audit: IntervalAudit {
+        /// Every component solved whole (the reference solves them whole).
+        var audit: IntervalAudit { audit(wholeLimit: .max) }
+
+        func audit(wholeLimit: Int) -> IntervalAudit {
             IntervalAudit(unknowns: unknowns, equations: equations.map { e in
                 IntervalAudit.Equation(terms: e.terms.map { IntervalAudit.Term(Int($0[0]), $0[1]) }, constant: e.constant)
-            })
+            }, wholeLimit: wholeLimit)
         }
     }
 
@@ -80,6 +83,25 @@ final class IntervalAuditTests: XCTestCase {
         let large = try XCTUnwrap(Self.cases.first { $0.unknowns >= 2000 })
         check(large)
         XCTAssertEqual(large.inconsistent.count, 1)
+    }
+
+    /// Components above the whole limit are solved by blocks of 300 (`IntervalAudit.jobs`):
+    /// every range must contain scipy's (outer bounds), so a range found narrow is narrow. With
+    /// a limit of 100, the table problems' larger components (and the 522 tied blanks of the
+    /// year by month) go by blocks.
+    func testBlocksGiveOuterBounds() throws {
+        var wider = 0
+        for c in Self.cases.filter({ $0.name.hasPrefix("random") }) {
+            let whole = c.audit.intervals()
+            let got = c.audit(wholeLimit: 100).intervals()
+            for (u, (interval, expected)) in zip(got, c.intervals).enumerated() {
+                let what = "\(c.name), unknown \(u): \(interval) against scipy's \(expected)"
+                XCTAssertLessThanOrEqual(interval.low, expected[0]! + 1e-6, what)
+                if let high = interval.high { XCTAssertGreaterThanOrEqual(high, try XCTUnwrap(expected[1]) - 1e-6, what) }
+                if interval != whole[u] { wider += 1 }
+            }
+        }
+        XCTAssertGreaterThan(wider, 0, "some ranges wider by blocks (else no blocks were used)")
     }
 
     /// Same input, same output, whatever the threads did.

@@ -15,14 +15,14 @@ extension DisclosureModel {
     func hidden(limit: Int) -> [Bool] {
         var hidden = values.map { v in v.map { $0 < limit } ?? true }
         guard hidden.contains(true) else { return hidden }
-        var solved = [[Int]: [IntervalAudit.Interval]]()
+        let memo = IntervalAudit.Memo()
         var sumsOf = [[Int]](repeating: [], count: values.count)
         for (i, sum) in sums.enumerated() { for m in sum.members { sumsOf[m].append(i) } }
         // Zeros printed because the figures give them away: never blanked again.
         var known = [Bool](repeating: false, count: values.count)
         while true {
             greedy(&hidden, known, limit: limit)
-            let audit = audited(hidden, &solved)
+            let audit = audited(hidden, memo)
             var repairs = Set<Int>()
             for (u, interval) in audit where values[u] != nil && !(interval.low == 0 && interval.high == 0) {
                 let width = (interval.high ?? .infinity) - interval.low
@@ -85,37 +85,22 @@ extension DisclosureModel {
         return smallestPrinted(in: near.sorted().map { sums[$0] }, hidden, known)
     }
 
-    /// The range of every blank unknown, given the printed figures and all sums together, per
-    /// set of blanks tied by sums (outer bounds in sets larger than `IntervalAudit.wholeLimit`:
-    /// a range found narrow is narrow). `solved`: the ranges of sets solved before (a set's
-    /// sums and printed figures are the same while its blanks are).
-    func audited(_ hidden: [Bool], _ solved: inout [[Int]: [IntervalAudit.Interval]]) -> [(Int, IntervalAudit.Interval)] {
-        let tied = sums.filter { $0.members.contains { hidden[$0] } }
-        var union = UnionFind(values.count)
-        for sum in tied {
-            let blanks = sum.members.filter { hidden[$0] }
-            for b in blanks.dropFirst() { union.join(blanks[0], b) }
-        }
-        var sets = [Int: [Int]]()
-        for u in values.indices where hidden[u] { sets[union.root(u), default: []].append(u) }
-        let open = sets.values.filter { solved[$0] == nil }
-        var index = [Int: Int](), unknowns = [Int]()
-        for u in open.joined() {
-            index[u] = unknowns.count
-            unknowns.append(u)
-        }
-        let equations = tied.compactMap { sum -> IntervalAudit.Equation? in
-            guard let first = sum.members.first(where: { hidden[$0] }), index[first] != nil else { return nil }
+    /// The range of every blank unknown, given the printed figures and all sums together (outer
+    /// bounds in sets of tied blanks larger than `IntervalAudit.wholeLimit`: a range found
+    /// narrow is narrow). `memo`: what the last round solved (a set or block whose sums and
+    /// printed figures are unchanged is not solved again).
+    func audited(_ hidden: [Bool], _ memo: IntervalAudit.Memo) -> [(Int, IntervalAudit.Interval)] {
+        let equations = sums.compactMap { sum -> IntervalAudit.Equation? in
+            guard sum.members.contains(where: { hidden[$0] }) else { return nil }
             var terms = [IntervalAudit.Term](), constant = 0.0
             for (side, sign) in [(sum.plus, 1.0), (sum.minus, -1.0)] {
                 for m in side {
-                    if hidden[m] { terms.append(.init(index[m]!, sign)) } else { constant -= sign * Double(values[m] ?? 0) }
+                    if hidden[m] { terms.append(.init(m, sign)) } else { constant -= sign * Double(values[m] ?? 0) }
                 }
             }
             return IntervalAudit.Equation(terms: terms, constant: constant)
         }
-        let intervals = IntervalAudit(unknowns: unknowns.count, equations: equations).intervals()
-        for set in open { solved[set] = set.map { intervals[index[$0]!] } }
-        return sets.values.flatMap { set in zip(set, solved[set]!).map { ($0, $1) } }
+        let intervals = IntervalAudit(unknowns: values.count, equations: equations).intervals(memo: memo)
+        return values.indices.filter { hidden[$0] }.map { ($0, intervals[$0]) }
     }
 }

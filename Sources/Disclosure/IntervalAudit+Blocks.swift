@@ -1,9 +1,28 @@
 extension IntervalAudit {
-    /// What one linear programme solves: a component, or one block of a component too large
-    /// to solve whole, for the unknowns in `targets` (nil: all of them).
-    struct Job: Sendable {
-        var component: Component
-        var targets: Set<Int>?
+    /// What the audit solves apart: the equations of a component, or of one block of a
+    /// component too large to solve whole, and the unknowns to bound (nil: all of them).
+    struct Job: Sendable, Hashable {
+        var equations: [Equation]
+        var targets: [Int]?
+
+        /// Each target's range (the block's components solved apart); nil for the unknowns of
+        /// an inconsistent component.
+        func solve() -> [(unknown: Int, range: Interval)?] {
+            let wanted = targets.map(Set.init)
+            return Component.all(equations).flatMap { component -> [(unknown: Int, range: Interval)?] in
+                guard wanted.map({ !$0.isDisjoint(with: component.unknowns) }) ?? true else { return [] }
+                guard let ranges = component.intervals(of: wanted) else { return [nil] }
+                return zip(component.unknowns, ranges).filter { wanted?.contains($0.0) ?? true }.map { (unknown: $0.0, range: $0.1) }
+            }
+        }
+    }
+
+    /// The answers of the last `intervals(memo:)`, by programme: an audit run again after a few
+    /// blanks changed (the disclosure model's repair rounds) solves only the components and
+    /// blocks that changed. Keeps one call's answers.
+    public final class Memo: @unchecked Sendable {
+        var answers: [Job: [(unknown: Int, range: Interval)?]] = [:]
+        public init() {}
     }
 
     /// A component of more than `wholeLimit` unknowns (a dense simplex's work grows with the
@@ -14,26 +33,23 @@ extension IntervalAudit {
     /// block answers for its `core` nearest unknowns (farther from its edge), which are then
     /// covered. On the sample's exit-cohort tables (sets of ~3 400 tied blanks) blocks of 300
     /// found every range that HiGHS on the whole set found narrower than 5, and no other.
-    static func jobs(_ component: Component, of equations: [Equation], unknowns: Int,
+    static func jobs(_ component: [Int], of equations: [Equation],
                      wholeLimit: Int, blockSize: Int = 300, core: Int = 150) -> [Job] {
-        guard component.unknowns.count > wholeLimit else { return [Job(component: component, targets: nil)] }
         var equationsOf = [Int: [Int]]()
-        for e in component.equations {
+        for e in component {
             for term in equations[e].terms where term.coefficient != 0 { equationsOf[term.unknown, default: []].append(e) }
         }
+        guard equationsOf.count > wholeLimit else { return [Job(equations: component.map { equations[$0] }, targets: nil)] }
         var covered = Set<Int>(), jobs = [Job]()
-        for seed in component.unknowns where !covered.contains(seed) {
+        for seed in equationsOf.keys.sorted() where !covered.contains(seed) {
             let block = nearest(seed, count: blockSize, equationsOf, equations)
             let inside = Set(block)
             let own = Set(block.flatMap { equationsOf[$0]! }).sorted().filter { e in
                 equations[e].terms.allSatisfy { $0.coefficient == 0 || inside.contains($0.unknown) }
             }
-            let targets = Set(block.prefix(core))
+            let targets = Array(block.prefix(core))
             covered.formUnion(targets)
-            for part in Component.all(unknowns: unknowns, equations: own.map { equations[$0] }) {
-                let mine = targets.intersection(part.unknowns)
-                if !mine.isEmpty { jobs.append(Job(component: part, targets: mine)) }
-            }
+            jobs.append(Job(equations: own.map { equations[$0] }, targets: targets.sorted()))
         }
         return jobs
     }

@@ -7,15 +7,31 @@ extension IntervalAudit {
         var unknowns: [Int]
         /// The equations' indexes, ascending.
         var equations: [Int]
-        /// The equations as dense rows over `unknowns`, and their constants.
-        var rows: [[Double]]
+        /// The equations over `unknowns`' columns (sparse: a large component is only cut into
+        /// blocks, never laid out dense), and their constants.
+        var rows: [[Entry]]
         var constants: [Double]
 
+        struct Entry: Sendable {
+            var column: Int
+            var coefficient: Double
+        }
+
         /// The components of a set of equations, in the order of their first equation.
-        static func all(unknowns: Int, equations: [Equation]) -> [Component] {
-            var links = UnionFind(unknowns)
+        static func all(_ equations: [Equation]) -> [Component] {
+            groups(equations).map { Component(equations: $0, of: equations) }
+        }
+
+        /// The indexes of the equations of each component, in the order of their first equation.
+        static func groups(_ equations: [Equation]) -> [[Int]] {
+            // The unknowns that occur, numbered as met (the whole range may be far larger).
+            var local = [Int: Int]()
             for equation in equations {
-                let members = equation.terms.filter { $0.coefficient != 0 }.map(\.unknown)
+                for term in equation.terms where term.coefficient != 0 && local[term.unknown] == nil { local[term.unknown] = local.count }
+            }
+            var links = UnionFind(local.count)
+            for equation in equations {
+                let members = equation.terms.filter { $0.coefficient != 0 }.map { local[$0.unknown]! }
                 for u in members.dropFirst() { links.join(members[0], u) }
             }
             var byRoot = [Int: Int]()
@@ -25,30 +41,51 @@ extension IntervalAudit {
                     groups.append([e])
                     continue
                 }
-                let root = links.root(first.unknown)
+                let root = links.root(local[first.unknown]!)
                 if let g = byRoot[root] { groups[g].append(e) } else {
                     byRoot[root] = groups.count
                     groups.append([e])
                 }
             }
-            return groups.map { Component(equations: $0, of: equations) }
+            return groups
         }
 
-        private init(equations indexes: [Int], of equations: [Equation]) {
+        init(equations indexes: [Int], of equations: [Equation]) {
             self.equations = indexes
-            let terms = indexes.flatMap { equations[$0].terms.filter { $0.coefficient != 0 } }
-            let members = Set(terms.map(\.unknown)).sorted()
-            let column = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+            let members = Set(indexes.flatMap { equations[$0].terms.filter { $0.coefficient != 0 }.map(\.unknown) }).sorted()
             unknowns = members
             rows = indexes.map { e in
-                var row = [Double](repeating: 0, count: members.count)
-                for term in equations[e].terms where term.coefficient != 0 { row[column[term.unknown]!] += term.coefficient }
-                return row
+                let entries = equations[e].terms.filter { $0.coefficient != 0 }
+                    .map { Entry(column: Self.position(of: $0.unknown, in: members), coefficient: $0.coefficient) }
+                    .sorted { $0.column < $1.column }
+                // One entry per column (an unknown named twice in an equation: coefficients added).
+                var merged = [Entry]()
+                for entry in entries {
+                    if merged.last?.column == entry.column { merged[merged.count - 1].coefficient += entry.coefficient } else { merged.append(entry) }
+                }
+                return merged
             }
             constants = indexes.map { equations[$0].constant }
         }
 
-        func program() -> LinearProgram { LinearProgram(coefficients: rows, constants: constants) }
+        /// The index of `unknown` in the ascending `members` (which hold it).
+        private static func position(of unknown: Int, in members: [Int]) -> Int {
+            var (low, high) = (0, members.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if members[middle] < unknown { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        func program() -> LinearProgram {
+            let dense = rows.map { row in
+                var out = [Double](repeating: 0, count: unknowns.count)
+                for entry in row { out[entry.column] = entry.coefficient }
+                return out
+            }
+            return LinearProgram(coefficients: dense, constants: constants)
+        }
 
         /// Each unknown's lowest and highest value, in `unknowns`' order, for those in
         /// `targets` (nil: all; the others [0, nil]); nil when the equations are inconsistent.
@@ -81,8 +118,8 @@ extension IntervalAudit {
         private func ceilings() -> [Double] {
             var caps = [Double](repeating: .infinity, count: unknowns.count)
             for (row, constant) in zip(rows, constants) {
-                for sign in [1.0, -1.0] where row.allSatisfy({ $0 * sign >= 0 }) {
-                    for (j, a) in row.enumerated() where a * sign > 0 { caps[j] = min(caps[j], constant / a) }
+                for sign in [1.0, -1.0] where row.allSatisfy({ $0.coefficient * sign >= 0 }) {
+                    for entry in row where entry.coefficient * sign > 0 { caps[entry.column] = min(caps[entry.column], constant / entry.coefficient) }
                 }
             }
             return caps

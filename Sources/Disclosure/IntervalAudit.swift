@@ -11,7 +11,7 @@ import Dispatch
 /// never narrower than the true ones, so a range found narrow is narrow.
 public struct IntervalAudit: Sendable {
     /// Σ coefficient · unknown = constant.
-    public struct Equation: Sendable, Equatable {
+    public struct Equation: Sendable, Hashable {
         public var terms: [Term]
         public var constant: Double
         public init(terms: [Term], constant: Double) {
@@ -20,7 +20,7 @@ public struct IntervalAudit: Sendable {
         }
     }
 
-    public struct Term: Sendable, Equatable {
+    public struct Term: Sendable, Hashable {
         public var unknown: Int
         public var coefficient: Double
         public init(_ unknown: Int, _ coefficient: Double) {
@@ -44,7 +44,8 @@ public struct IntervalAudit: Sendable {
     public static let wholeLimit = 400
 
     private let unknowns: Int
-    private let components: [Component]
+    private let equations: [Equation]
+    private let groups: [[Int]]
     private let jobs: [Job]
 
     public init(unknowns: Int, equations: [Equation], wholeLimit: Int = IntervalAudit.wholeLimit) {
@@ -52,24 +53,28 @@ public struct IntervalAudit: Sendable {
             for term in equation.terms { precondition((0..<unknowns).contains(term.unknown), "a term's unknown out of range") }
         }
         self.unknowns = unknowns
-        components = Component.all(unknowns: unknowns, equations: equations)
-        jobs = components.flatMap { Self.jobs($0, of: equations, unknowns: unknowns, wholeLimit: wholeLimit) }
+        self.equations = equations
+        groups = Component.groups(equations)
+        jobs = groups.flatMap { Self.jobs($0, of: equations, wholeLimit: wholeLimit) }
     }
 
     /// Each unknown's interval over the LP relaxation (x >= 0, all equations), solved per
     /// connected component (or block), in parallel; outer bounds in components larger than
     /// `wholeLimit`. The unknowns of an inconsistent component get [0, nil]. Bounds within
-    /// 1e-6 of an integer are that integer (the data are counts).
-    public func intervals() -> [Interval] {
-        let solved = Self.inParallel(jobs) { $0.component.intervals(of: $0.targets) }
+    /// 1e-6 of an integer are that integer (the data are counts). `memo`: the answers of the
+    /// last call, taken where a job is the same.
+    public func intervals(memo: Memo? = nil) -> [Interval] {
+        let known = memo?.answers ?? [:]
+        let todo = jobs.indices.filter { known[jobs[$0]] == nil }
+        let fresh = Self.inParallel(todo.map { jobs[$0] }) { $0.solve() }
+        var solved = jobs.map { known[$0] ?? [] }
+        for (j, answer) in zip(todo, fresh) { solved[j] = answer }
+        memo?.answers = Dictionary(zip(jobs, solved), uniquingKeysWith: { a, _ in a })
         var out = Array(repeating: Interval(low: 0, high: nil), count: unknowns)
-        for (job, intervals) in zip(jobs, solved) {
-            guard let intervals else { continue }
-            for (unknown, got) in zip(job.component.unknowns, intervals) {
-                // A block's range and the whole's: both contain the true one.
-                let high = [out[unknown].high, got.high].compactMap { $0 }.min()
-                out[unknown] = Interval(low: max(out[unknown].low, got.low), high: high)
-            }
+        for case let (unknown, got)? in solved.joined() {
+            // A block's range and the whole's: both contain the true one.
+            let high = [out[unknown].high, got.high].compactMap { $0 }.min()
+            out[unknown] = Interval(low: max(out[unknown].low, got.low), high: high)
         }
         return out
     }
@@ -78,8 +83,9 @@ public struct IntervalAudit: Sendable {
     /// the equations), empty when all are consistent. Runs phase 1 of each component's
     /// programme (again, if `intervals()` has run).
     public var inconsistent: [[Int]] {
-        let feasible = Self.inParallel(components) { $0.program().isFeasible }
-        return zip(components, feasible).filter { !$0.1 }.map(\.0.equations)
+        let equations = self.equations
+        let feasible = Self.inParallel(groups) { Component(equations: $0, of: equations).program().isFeasible }
+        return zip(groups, feasible).filter { !$0.1 }.map(\.0)
     }
 
     /// `body` of each item, in order, on all cores when there are several.

@@ -104,6 +104,20 @@ final class IntervalAuditTests: XCTestCase {
         XCTAssertGreaterThan(wider, 0, "some ranges wider by blocks (else no blocks were used)")
     }
 
+    /// A memo answers what it solved before and nothing else: the same problem twice, then a
+    /// changed one (one equation's constant moved), each equal to a solve without it.
+    func testMemoGivesTheAnswersOfAFreshSolve() throws {
+        let c = try XCTUnwrap(Self.cases.first { $0.name.hasSuffix("a year by month") })
+        let memo = IntervalAudit.Memo()
+        let fresh = c.audit(wholeLimit: 100).intervals()
+        XCTAssertEqual(c.audit(wholeLimit: 100).intervals(memo: memo), fresh)
+        XCTAssertEqual(c.audit(wholeLimit: 100).intervals(memo: memo), fresh)
+        var changed = c
+        changed.equations[0].constant += 3
+        XCTAssertEqual(changed.audit(wholeLimit: 100).intervals(memo: memo), changed.audit(wholeLimit: 100).intervals())
+        XCTAssertNotEqual(changed.audit(wholeLimit: 100).intervals(), fresh)
+    }
+
     /// Same input, same output, whatever the threads did.
     func testDeterministic() throws {
         let large = try XCTUnwrap(Self.cases.first { $0.unknowns >= 2000 }).audit

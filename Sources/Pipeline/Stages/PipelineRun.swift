@@ -40,58 +40,37 @@ public struct PipelineRun {
         return MonthRange(from: first, to: last)
     }
 
-    public func run() throws -> RunSummary {
-        try OutputPath.check(config)
-        let started = Date()
-        var timer = StageTimer(logger: logger)
+    /// What a run reads: the months analysed, the Arena months before them that exits look
+    /// back on, the files of both, and the survival covariates (checked before any extract).
+    private struct Input {
+        var months: MonthRange
+        var contextFrom: Month
+        var files: [ExtractFile]
+        var covariates: [MonthlyCovariate]
+        var firstMonth: Int { months.from - contextFrom }
+    }
+
+    private func input() throws -> Input {
         let inventory = try ExtractInventory(directory: config.input.directory)
         let months = try Self.monthRange(inventory, config.input)
-        // Covariate files and the pooled window are checked before any extract is read.
         let covariates = try SurvivalStage.prepare(config, months: months)
         let contextFrom = contextStart(inventory, months)
         let context = inventory.files.filter { $0.kind == .arena && $0.month >= contextFrom && $0.month < months.from }
         let files = context + (try inventory.files(in: months))
         logger.info("input", metadata: ["folder": "\(config.input.directory)", "months": "\(months)", "files": "\(files.count)"])
+        return Input(months: months, contextFrom: contextFrom, files: files, covariates: covariates)
+    }
 
+    public func run() throws -> RunSummary {
+        try OutputPath.check(config)
+        let started = Date()
+        let input = try input()
         let output = OutputFolder(target: config.output.directory)
         let lock = try RunLock(output: output.target)
         defer { lock.release() }
         try output.prepare()
         do {
-            let partsDir = output.path("quarantine-parts")
-            try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
-            let (built, cache, storing, panelSource) = try readPanel(files, MonthRange(from: contextFrom, to: months.to), output: output, parts: partsDir)
-            // The panel is stored while the tables are computed; done before the lock is let go.
-            defer { _ = try? storing?.value() }
-            let panel = try checkedPanel(built, files, months: months, firstMonth: months.from - contextFrom)
-            timer.lap("ingest")
-
-            let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel, firstMonth: months.from - contextFrom)
-            timer.lap("exits")
-
-            let analysis = TablesStage(panel: panel, exits: exits, config: config, firstMonth: months.from - contextFrom,
-                                       covariates: covariates).run()
-            for w in analysis.notices { logger.warning("\(w)") }
-            let tables = TableSuppression.apply(analysis.tables, limit: config.output.minCellCount,
-                                                plainComparisons: config.comparisons.compactMap(\.plain), classes: exits.categories.classMembers)
-            timer.lap("tables")
-            // Written while the manifest and the reports are made (they take the tables as they are).
-            let (dialect, quarantine, staging) = (config.output.csv, built.quarantineParts, output.staging)
-            let writing = BackgroundTask { try Self.write(tables, dialect: dialect, quarantine: quarantine, staging: staging, parts: partsDir) }
-
-            var summary = self.summary(output.target, months: months, built: built, panel: panel, exits: exits, tables: tables,
-                                       analysis: analysis, timings: timer.timings)
-            summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
-            summary.panelSource = panelSource
-            summary.changes = Self.changes(since: output.target + "/" + Catalogue.manifest, now: built.files)
-            let reported = Result {
-                try writeManifest(summary, started: started, into: output)
-                try writeReports(tables, cache: cache, into: output)
-            }
-            try writing.value()
-            try reported.get()
-            _ = try? storing?.value()
+            let summary = try produce(input, into: output, started: started)
             try output.publish(under: lock)
             return summary
         } catch var error as ExtractError {
@@ -102,6 +81,47 @@ public struct PipelineRun {
             output.discard()
             throw error
         }
+    }
+
+    /// Every stage, into the output's staging folder (published by the caller).
+    private func produce(_ input: Input, into output: OutputFolder, started: Date) throws -> RunSummary {
+        var timer = StageTimer(logger: logger)
+        let partsDir = output.path("quarantine-parts")
+        try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        let (built, cache, storing, panelSource) = try readPanel(input.files, MonthRange(from: input.contextFrom, to: input.months.to),
+                                                                 output: output, parts: partsDir)
+        // The panel is stored while the tables are computed; done before the lock is let go.
+        defer { _ = try? storing?.value() }
+        let panel = try checkedPanel(built, input.files, months: input.months, firstMonth: input.firstMonth)
+        timer.lap("ingest")
+
+        let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel, firstMonth: input.firstMonth)
+        timer.lap("exits")
+
+        let analysis = TablesStage(panel: panel, exits: exits, config: config, firstMonth: input.firstMonth,
+                                   covariates: input.covariates).run()
+        for w in analysis.notices { logger.warning("\(w)") }
+        let tables = TableSuppression.apply(analysis.tables, limit: config.output.minCellCount,
+                                            plainComparisons: config.comparisons.compactMap(\.plain), classes: exits.categories.classMembers)
+        timer.lap("tables")
+        // Written while the manifest and the reports are made (they take the tables as they are).
+        let (dialect, quarantine, staging) = (config.output.csv, built.quarantineParts, output.staging)
+        let writing = BackgroundTask { try Self.write(tables, dialect: dialect, quarantine: quarantine, staging: staging, parts: partsDir) }
+
+        var summary = self.summary(output.target, months: input.months, built: built, panel: panel, exits: exits, tables: tables,
+                                   analysis: analysis, timings: timer.timings)
+        summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
+        summary.panelSource = panelSource
+        summary.changes = Self.changes(since: output.target + "/" + Catalogue.manifest, now: built.files)
+        let reported = Result {
+            try writeManifest(summary, started: started, into: output)
+            try writeReports(tables, cache: cache, into: output)
+        }
+        try writing.value()
+        try reported.get()
+        _ = try? storing?.value()
+        return summary
     }
 
     /// The panel as read, once no file is a short delivery, with rare measure codes merged

@@ -67,16 +67,45 @@ public struct CoxModel: Sendable {
 
     /// Fits the model. Convergence: relative change of the log-likelihood below `tolerance`.
     public init(_ data: CoxData, ties: CoxTies = .efron, maxIterations: Int = 30, tolerance: Double = 1e-9) {
-        let p0 = data.names.count
         n = data.counts.reduce(0, +)
         events = zip(data.events, data.counts).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
+        let means = Self.means(data, n: n)
+        let (keep, dropped) = Self.usableTerms(data, means: means, n: n)
+        self.dropped = dropped
+        let pass = Self.pass(data, keep: keep, means: means, ties: ties)
+        let fit = Self.newtonRaphson(pass, maxIterations: maxIterations, tolerance: tolerance)
+        logLikelihoodNull = fit.null
+        logLikelihood = fit.at.logLik
+        iterations = fit.iterations
+        converged = fit.converged
 
-        // Centre every covariate (weighted mean); coefficients are unchanged, exp() stays tame.
+        // Covariance from the inverse information at the estimate; a coefficient is infinite
+        // when the Newton step it would still take is not small (R's coxph criterion).
+        let variance = CoxModel.inverse(fit.at.information)
+        terms = keep.enumerated().map { a, j in
+            let se = variance.map { $0[a][a].squareRoot() } ?? .nan
+            var remaining = 0.0
+            if let v = variance { for b in 0..<keep.count { remaining += v[a][b] * fit.at.score[b] } }
+            let diverged = variance == nil || !se.isFinite
+                || (abs(remaining) > tolerance && abs(remaining) > tolerance.squareRoot() * abs(fit.beta[a]))
+            return Term(name: data.names[j], coefficient: fit.beta[a], standardError: se, diverged: diverged)
+        }
+        covariance = variance
+    }
+
+    /// Each covariate's weighted mean: the fit centres them (coefficients are unchanged,
+    /// exp() stays tame).
+    private static func means(_ data: CoxData, n: Double) -> [Double] {
+        let p0 = data.names.count
         var means = [Double](repeating: 0, count: p0)
         for i in 0..<data.count { for j in 0..<p0 { means[j] += data.counts[i] * data.values[i * p0 + j] } }
-        for j in 0..<p0 { means[j] /= max(n, 1) }
+        return means.map { $0 / max(n, 1) }
+    }
 
-        // Leave out terms without variation, then terms collinear with earlier ones.
+    /// The terms the fit can use (indexes into `data.names`), leaving out terms without
+    /// variation, then terms collinear with earlier ones, and terms whose sums are not finite.
+    private static func usableTerms(_ data: CoxData, means: [Double], n: Double) -> (keep: [Int], dropped: [(name: String, reason: String)]) {
+        let p0 = data.names.count
         var dropped = [(name: String, reason: String)]()
         var keep = [Int]()
         var cross = [[Double]]()   // weighted cross-products of the kept, centred columns
@@ -94,35 +123,43 @@ public struct CoxModel: Sendable {
                 continue
             }
             // Residual sum of squares of column j after regressing on the kept columns.
-            var candidate = keep + [j]
-            var m = [[Double]](repeating: [Double](repeating: 0, count: candidate.count), count: candidate.count)
-            for (a, ja) in candidate.enumerated() {
-                for (b, jb) in candidate.enumerated() where b >= a {
-                    if a < keep.count && b < keep.count { m[a][b] = cross[a][b]; continue }
-                    var s = 0.0
-                    for i in 0..<data.count {
-                        s += data.counts[i] * (data.values[i * p0 + ja] - means[ja]) * (data.values[i * p0 + jb] - means[jb])
-                    }
-                    m[a][b] = s
-                }
-                for b in 0..<a { m[a][b] = m[b][a] }
-            }
+            let candidate = keep + [j]
+            let m = crossProducts(data, candidate, means: means, known: cross)
             let pivot = CoxModel.lastPivot(m)
             if let r = pivot, !r.isFinite {
                 dropped.append((data.names[j], "the fit does not converge with it: its sums with the other terms are not finite"))
-                candidate.removeLast()
             } else if let r = pivot, r > 1e-10 * ss {
                 keep = candidate
                 cross = m
             } else {
                 dropped.append((data.names[j], "collinear with other terms"))
-                candidate.removeLast()
             }
         }
-        self.dropped = dropped
-        let p = keep.count
+        return (keep, dropped)
+    }
 
-        // Rows sorted by time, latest first: the risk set grows as the pass goes back in time.
+    /// The weighted cross-products of the centred `columns`; those of all but the last are `known`.
+    private static func crossProducts(_ data: CoxData, _ columns: [Int], means: [Double], known: [[Double]]) -> [[Double]] {
+        let p0 = data.names.count
+        var m = [[Double]](repeating: [Double](repeating: 0, count: columns.count), count: columns.count)
+        for (a, ja) in columns.enumerated() {
+            for (b, jb) in columns.enumerated() where b >= a {
+                if a < known.count && b < known.count { m[a][b] = known[a][b]; continue }
+                var s = 0.0
+                for i in 0..<data.count {
+                    s += data.counts[i] * (data.values[i * p0 + ja] - means[ja]) * (data.values[i * p0 + jb] - means[jb])
+                }
+                m[a][b] = s
+            }
+            for b in 0..<a { m[a][b] = m[b][a] }
+        }
+        return m
+    }
+
+    /// The partial likelihood over the kept, centred terms, rows sorted by time, latest first
+    /// (the risk set grows as the pass goes back in time).
+    private static func pass(_ data: CoxData, keep: [Int], means: [Double], ties: CoxTies) -> PartialLikelihood {
+        let p0 = data.names.count, p = keep.count
         let order = (0..<data.count).sorted { data.times[$0] > data.times[$1] }
         var x = [Double](repeating: 0, count: data.count * p)
         var time = [Double](repeating: 0, count: data.count)
@@ -134,18 +171,21 @@ public struct CoxModel: Sendable {
             event[r] = data.events[i]
             weight[r] = data.counts[i]
         }
-        let pass = PartialLikelihood(x: x, time: time, event: event, weight: weight, p: p, ties: ties)
+        return PartialLikelihood(x: x, time: time, event: event, weight: weight, p: p, ties: ties)
+    }
 
-        var beta = [Double](repeating: 0, count: p)
+    /// Newton-Raphson from 0, halving a step while the likelihood does not improve.
+    private static func newtonRaphson(_ pass: PartialLikelihood, maxIterations: Int, tolerance: Double)
+        -> (beta: [Double], at: PartialLikelihood.Value, null: Double, iterations: Int, converged: Bool) {
+        var beta = [Double](repeating: 0, count: pass.p)
         var current = pass.evaluate(beta)
         let null = current.logLik
-        var iterations = 0, converged = p == 0
+        var iterations = 0, converged = pass.p == 0
         while !converged && iterations < maxIterations {
             iterations += 1
             guard let step = CoxModel.solve(current.information, current.score) else { break }
             var next = zip(beta, step).map { $0 + $1 }
             var trial = pass.evaluate(next)
-            // Step-halving while the likelihood does not improve.
             var halvings = 0
             while !(trial.logLik >= current.logLik) && halvings < 30 {
                 next = zip(beta, next).map { ($0 + $1) / 2 }
@@ -157,25 +197,7 @@ public struct CoxModel: Sendable {
             current = trial
             if change < tolerance { converged = true }
         }
-        logLikelihoodNull = null
-        logLikelihood = current.logLik
-        self.iterations = iterations
-        self.converged = converged
-
-        // Covariance from the inverse information at the estimate; a coefficient is infinite
-        // when the Newton step it would still take is not small (R's coxph criterion).
-        let variance = CoxModel.inverse(current.information)
-        var terms = [Term]()
-        for (a, j) in keep.enumerated() {
-            let se = variance.map { $0[a][a].squareRoot() } ?? .nan
-            var remaining = 0.0
-            if let v = variance { for b in 0..<p { remaining += v[a][b] * current.score[b] } }
-            let diverged = variance == nil || !se.isFinite
-                || (abs(remaining) > tolerance && abs(remaining) > tolerance.squareRoot() * abs(beta[a]))
-            terms.append(Term(name: data.names[j], coefficient: beta[a], standardError: se, diverged: diverged))
-        }
-        self.terms = terms
-        covariance = variance
+        return (beta, current, null, iterations, converged)
     }
 
     /// The last pivot of a Cholesky factorisation of a symmetric matrix; nil if not positive.

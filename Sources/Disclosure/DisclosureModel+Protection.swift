@@ -9,7 +9,9 @@
 ///   sums blanked, and both steps run again, until none is. A blank that the printed figures
 ///   give as exactly 0 protects nothing: it is printed, and both steps run again with it
 ///   printed (a lone blank beside it in a sum is then plain to the greedy rule, where the
-///   audit's outer bounds of a large set may have missed it); it is not blanked again.
+///   audit's outer bounds of a large set may have missed it); it is not blanked again. When
+///   no range is narrow, the audit runs once more with the large sets' blocks cut from the
+///   other end (`IntervalAudit.Cover`), and repairs go on if it finds any.
 extension DisclosureModel {
     /// Per unknown: whether it is blank in the output.
     func hidden(limit: Int) -> [Bool] {
@@ -20,9 +22,11 @@ extension DisclosureModel {
         for (i, sum) in sums.enumerated() { for m in sum.members { sumsOf[m].append(i) } }
         // Zeros printed because the figures give them away: never blanked again.
         var known = [Bool](repeating: false, count: values.count)
+        // Once no range is narrow, one more audit with the large sets' blocks cut the other way.
+        var check = false
         while true {
             greedy(&hidden, known, limit: limit)
-            let audit = audited(hidden, memo)
+            let audit = audited(hidden, memo, cover: check ? .highestFirst : .lowestFirst)
             var repairs = Set<Int>()
             for (u, interval) in audit where values[u] != nil && !(interval.low == 0 && interval.high == 0) {
                 let width = (interval.high ?? .infinity) - interval.low
@@ -30,10 +34,15 @@ extension DisclosureModel {
             }
             if repairs.isEmpty {
                 let zeros = audit.filter { $0.1.low == 0 && $0.1.high == 0 && values[$0.0] == 0 }.map(\.0)
-                if zeros.isEmpty { return hidden }
+                if zeros.isEmpty {
+                    if check { return hidden }
+                    check = true
+                    continue
+                }
                 for u in zeros { (hidden[u], known[u]) = (false, true) }
             }
             for u in repairs { hidden[u] = true }
+            check = false
         }
     }
 
@@ -89,7 +98,7 @@ extension DisclosureModel {
     /// bounds in sets of tied blanks larger than `IntervalAudit.wholeLimit`: a range found
     /// narrow is narrow). `memo`: what the last round solved (a set or block whose sums and
     /// printed figures are unchanged is not solved again).
-    func audited(_ hidden: [Bool], _ memo: IntervalAudit.Memo) -> [(Int, IntervalAudit.Interval)] {
+    func audited(_ hidden: [Bool], _ memo: IntervalAudit.Memo, cover: IntervalAudit.Cover) -> [(Int, IntervalAudit.Interval)] {
         let equations = sums.compactMap { sum -> IntervalAudit.Equation? in
             guard sum.members.contains(where: { hidden[$0] }) else { return nil }
             var terms = [IntervalAudit.Term](), constant = 0.0
@@ -100,7 +109,7 @@ extension DisclosureModel {
             }
             return IntervalAudit.Equation(terms: terms, constant: constant)
         }
-        let intervals = IntervalAudit(unknowns: values.count, equations: equations).intervals(memo: memo)
+        let intervals = IntervalAudit(unknowns: values.count, equations: equations, cover: cover).intervals(memo: memo)
         return values.indices.filter { hidden[$0] }.map { ($0, intervals[$0]) }
     }
 }

@@ -17,31 +17,39 @@ extension IntervalAudit {
         }
     }
 
-    /// The answers of the last `intervals(memo:)`, by programme: an audit run again after a few
-    /// blanks changed (the disclosure model's repair rounds) solves only the components and
-    /// blocks that changed. Keeps one call's answers.
+    /// The answers of the last four `intervals(memo:)` calls, by job: an audit run again after a
+    /// few blanks changed (the disclosure model's repair rounds) solves only the components
+    /// and blocks that changed, also when calls alternate between two ways of cutting blocks.
     public final class Memo: @unchecked Sendable {
-        var answers: [Job: [(unknown: Int, range: Interval)?]] = [:]
+        var answers: [Job: (ranges: [(unknown: Int, range: Interval)?], call: Int)] = [:]
+        var calls = 0
         public init() {}
     }
 
+    /// Where blocks are cut from: the lowest unknown not yet covered, or the highest. A second
+    /// cut puts the edges of the blocks elsewhere, for what the first cut's edges hid.
+    public enum Cover: Sendable {
+        case lowestFirst, highestFirst
+    }
+
     /// A component of more than `wholeLimit` unknowns (a dense simplex's work grows with the
-    /// cube of its size) is cut into blocks: from the lowest unknown not yet covered, the
+    /// cube of its size) is cut into blocks: from the lowest (or highest) unknown not yet covered, the
     /// `blockSize` unknowns nearest to it through shared equations (breadth first), with the
     /// equations whose unknowns all lie in the block. Dropping the other equations relaxes
     /// the programme, so a block's ranges contain the true ones: they are outer bounds. Each
     /// block answers for its `core` nearest unknowns (farther from its edge), which are then
     /// covered. On the sample's exit-cohort tables (sets of ~3 400 tied blanks) blocks of 300
     /// found every range that HiGHS on the whole set found narrower than 5, and no other.
-    static func jobs(_ component: [Int], of equations: [Equation],
-                     wholeLimit: Int, blockSize: Int = 300, core: Int = 150) -> [Job] {
+    static func jobs(_ component: [Int], of equations: [Equation], wholeLimit: Int, cover: Cover,
+                     blockSize: Int = 300, core: Int = 150) -> [Job] {
         var equationsOf = [Int: [Int]]()
         for e in component {
             for term in equations[e].terms where term.coefficient != 0 { equationsOf[term.unknown, default: []].append(e) }
         }
         guard equationsOf.count > wholeLimit else { return [Job(equations: component.map { equations[$0] }, targets: nil)] }
         var covered = Set<Int>(), jobs = [Job]()
-        for seed in equationsOf.keys.sorted() where !covered.contains(seed) {
+        let seeds = equationsOf.keys.sorted()
+        for seed in cover == .lowestFirst ? seeds : seeds.reversed() where !covered.contains(seed) {
             let block = nearest(seed, count: blockSize, equationsOf, equations)
             let inside = Set(block)
             let own = Set(block.flatMap { equationsOf[$0]! }).sorted().filter { e in

@@ -48,28 +48,32 @@ public struct IntervalAudit: Sendable {
     private let groups: [[Int]]
     private let jobs: [Job]
 
-    public init(unknowns: Int, equations: [Equation], wholeLimit: Int = IntervalAudit.wholeLimit) {
+    public init(unknowns: Int, equations: [Equation], wholeLimit: Int = IntervalAudit.wholeLimit, cover: Cover = .lowestFirst) {
         for equation in equations {
             for term in equation.terms { precondition((0..<unknowns).contains(term.unknown), "a term's unknown out of range") }
         }
         self.unknowns = unknowns
         self.equations = equations
         groups = Component.groups(equations)
-        jobs = groups.flatMap { Self.jobs($0, of: equations, wholeLimit: wholeLimit) }
+        jobs = groups.flatMap { Self.jobs($0, of: equations, wholeLimit: wholeLimit, cover: cover) }
     }
 
     /// Each unknown's interval over the LP relaxation (x >= 0, all equations), solved per
     /// connected component (or block), in parallel; outer bounds in components larger than
     /// `wholeLimit`. The unknowns of an inconsistent component get [0, nil]. Bounds within
     /// 1e-6 of an integer are that integer (the data are counts). `memo`: the answers of the
-    /// last call, taken where a job is the same.
+    /// last calls, taken where a job is the same.
     public func intervals(memo: Memo? = nil) -> [Interval] {
         let known = memo?.answers ?? [:]
         let todo = jobs.indices.filter { known[jobs[$0]] == nil }
         let fresh = Self.inParallel(todo.map { jobs[$0] }) { $0.solve() }
-        var solved = jobs.map { known[$0] ?? [] }
+        var solved = jobs.map { known[$0]?.ranges ?? [] }
         for (j, answer) in zip(todo, fresh) { solved[j] = answer }
-        memo?.answers = Dictionary(zip(jobs, solved), uniquingKeysWith: { a, _ in a })
+        if let memo {
+            memo.calls += 1
+            for (job, answer) in zip(jobs, solved) { memo.answers[job] = (answer, memo.calls) }
+            memo.answers = memo.answers.filter { $0.value.call >= memo.calls - 3 }
+        }
         var out = Array(repeating: Interval(low: 0, high: nil), count: unknowns)
         for case let (unknown, got)? in solved.joined() {
             // A block's range and the whole's: both contain the true one.

@@ -4,10 +4,14 @@ extension IntervalAudit {
     struct Job: Sendable, Hashable {
         var equations: [Equation]
         var targets: [Int]?
+        /// Not a programme: the values the equations alone fix (`fixedValues`), in a set too
+        /// large to solve whole.
+        var fixedOnly = false
 
         /// Each target's range (the block's components solved apart); nil for the unknowns of
         /// an inconsistent component.
         func solve() -> [(unknown: Int, range: Interval)?] {
+            if fixedOnly { return IntervalAudit.fixedValues(equations).sorted { $0.key < $1.key }.map { (unknown: $0.key, range: Interval(low: $0.value, high: $0.value)) } }
             let wanted = targets.map(Set.init)
             return Component.all(equations).flatMap { component -> [(unknown: Int, range: Interval)?] in
                 guard wanted.map({ !$0.isDisjoint(with: component.unknowns) }) ?? true else { return [] }
@@ -47,7 +51,7 @@ extension IntervalAudit {
             for term in equations[e].terms where term.coefficient != 0 { equationsOf[term.unknown, default: []].append(e) }
         }
         guard equationsOf.count > wholeLimit else { return [Job(equations: component.map { equations[$0] }, targets: nil)] }
-        var covered = Set<Int>(), jobs = [Job]()
+        var covered = Set<Int>(), jobs = [Job(equations: component.map { equations[$0] }, targets: nil, fixedOnly: true)]
         let seeds = equationsOf.keys.sorted()
         for seed in cover == .lowestFirst ? seeds : seeds.reversed() where !covered.contains(seed) {
             let block = nearest(seed, count: blockSize, equationsOf, equations)

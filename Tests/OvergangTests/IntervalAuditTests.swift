@@ -104,6 +104,30 @@ final class IntervalAuditTests: XCTestCase {
         XCTAssertGreaterThan(wider, 0, "some ranges wider by blocks (else no blocks were used)")
     }
 
+    /// Values the equations alone fix (`IntervalAudit.fixedValues`, for sets too large to solve
+    /// whole): x0 + x1 + x2 = 10 and x1 + x2 = 4 fix x0 at 6 and neither x1 nor x2; x3 + x4 = 2
+    /// fixes nothing. On the table problems every value it calls fixed is one scipy finds exact
+    /// (none falsely fixed), and it finds some.
+    func testValuesTheEquationsAloneFix() throws {
+        let t = IntervalAudit.Term.init
+        let hand = [IntervalAudit.Equation(terms: [t(0, 1), t(1, 1), t(2, 1)], constant: 10),
+                    IntervalAudit.Equation(terms: [t(1, 1), t(2, 1)], constant: 4),
+                    IntervalAudit.Equation(terms: [t(3, 1), t(4, 1)], constant: 2)]
+        XCTAssertEqual(IntervalAudit.fixedValues(hand), [0: 6])
+        var found = 0
+        for c in Self.cases.filter({ $0.name.hasPrefix("random") }) {
+            let equations = c.equations.map { e in
+                IntervalAudit.Equation(terms: e.terms.map { IntervalAudit.Term(Int($0[0]), $0[1]) }, constant: e.constant)
+            }
+            for (u, value) in IntervalAudit.fixedValues(equations) {
+                XCTAssertEqual(c.intervals[u][0]!, value, accuracy: 1e-6, "\(c.name), unknown \(u)")
+                XCTAssertEqual(try XCTUnwrap(c.intervals[u][1]), value, accuracy: 1e-6, "\(c.name), unknown \(u)")
+                found += 1
+            }
+        }
+        XCTAssertGreaterThan(found, 0)
+    }
+
     /// A memo answers what it solved before and nothing else: the same problem twice, then a
     /// changed one (one equation's constant moved), each equal to a solve without it.
     func testMemoGivesTheAnswersOfAFreshSolve() throws {

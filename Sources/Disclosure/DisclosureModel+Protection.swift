@@ -11,7 +11,8 @@
 ///   printed (a lone blank beside it in a sum is then plain to the greedy rule, where the
 ///   audit's outer bounds of a large set may have missed it); it is not blanked again. When
 ///   no range is narrow, the audit runs once more with the large sets' blocks cut from the
-///   other end (`IntervalAudit.Cover`), and repairs go on if it finds any.
+///   other end and the values their equations alone fix (`IntervalAudit.Cover`), and repairs
+///   go on if it finds any.
 extension DisclosureModel {
     /// Per unknown: whether it is blank in the output.
     func hidden(limit: Int) -> [Bool] {

@@ -30,8 +30,9 @@ extension IntervalAudit {
         public init() {}
     }
 
-    /// Where blocks are cut from: the lowest unknown not yet covered, or the highest. A second
-    /// cut puts the edges of the blocks elsewhere, for what the first cut's edges hid.
+    /// How a large set is audited: blocks cut from the lowest unknown not yet covered; or, for a
+    /// check, from the highest (other edges), with the values the equations alone fix found
+    /// over the whole set (`fixedValues`).
     public enum Cover: Sendable {
         case lowestFirst, highestFirst
     }
@@ -51,7 +52,8 @@ extension IntervalAudit {
             for term in equations[e].terms where term.coefficient != 0 { equationsOf[term.unknown, default: []].append(e) }
         }
         guard equationsOf.count > wholeLimit else { return [Job(equations: component.map { equations[$0] }, targets: nil)] }
-        var covered = Set<Int>(), jobs = [Job(equations: component.map { equations[$0] }, targets: nil, fixedOnly: true)]
+        var covered = Set<Int>(), jobs = [Job]()
+        if cover == .highestFirst { jobs.append(Job(equations: component.map { equations[$0] }, targets: nil, fixedOnly: true)) }
         let seeds = equationsOf.keys.sorted()
         for seed in cover == .lowestFirst ? seeds : seeds.reversed() where !covered.contains(seed) {
             let block = nearest(seed, count: blockSize, equationsOf, equations)

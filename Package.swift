@@ -37,10 +37,13 @@ let package = Package(
         // What a run publishes: the catalogue of its tables, the tables as cells (written and
         // read back), the small-CSV reader and the manifest. Foundation only.
         .target(name: "Catalogue"),
-        // Small-cell suppression of finished tables.
-        // Compiled optimised even in debug builds: its audit solves many small linear programmes,
+        // The ranges an intruder can put on blanked cells: linear programming (a dense simplex,
+        // blocks for large sets) and the values linear equations fix. Pure numerics, no tables.
+        // Compiled optimised even in debug builds: an audit solves many small linear programmes,
         // which unoptimised code makes some twenty times slower (the tests run a debug build).
-        .target(name: "Disclosure", dependencies: ["Catalogue"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "LinearAudit", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Small-cell suppression of finished tables: one model over the catalogue's tables.
+        .target(name: "Disclosure", dependencies: ["Catalogue", "LinearAudit"], swiftSettings: [.unsafeFlags(["-O"])]),
         // The published tables, built from the episodes.
         .target(name: "Tables", dependencies: ["Episodes", "Panel", "Extracts", "Statistics", "Catalogue", "Disclosure"]),
         // Report-ready exports of a run's tables: Excel, HTML with charts, Markdown. Reads a
@@ -62,7 +65,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "OvergangTests", dependencies: [
-            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Catalogue", "Disclosure", "Tables", "Report",
+            "CSystem", "SystemZlib", "Extracts", "Panel", "Episodes", "Statistics", "Catalogue", "LinearAudit", "Disclosure", "Tables", "Report",
             "Pipeline", "Generator",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,3 +1,5 @@
+import LinearAudit
+
 /// The cells of the disclosure model, in sets of cells that are one quantity shown in several
 /// places (the exits beside each status, a control office in each pair): each set becomes one
 /// unknown.

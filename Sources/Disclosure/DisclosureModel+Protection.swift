@@ -1,3 +1,5 @@
+import LinearAudit
+
 /// Which unknowns to blank at a limit. Primary: every count below the limit (zeros
 /// included). Secondary, in two steps:
 /// - the classic greedy rule, fast, over every sum at once: a sum with one blank member, or

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Catalogue
 @testable import Disclosure
+@testable import LinearAudit
 @testable import Pipeline
 @testable import Tables
 

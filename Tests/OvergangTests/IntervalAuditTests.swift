@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Disclosure
+@testable import LinearAudit
 
 /// The LP interval audit against scipy's linprog (HiGHS) on the same equations
 /// (`Fixtures/interval-audit/make.py`, output `cases.json` committed): hand cases, random

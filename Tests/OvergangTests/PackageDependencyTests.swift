@@ -54,7 +54,7 @@ final class PackageDependencyTests: XCTestCase {
         let root = SampleDataFixtureTests.repository
         let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
         let targets = Self.declaredTargets(manifest)
-        XCTAssertEqual(Set(targets.map(\.name)), ["CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Catalogue", "Disclosure", "Tables", "Report",
+        XCTAssertEqual(Set(targets.map(\.name)), ["CSystem", "Extracts", "Panel", "Episodes", "Statistics", "Catalogue", "LinearAudit", "Disclosure", "Tables", "Report",
                                                   "Generator", "Pipeline", "overgang", "OvergangTests"])
         for target in targets {
             let imported = Self.imports(under: root.appendingPathComponent(target.folder))

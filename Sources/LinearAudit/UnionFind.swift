@@ -1,34 +1,34 @@
 /// Disjoint sets of indexes (cells that are one quantity, blanks tied by sums), each named by
 /// its lowest member.
-struct UnionFind: Sendable {
+public struct UnionFind: Sendable {
     private var parent: [Int]
 
-    init(_ count: Int = 0) { parent = Array(0..<count) }
+    public init(_ count: Int = 0) { parent = Array(0..<count) }
 
-    var count: Int { parent.count }
+    public var count: Int { parent.count }
 
     /// A new set of one; its index.
-    mutating func add() -> Int {
+    public mutating func add() -> Int {
         parent.append(parent.count)
         return parent.count - 1
     }
 
     /// The lowest member of `x`'s set (without shortening the paths).
-    func find(_ x: Int) -> Int {
+    public func find(_ x: Int) -> Int {
         var r = x
         while parent[r] != r { r = parent[r] }
         return r
     }
 
     /// The same, shortening the paths on the way.
-    mutating func root(_ x: Int) -> Int {
+    public mutating func root(_ x: Int) -> Int {
         let r = find(x)
         var y = x
         while parent[y] != r { (parent[y], y) = (r, parent[y]) }
         return r
     }
 
-    mutating func join(_ a: Int, _ b: Int) {
+    public mutating func join(_ a: Int, _ b: Int) {
         let (ra, rb) = (root(a), root(b))
         if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }

@@ -5,8 +5,6 @@ extension IntervalAudit {
     struct Component: Sendable {
         /// The unknowns, ascending; the programme's columns in this order.
         var unknowns: [Int]
-        /// The equations' indexes, ascending.
-        var equations: [Int]
         /// The equations over `unknowns`' columns (sparse: a large component is only cut into
         /// blocks, never laid out dense), and their constants.
         var rows: [[Entry]]
@@ -51,7 +49,6 @@ extension IntervalAudit {
         }
 
         init(equations indexes: [Int], of equations: [Equation]) {
-            self.equations = indexes
             let members = Set(indexes.flatMap { equations[$0].terms.filter { $0.coefficient != 0 }.map(\.unknown) }).sorted()
             unknowns = members
             rows = indexes.map { e in

@@ -11,7 +11,7 @@ extension IntervalAudit {
     /// unknown fixed in exact arithmetic comes out within rounding of 0, any other at the
     /// scale of r. Its value is that of the least-norm solution Aᵀ(AAᵀ)⁻¹b.
     static func fixedValues(_ equations: [Equation]) -> [Int: Double] {
-        let system = SparseSystem(equations)
+        let system = Component(equations: Array(equations.indices), of: equations)
         var random = SplitMix(seed: 0x5eed)
         var free = [Bool](repeating: false, count: system.columns)
         for _ in 0..<2 {
@@ -30,60 +30,52 @@ extension IntervalAudit {
         }
         return fixed
     }
+}
 
-    /// Equations as sparse rows over the unknowns that occur in them.
-    struct SparseSystem {
-        var unknowns: [Int]
-        var rows: [[(column: Int, coefficient: Double)]]
-        var constants: [Double]
-        var columns: Int { unknowns.count }
+/// The sparse products the null-space test needs, on a component's rows.
+extension IntervalAudit.Component {
+    var columns: Int { unknowns.count }
 
-        init(_ equations: [Equation]) {
-            unknowns = Set(equations.flatMap { $0.terms.filter { $0.coefficient != 0 }.map(\.unknown) }).sorted()
-            let column = Dictionary(uniqueKeysWithValues: unknowns.enumerated().map { ($1, $0) })
-            rows = equations.map { e in e.terms.filter { $0.coefficient != 0 }.map { (column[$0.unknown]!, $0.coefficient) } }
-            constants = equations.map(\.constant)
-        }
-
-        /// A x.
-        func times(_ x: [Double]) -> [Double] {
-            rows.map { row in row.reduce(0) { $0 + $1.coefficient * x[$1.column] } }
-        }
-
-        /// Aᵀ y.
-        func transposeTimes(_ y: [Double]) -> [Double] {
-            var out = [Double](repeating: 0, count: columns)
-            for (row, value) in zip(rows, y) where value != 0 { for entry in row { out[entry.column] += entry.coefficient * value } }
-            return out
-        }
-
-        /// A solution of (AAᵀ) y = rhs for a right-hand side in the range of A (consistent),
-        /// by conjugate gradients from 0; nil if it does not converge.
-        func solveNormal(_ rhs: [Double]) -> [Double]? {
-            func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
-            var y = [Double](repeating: 0, count: rows.count)
-            var residual = rhs, direction = rhs
-            var rr = dot(residual, residual)
-            let goal = 1e-24 * max(rr, 1e-300)
-            for _ in 0..<max(1000, 20 * rows.count) {
-                if rr <= goal { return y }
-                let q = times(transposeTimes(direction))
-                let pq = dot(direction, q)
-                guard pq > 0 else { return rr <= 1e-20 * max(dot(rhs, rhs), 1) ? y : nil }
-                let alpha = rr / pq
-                for i in y.indices {
-                    y[i] += alpha * direction[i]
-                    residual[i] -= alpha * q[i]
-                }
-                let next = dot(residual, residual)
-                let beta = next / rr
-                rr = next
-                for i in direction.indices { direction[i] = residual[i] + beta * direction[i] }
-            }
-            return rr <= 1e-16 * max(dot(rhs, rhs), 1) ? y : nil
-        }
+    /// A x.
+    func times(_ x: [Double]) -> [Double] {
+        rows.map { row in row.reduce(0) { $0 + $1.coefficient * x[$1.column] } }
     }
 
+    /// Aᵀ y.
+    func transposeTimes(_ y: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: columns)
+        for (row, value) in zip(rows, y) where value != 0 { for entry in row { out[entry.column] += entry.coefficient * value } }
+        return out
+    }
+
+    /// A solution of (AAᵀ) y = rhs for a right-hand side in the range of A (consistent),
+    /// by conjugate gradients from 0; nil if it does not converge.
+    func solveNormal(_ rhs: [Double]) -> [Double]? {
+        func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
+        var y = [Double](repeating: 0, count: rows.count)
+        var residual = rhs, direction = rhs
+        var rr = dot(residual, residual)
+        let goal = 1e-24 * max(rr, 1e-300)
+        for _ in 0..<max(1000, 20 * rows.count) {
+            if rr <= goal { return y }
+            let q = times(transposeTimes(direction))
+            let pq = dot(direction, q)
+            guard pq > 0 else { return rr <= 1e-20 * max(dot(rhs, rhs), 1) ? y : nil }
+            let alpha = rr / pq
+            for i in y.indices {
+                y[i] += alpha * direction[i]
+                residual[i] -= alpha * q[i]
+            }
+            let next = dot(residual, residual)
+            let beta = next / rr
+            rr = next
+            for i in direction.indices { direction[i] = residual[i] + beta * direction[i] }
+        }
+        return rr <= 1e-16 * max(dot(rhs, rhs), 1) ? y : nil
+    }
+}
+
+extension IntervalAudit {
     /// A small deterministic generator (SplitMix64): the same run, the same vectors.
     struct SplitMix {
         var seed: UInt64

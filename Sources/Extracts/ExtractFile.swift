@@ -100,6 +100,6 @@ public struct ExtractInventory: Sendable {
 /// About how many rows a delivered file holds, from its compressed size (about 18 bytes a
 /// row in the registers' extracts), for sizing tables up front; 0 if unknown.
 func expectedRows(_ file: ExtractFile) -> Int {
-    let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+    let bytes = Int(FileStamp(path: file.path)?.size ?? 0)
     return min(bytes / 18, 50_000_000)
 }

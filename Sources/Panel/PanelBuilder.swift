@@ -64,10 +64,11 @@ public struct PanelBuilder: Sendable {
     /// An employment or benefit file's persons in Arena by its month, with their flags, as
     /// parsed or from the source's `stored` form (kept filtered to that set of persons: ~10 %
     /// of a national employment file's persons).
-    private func flags<E: PersonFlagExtract>(_ file: ExtractFile, _ arena: ArenaPersons,
+    private func flags<E: PersonFlagExtract>(_ file: ExtractFile, _ arena: ArenaPersons, early: EarlyRead?,
                                              stored: (ExtractFile, String, () throws -> E) throws -> E?) throws -> E {
         let parse = { () throws -> E in
-            var e = try E.read(file, quarantine: quarantine(for: file))
+            let read = try early.flatMap { $0.file.path == file.path ? try $0.extract(as: E.self) : nil }
+            var e = try read ?? E.read(file, quarantine: quarantine(for: file))
             (e.people, e.stats) = arena.filter(e.people, e.stats)
             return e
         }
@@ -79,7 +80,26 @@ public struct PanelBuilder: Sendable {
     /// instead: a nightly run reads only the new month's files. Either way the panel is the
     /// same, cell for cell (persons numbered in order of first appearance; employment and
     /// benefits kept from a person's first Arena month on, which is all the definitions read).
-    public func build(onto base: Result? = nil) throws -> Result {
+    public func build(onto base: Result? = nil) throws -> Result { try build(onto: base, early: nil) }
+
+    /// Builds onto the stored panel `loadBase` gives (as `build(onto:)`), reading the largest
+    /// employment or benefit file meanwhile (`EarlyRead`); nil if `loadBase` gives none (the
+    /// caller then builds otherwise: these files alone are not the whole panel).
+    public func build(ontoLoading loadBase: () throws -> Result?) throws -> Result? {
+        let size = { (file: ExtractFile) in FileStamp(path: file.path)?.size ?? 0 }
+        let largest = files.filter { $0.kind != .arena }.max { size($0) < size($1) }
+        let early = largest.map { file in
+            EarlyRead(file) { [self] () throws -> any PersonFlagExtract in
+                if file.kind == .aa { return try EmploymentExtract.read(file, quarantine: quarantine(for: file)) }
+                return try BenefitExtract.read(file, quarantine: quarantine(for: file))
+            }
+        }
+        defer { early?.finish() }
+        guard let base = try loadBase() else { return nil }
+        return try build(onto: base, early: early)
+    }
+
+    private func build(onto base: Result?, early: EarlyRead?) throws -> Result {
         MemoryPolicy.keepFreedMemoryForReuse()
         let arenaFiles = files.filter { $0.kind == .arena }.sorted { $0.month < $1.month }
         // Largest first, so that both cores stay busy to the end.
@@ -112,10 +132,10 @@ public struct PanelBuilder: Sendable {
             let arena = ArenaPersons(table: numbered.persons, known: numbered.seenBy[m], digest: numbered.seenSet[m])
             let (stats, people): (FileStats, PersonFlags)
             if file.kind == .aa {
-                let e: EmploymentExtract = try flags(file, arena) { try source?.employment($0, arenaSet: $1, parse: $2) }
+                let e: EmploymentExtract = try flags(file, arena, early: early) { try source?.employment($0, arenaSet: $1, parse: $2) }
                 (stats, people) = (e.stats, e.people)
             } else {
-                let b: BenefitExtract = try flags(file, arena) { try source?.benefits($0, arenaSet: $1, parse: $2) }
+                let b: BenefitExtract = try flags(file, arena, early: early) { try source?.benefits($0, arenaSet: $1, parse: $2) }
                 (stats, people) = (b.stats, b.people)
             }
             onFileRead?(stats)
@@ -138,7 +158,6 @@ public struct PanelBuilder: Sendable {
             return link
         }
 
-        // The parse buffers are done with: their room goes to the panel.
         ScratchPool.shared.drain()
         MemoryPolicy.returnFreedMemory()
         let facts = PanelBuilder.factColumns(&linked, months: months, personCount: numbered.persons.count)

@@ -40,7 +40,33 @@ final class HistoryUpdateTests: XCTestCase {
             XCTAssertEqual(extended.personKeys.starts, cold.personKeys.starts)
             XCTAssertEqual(extended.files, cold.files)
             XCTAssertGreaterThan(extended.panel.personCount, base.panel.personCount)
+            // The same with the new employment file read while the stored panel loads.
+            let builder = PanelBuilder(files: files.filter { $0.month > end }, months: months, maxRejectedShare: 1, quarantineDirectory: nil)
+            let early = try XCTUnwrap(try builder.build(ontoLoading: { base }))
+            XCTAssertTrue(early.panel == cold.panel, "\(added)")
+            XCTAssertEqual(early.personKeys.bytes, cold.personKeys.bytes)
+            XCTAssertEqual(early.files, cold.files)
+            XCTAssertNil(try builder.build(ontoLoading: { nil }), "no stored panel: the new files alone are no panel")
         }
+    }
+
+    /// A file read early is taken only while it is the file that was read: one replaced
+    /// meanwhile (a redelivery renamed into place) is read again, never taken for the new one.
+    func testAnEarlyReadOfAFileReplacedMeanwhileIsNotUsed() throws {
+        let dir = try history(MonthRange(from: Month("2021-01")!, to: Month("2021-02")!))
+        let file = try XCTUnwrap(try ExtractInventory(directory: dir).files.first { $0.kind == .aa && $0.month == Month("2021-01")! })
+        let read = { @Sendable () throws -> any PersonFlagExtract in try EmploymentExtract.read(file, quarantine: Quarantine(fileName: file.name, path: nil)) }
+        let unchanged = EarlyRead(file, read: read)
+        unchanged.finish()
+        let taken = try XCTUnwrap(try unchanged.extract(as: EmploymentExtract.self))
+        XCTAssertEqual(taken.stats, try read().stats)
+
+        let replaced = EarlyRead(file, read: read)
+        replaced.finish()
+        let other = dir + "/aa_202102.csv.gz"
+        try FileManager.default.removeItem(atPath: file.path)
+        try FileManager.default.copyItem(atPath: other, toPath: file.path)
+        XCTAssertNil(try replaced.extract(as: EmploymentExtract.self))
     }
 
     /// Runs with the cache and without, and checks that the tables are the same.

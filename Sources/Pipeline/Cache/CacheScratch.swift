@@ -1,4 +1,5 @@
 import Foundation
+import Extracts
 
 /// The temporary files cache files are written as before they are renamed into place, and
 /// the sweep of those a killed run left behind.
@@ -39,10 +40,9 @@ enum CacheScratch {
 
     /// Removes the abandoned temporary files in `directory`.
     static func sweep(_ directory: String) {
-        let fm = FileManager.default
-        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where isScratch(name) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where isScratch(name) {
             let path = "\(directory)/\(name)"
-            guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
+            guard let modified = FileStamp(path: path)?.modified else { continue }
             if isAbandoned(name, modified: modified) { unlink(path) }
         }
     }

@@ -1,46 +1,5 @@
 import Foundation
-
-/// What the cache knows of an input file without reading it: its stat when its SHA-256 was
-/// taken. A file whose stat is the same is taken to be unchanged (as git's index does).
-///
-/// The change time is part of it because nothing but the kernel can set it: a file rewritten
-/// in place with its old size and modification time (`cat new > f; touch -r old f`), or
-/// replaced by a copy that got the old inode back (`rm f; cp -p new f`), has a new ctime.
-/// The device is part of it because an inode number means nothing on another file system.
-struct FileStamp: Equatable {
-    var size: Int64
-    var modifiedSeconds: Int64
-    var modifiedNanoseconds: Int64
-    var changedSeconds: Int64
-    var changedNanoseconds: Int64
-    var inode: UInt64
-    var device: UInt64
-
-    /// The stamp of the file at `path` as it is now (following links), or nil.
-    init?(path: String) {
-        var s = stat()
-        guard stat(path, &s) == 0 else { return nil }
-        size = Int64(s.st_size)
-        modifiedSeconds = Int64(s.st_mtim.tv_sec)
-        modifiedNanoseconds = Int64(s.st_mtim.tv_nsec)
-        changedSeconds = Int64(s.st_ctim.tv_sec)
-        changedNanoseconds = Int64(s.st_ctim.tv_nsec)
-        inode = UInt64(s.st_ino)
-        device = UInt64(s.st_dev)
-    }
-
-    init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, changedSeconds: Int64,
-         changedNanoseconds: Int64, inode: UInt64, device: UInt64) {
-        self.size = size
-        self.modifiedSeconds = modifiedSeconds
-        self.modifiedNanoseconds = modifiedNanoseconds
-        self.changedSeconds = changedSeconds
-        self.changedNanoseconds = changedNanoseconds
-        self.inode = inode
-        self.device = device
-    }
-}
-
+import Extracts
 /// The cache's record of which SHA-256 each input file (by path) had, and its file.
 ///
 /// The file is `magic, version, count, records…, CRC-32 of all that`; each record holds its

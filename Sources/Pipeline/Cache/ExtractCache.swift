@@ -113,7 +113,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         var panels = [(path: String, modified: Date)]()
         for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(".bin") {
             let path = "\(directory)/\(name)"
-            guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
+            guard let modified = FileStamp(path: path)?.modified else { continue }
             if let sparing, path == self.path("panel", sparing) { continue }
             if modified < limit { try? fm.removeItem(atPath: path) } else if name.hasPrefix("panel-") { panels.append((path, modified)) }
         }
@@ -362,19 +362,28 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     }
 
     /// A stored panel of the same files for the same months but the last few (a nightly run's
-    /// earlier result), and the files it lacks: extending it reads only those.
-    func panelBase(files: [ExtractFile], months: MonthRange, lookBack: Int = 12) -> (base: PanelBuilder.Result, newFiles: [ExtractFile])? {
-        guard months.count > 1 else { return nil }
-        for k in 1...min(lookBack, months.count - 1) {
+    /// earlier result), not yet loaded (`loadPanel(_:)`), and the files it lacks.
+    struct StoredBase {
+        var key: String
+        var files: [ExtractFile]
+        var months: MonthRange
+        /// Extending the stored panel reads only these.
+        var newFiles: [ExtractFile]
+    }
+
+    /// The stored panels `files` could extend, those of the most months first.
+    func storedBases(files: [ExtractFile], months: MonthRange, lookBack: Int = 12) -> [StoredBase] {
+        guard months.count > 1 else { return [] }
+        return (1...min(lookBack, months.count - 1)).compactMap { k in
             let end = months.to - k
             let prefix = MonthRange(from: months.from, to: end)
             let old = files.filter { $0.month <= end }
-            guard let key = panelKey(files: old, months: prefix), hasEntry("panel", key),
-                  let base = loadPanel(key, files: old, months: prefix) else { continue }
-            return (base, files.filter { $0.month > end })
+            guard let key = panelKey(files: old, months: prefix), hasEntry("panel", key) else { return nil }
+            return StoredBase(key: key, files: old, months: prefix, newFiles: files.filter { $0.month > end })
         }
-        return nil
     }
+
+    func loadPanel(_ base: StoredBase) -> PanelBuilder.Result? { loadPanel(base.key, files: base.files, months: base.months) }
 
     private func hasEntry(_ kind: String, _ key: String) -> Bool { access(path(kind, key), F_OK) == 0 }
 

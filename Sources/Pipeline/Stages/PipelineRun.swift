@@ -24,7 +24,7 @@ public struct PipelineRun {
     /// for a progress display ((0, 0) if the folder cannot be listed).
     public func inputSize() -> (files: Int, bytes: Int) {
         guard let files = try? ExtractInventory(directory: config.input.directory).files else { return (0, 0) }
-        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+        let bytes = files.reduce(0) { total, file in total + Int(FileStamp(path: file.path)?.size ?? 0) }
         return (files.count, bytes)
     }
 
@@ -258,22 +258,35 @@ public struct PipelineRun {
             logger.info("panel read from the cache", metadata: ["cache": "\(cache.directory)"])
             return (hit, cache, nil, .cached)
         }
-        // A nightly run: the panel of the months before the new ones is stored; add those.
-        let base = cache?.panelBase(files: files, months: panelMonths)
-        if let base { try checkShares(base.base.files, files) }
-        var builder = PanelBuilder(files: base?.newFiles ?? files, months: panelMonths,
-                                   maxRejectedShare: config.input.maxRejectedShare, quarantineDirectory: partsDir)
-        builder.onFileRead = onFileRead
-        builder.source = cache
-        let built = try builder.build(onto: base?.base)
+        let (built, source) = try buildPanel(files, panelMonths, cache: cache, parts: partsDir)
         MemoryPolicy.returnFreedMemory()   // the builder's month columns, before the analysis
-        if let base {
-            logger.info("panel extended", metadata: ["months": "\(base.base.panel.months) → \(panelMonths)", "newFiles": "\(base.newFiles.count)"])
-        }
-        let source = base.map { PanelSource.extended(from: $0.base.panel.months) } ?? .built
         guard let cache, let key = cache.panelKey(files: files, months: panelMonths) else { return (built, cache, nil, source) }
         newPanel = key
         return (built, cache, BackgroundTask { cache.storePanel(key, built) }, source)
+    }
+
+    /// The panel of `files` built from them, or, in a nightly run, from the stored panel of the
+    /// months before the new ones and the new months' files.
+    private func buildPanel(_ files: [ExtractFile], _ panelMonths: MonthRange, cache: ExtractCache?, parts: String)
+        throws -> (PanelBuilder.Result, PanelSource) {
+        func builder(_ files: [ExtractFile]) -> PanelBuilder {
+            var builder = PanelBuilder(files: files, months: panelMonths,
+                                       maxRejectedShare: config.input.maxRejectedShare, quarantineDirectory: parts)
+            builder.onFileRead = onFileRead
+            builder.source = cache
+            return builder
+        }
+        for stored in cache?.storedBases(files: files, months: panelMonths) ?? [] {
+            let extended = try builder(stored.newFiles).build(ontoLoading: {
+                guard let base = cache?.loadPanel(stored) else { return nil }
+                try checkShares(base.files, files)
+                return base
+            })
+            guard let extended else { continue }   // not readable: the next, or all files
+            logger.info("panel extended", metadata: ["months": "\(stored.months) → \(panelMonths)", "newFiles": "\(stored.newFiles.count)"])
+            return (extended, .extended(from: stored.months))
+        }
+        return (try builder(files).build(), .built)
     }
 
     /// A stored panel's files against the set-aside limit, which may have changed since.

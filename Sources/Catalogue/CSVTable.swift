@@ -21,6 +21,14 @@ public struct CSVTable: Sendable {
         self.header = header
     }
 
+    /// A table as it was made before (a stored copy): its columns as declared, if they were.
+    public init(name: String, header: [String], columns: [Column]?, rows: [[Cell]]) {
+        precondition(columns.map { $0.map(\.name) == header } ?? true, "columns and header")
+        self.init(name: name, header: header)
+        self.columns = columns
+        self.rows = rows
+    }
+
     public mutating func append(_ row: [Cell]) {
         precondition(row.count == header.count, "row width")
         assert(columns.map { zip($0, row).allSatisfy { $0.kind.holds($1) } } ?? true, "\(name): a cell not of its column's kind")

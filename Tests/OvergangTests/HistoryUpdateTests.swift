@@ -109,6 +109,51 @@ final class HistoryUpdateTests: XCTestCase {
         XCTAssertEqual(panels.count, 3, "\(panels)")
     }
 
+    /// A rerun with other periods takes the last run's exit-cohort, duration and stock tables
+    /// from the cache (`TableMemo`); a rerun that changes any setting they read builds them
+    /// again. Either way every table is a cold run's.
+    func testARerunReusesOnlyTheTablesItsChangesDoNotTouch() throws {
+        let input = try history(MonthRange(from: Month("2021-01")!, to: Month("2022-06")!))
+        let cache = temporaryDirectory() + "/cache"
+        func run(_ change: (inout Configuration) throws -> Void, file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
+            var config = try Configuration.load(path: SampleDataFixtureTests.repository.appendingPathComponent("pipeline.json").path)
+            config.input.directory = input
+            config.output.directory = temporaryDirectory() + "/out"
+            config.report.formats = []
+            config.cache.directory = cache
+            config.cohortPeriods = [.month, .quarter]
+            try change(&config)
+            try config.applyPeriodOverrides()
+            let summary = try PipelineRun(config: config).run()
+            var cold = config
+            cold.output.directory = temporaryDirectory() + "/cold"
+            cold.cache.enabled = false
+            _ = try PipelineRun(config: cold).run()
+            let ours = try publishedTables(config.output.directory), theirs = try publishedTables(cold.output.directory)
+            XCTAssertEqual(ours.keys.sorted(), theirs.keys.sorted(), file: file, line: line)
+            for (name, text) in theirs { XCTAssertEqual(ours[name], text, name, file: file, line: line) }
+            return summary.tablesReused
+        }
+        XCTAssertFalse(try run { _ in })
+        XCTAssertTrue(try run { _ in }, "the same run again")
+        XCTAssertTrue(try run {
+            $0.baselineOverride = MonthRange(from: Month("2021-03")!, to: Month("2021-05")!)
+            $0.comparisonOverride = MonthRange(from: Month("2021-09")!, to: Month("2021-11")!)
+        }, "other periods")
+        // Each of these changes what the kept tables hold: built again (then kept for the next).
+        let changes: [(String, (inout Configuration) throws -> Void)] = [
+            ("quiet months", { $0.exit.quietMonths = 3 }),
+            ("horizon", { $0.outcome.horizonMonths = 3 }),
+            ("breakdowns", { $0.cohortBreakdowns = [.kjonn] }),
+            ("periods", { $0.cohortPeriods = [.month] }),
+            ("cohort filter", { $0.cohortFilter.enhet = ["0301"] }),
+            ("small-cell limit (measure codes merged)", { $0.output.minCellCount = 5 }),
+            ("stock breakdowns", { $0.stockBreakdowns = [.fylke] }),
+            ("first month", { $0.input.from = Month("2021-04")! }),
+        ]
+        for (name, change) in changes { XCTAssertFalse(try run(change), name) }
+    }
+
     func testEveryOtherChangeToTheHistoryGivesTheColdTables() throws {
         let input = try history(MonthRange(from: Month("2021-01")!, to: Month("2022-06")!))
         let cache = temporaryDirectory() + "/cache"

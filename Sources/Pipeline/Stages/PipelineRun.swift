@@ -99,8 +99,13 @@ public struct PipelineRun {
         let exits = ExitFinder(rules: config.exit, outcome: config.outcome).find(in: panel, firstMonth: input.firstMonth)
         timer.lap("exits")
 
-        let analysis = TablesStage(panel: panel, exits: exits, config: config, firstMonth: input.firstMonth,
-                                   covariates: input.covariates).run()
+        var stage = TablesStage(panel: panel, exits: exits, config: config, firstMonth: input.firstMonth,
+                                covariates: input.covariates)
+        if let cache, let key = cache.panelKey(files: input.files, months: panel.months) {
+            stage.memo = TableMemo(cache: cache, panelKey: key,
+                                   settings: TablesStage.memoSettings(config) + "\nfirst month \(input.firstMonth)")
+        }
+        let analysis = stage.run()
         for w in analysis.notices { logger.warning("\(w)") }
         let tables = TableSuppression.apply(analysis.tables, limit: config.output.minCellCount,
                                             plainComparisons: config.comparisons.compactMap(\.plain), classes: exits.categories.classMembers)
@@ -113,6 +118,7 @@ public struct PipelineRun {
                                    analysis: analysis, timings: timer.timings)
         summary.cacheUses = (cache?.fileUses ?? [:]).mapValues(\.rawValue)
         summary.panelSource = panelSource
+        summary.tablesReused = analysis.reused
         summary.changes = Self.changes(since: output.target + "/" + Catalogue.manifest, now: built.files)
         let reported = Result {
             try writeManifest(summary, started: started, into: output)

@@ -23,6 +23,8 @@ public struct RunSummary: Sendable {
     public var cacheUses: [String: String] = [:]
     /// Built, read from the cache, or extended by new months.
     public var panelSource: PanelSource = .built
+    /// Whether the exit-cohort, duration and stock tables were the last run's (`TableMemo`).
+    public var tablesReused = false
     /// Inputs added, changed and gone since the previous result.
     public var changes: Manifest.Changes?
     /// Target-group entries per survival period, the Cox models' sizes, the covariate files.
@@ -60,7 +62,7 @@ public struct RunSummary: Sendable {
         if !cacheUses.isEmpty {
             let counts = Dictionary(grouping: cacheUses.values, by: { $0 }).mapValues(\.count)
             lines.append("  cache           " + ["reused", "parsed", "rebuilt"].compactMap { k in counts[k].map { "\($0) \(k)" } }.joined(separator: ", ")
-                         + "; panel \(panelSource.description)")
+                         + "; panel \(panelSource.description)" + (tablesReused ? "; tables not reading the periods reused" : ""))
         }
         if let tabulatedMonths {
             // Under a small-cell limit the total is blank when the cohort table blanks a count.

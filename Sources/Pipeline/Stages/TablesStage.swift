@@ -3,6 +3,7 @@ import Extracts
 import Panel
 import Tables
 import Catalogue
+import Foundation
 
 /// The analysis stage of a run: every published table from the panel and its exits, built
 /// concurrently, in the order the run lists them, with the warnings they give.
@@ -18,6 +19,9 @@ struct TablesStage: Sendable {
     /// First panel month of the analysed range (earlier months are context).
     let firstMonth: Int
     let covariates: [MonthlyCovariate]
+    /// The last run's tables that do not read the comparisons (`TableMemo`), reused when made
+    /// for the same panel and settings; nil: built.
+    var memo: TableMemo?
 
     struct Result {
         /// Unsuppressed, in the run's order: cohorts, stocks, comparisons, survival.
@@ -28,6 +32,8 @@ struct TablesStage: Sendable {
         /// line per term and reason (`CoxTermNote.lines`).
         var notices: [String]
         var survival: SurvivalStage.Result
+        /// Whether the tables that do not read the comparisons came from the memo.
+        var reused = false
     }
 
     func run() -> Result {
@@ -37,22 +43,58 @@ struct TablesStage: Sendable {
             SurvivalStage(panel: panel, config: config, firstMonth: firstMonth, covariates: covariates).run()
         }
         let exitRows = exits.rows(in: panel)
-        let jobs = self.jobs(exitRows)
-        let parts = try! parallelMap(jobs.count) { jobs[$0]() }
+        let comparisons = comparisonsJob(exitRows)
+        let parts: [Part]
+        var storing: BackgroundTask<Void>?
+        let stored = memo?.load()
+        if let stored {
+            parts = stored + (comparisons.map { [$0()] } ?? [])
+        } else {
+            let jobs = self.jobs(exitRows) + (comparisons.map { [$0] } ?? [])
+            parts = try! parallelMap(jobs.count) { jobs[$0]() }
+            let kept = Array(parts.prefix(jobs.count - (comparisons == nil ? 0 : 1)))
+            storing = memo.map { memo in BackgroundTask { memo.store(kept) } }
+        }
         let survivalResult = try! survival.value()
+        try! storing?.value()
         let warnings = parts.flatMap(\.warnings) + survivalResult.warnings
         return Result(tables: parts.flatMap(\.tables) + survivalResult.tables,
                       warnings: warnings + survivalResult.coxNotes.map(\.detail),
-                      notices: warnings + CoxTermNote.lines(survivalResult.coxNotes), survival: survivalResult)
+                      notices: warnings + CoxTermNote.lines(survivalResult.coxNotes), survival: survivalResult, reused: stored != nil)
     }
 
     /// What one job gives: its tables and the warnings.
-    private struct Part: Sendable {
-        var tables: [CSVTable] = []
-        var warnings: [String] = []
+    typealias Part = TableMemo.Part
+
+    /// The settings the jobs of `jobs` read, as text (`TableMemo`'s key): the run's settings
+    /// less the comparisons, survival and report, and the folders (the panel's key names the
+    /// files). Cleared rather than listed, so that a setting added later is in the key.
+    static func memoSettings(_ config: Configuration) -> String {
+        var s = config.effective
+        s.comparisons = []
+        s.survival = .init()
+        s.report = .init()
+        s.input.directory = ""
+        s.output.directory = ""
+        s.cache = .init()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(s)).map { String(decoding: $0, as: UTF8.self) } ?? "unencodable \(UUID())"
     }
 
-    /// The jobs besides survival, in the order of the published tables.
+    /// The comparisons' tables, which are not kept from run to run: a rerun with other
+    /// periods changes them.
+    private func comparisonsJob(_ exitRows: [ArenaRow]) -> (@Sendable () -> Part)? {
+        guard !config.comparisons.isEmpty else { return nil }
+        return { [panel, exits, config] in
+            var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons, exitRows: exitRows)
+            comparisons.horizonMonths = config.outcome.horizonMonths
+            let tables = [comparisons.comparisonTable(), comparisons.statusTable(), comparisons.benefitTable(), comparisons.measureTable()]
+            return Part(tables: tables, warnings: comparisons.warnings)
+        }
+    }
+
+    /// The jobs besides survival and the comparisons, in the order of the published tables.
     private func jobs(_ exitRows: [ArenaRow]) -> [@Sendable () -> Part] {
         let monthsBeforeExit = TimeBeforeExit.months(of: exits, in: panel, rules: config.exit)
         let cohorts = ExitCohortTables(panel: panel, exits: exits, statuses: config.exitStatuses, exitRows: exitRows,
@@ -71,14 +113,6 @@ struct TablesStage: Sendable {
         // Not filtered by cohorts.filter (it restricts the exit-cohort tables only).
         jobs.append { Part(tables: [durations.table()]) }
         for b in config.stockBreakdowns { jobs.append { Part(tables: [stocks.table(by: b)]) } }
-        if !config.comparisons.isEmpty {
-            jobs.append { [panel, exits, config] in
-                var comparisons = ComparisonTables(panel: panel, exits: exits, comparisons: config.comparisons, exitRows: exitRows)
-                comparisons.horizonMonths = config.outcome.horizonMonths
-                let tables = [comparisons.comparisonTable(), comparisons.statusTable(), comparisons.benefitTable(), comparisons.measureTable()]
-                return Part(tables: tables, warnings: comparisons.warnings)
-            }
-        }
         return jobs
     }
 

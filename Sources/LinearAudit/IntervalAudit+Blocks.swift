@@ -30,9 +30,10 @@ extension IntervalAudit {
         public init() {}
     }
 
-    /// How a large set is audited: blocks cut from the lowest unknown not yet covered; or, for a
-    /// check, from the highest (other edges), with the values the equations alone fix found
-    /// over the whole set (`fixedValues`).
+    /// How a large set is audited: blocks cut from the lowest unknown not yet covered, grown
+    /// breadth first; or, for a check, from the highest (other edges), grown along the smallest
+    /// equations first, with the values the equations alone fix found over the whole set
+    /// (`fixedValues`).
     public enum Cover: Sendable {
         case lowestFirst, highestFirst
     }
@@ -56,7 +57,8 @@ extension IntervalAudit {
         if cover == .highestFirst { jobs.append(Job(equations: component.map { equations[$0] }, targets: nil, fixedOnly: true)) }
         let seeds = equationsOf.keys.sorted()
         for seed in cover == .lowestFirst ? seeds : seeds.reversed() where !covered.contains(seed) {
-            let block = nearest(seed, count: blockSize, equationsOf, equations)
+            let block = cover == .lowestFirst ? nearest(seed, count: blockSize, equationsOf, equations)
+                                              : nearestBySmallEquations(seed, count: blockSize, equationsOf, equations)
             let inside = Set(block)
             let own = Set(block.flatMap { equationsOf[$0]! }).sorted().filter { e in
                 equations[e].terms.allSatisfy { $0.coefficient == 0 || inside.contains($0.unknown) }
@@ -66,6 +68,37 @@ extension IntervalAudit {
             jobs.append(Job(equations: own.map { equations[$0] }, targets: targets.sorted()))
         }
         return jobs
+    }
+
+    /// `seed` and at most `count` - 1 more unknowns, taken through the smallest equations first:
+    /// from the equations of the unknowns taken so far, always one of the fewest unknowns. A
+    /// small equation (a sum of two or three cells) narrows its unknowns most, and a block
+    /// grown along them keeps such chains whole where breadth first cuts them at its edge
+    /// (a check-pass block grown so caught a range of [0, 3.5] that blocks of 300 and 600
+    /// grown breadth first had missed).
+    private static func nearestBySmallEquations(_ seed: Int, count: Int, _ equationsOf: [Int: [Int]], _ equations: [Equation]) -> [Int] {
+        var order = [seed], seen: Set = [seed], done = Set<Int>()
+        // A bucket queue of equations by their number of unknowns.
+        var buckets = [[Int]](), smallest = 0
+        func push(_ e: Int) {
+            let size = equations[e].terms.count
+            if size >= buckets.count { buckets += Array(repeating: [], count: size + 1 - buckets.count) }
+            buckets[size].append(e)
+            smallest = min(smallest, size)
+        }
+        equationsOf[seed]!.forEach(push)
+        while order.count < count {
+            while smallest < buckets.count && buckets[smallest].isEmpty { smallest += 1 }
+            guard smallest < buckets.count else { break }
+            let e = buckets[smallest].removeLast()
+            guard done.insert(e).inserted else { continue }
+            for term in equations[e].terms where term.coefficient != 0 && order.count < count {
+                guard seen.insert(term.unknown).inserted else { continue }
+                order.append(term.unknown)
+                for next in equationsOf[term.unknown]! where !done.contains(next) { push(next) }
+            }
+        }
+        return order
     }
 
     /// `seed` and the unknowns nearest to it through shared equations, at most `count`, nearest first.

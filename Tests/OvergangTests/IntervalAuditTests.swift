@@ -29,10 +29,10 @@ final class IntervalAuditTests: XCTestCase {
         /// Every component solved whole (the reference solves them whole).
         var audit: IntervalAudit { audit(wholeLimit: .max) }
 
-        func audit(wholeLimit: Int) -> IntervalAudit {
+        func audit(wholeLimit: Int, cover: IntervalAudit.Cover = .lowestFirst) -> IntervalAudit {
             IntervalAudit(unknowns: unknowns, equations: equations.map { e in
                 IntervalAudit.Equation(terms: e.terms.map { IntervalAudit.Term(Int($0[0]), $0[1]) }, constant: e.constant)
-            }, wholeLimit: wholeLimit)
+            }, wholeLimit: wholeLimit, cover: cover)
         }
     }
 
@@ -93,12 +93,14 @@ final class IntervalAuditTests: XCTestCase {
         var wider = 0
         for c in Self.cases.filter({ $0.name.hasPrefix("random") }) {
             let whole = c.audit.intervals()
-            let got = c.audit(wholeLimit: 100).intervals()
-            for (u, (interval, expected)) in zip(got, c.intervals).enumerated() {
-                let what = "\(c.name), unknown \(u): \(interval) against scipy's \(expected)"
-                XCTAssertLessThanOrEqual(interval.low, expected[0]! + 1e-6, what)
-                if let high = interval.high { XCTAssertGreaterThanOrEqual(high, try XCTUnwrap(expected[1]) - 1e-6, what) }
-                if interval != whole[u] { wider += 1 }
+            // Both ways of cutting: breadth first, and along the smallest equations (the check).
+            for got in [c.audit(wholeLimit: 100).intervals(), c.audit(wholeLimit: 100, cover: .highestFirst).intervals()] {
+                for (u, (interval, expected)) in zip(got, c.intervals).enumerated() {
+                    let what = "\(c.name), unknown \(u): \(interval) against scipy's \(expected)"
+                    XCTAssertLessThanOrEqual(interval.low, expected[0]! + 1e-6, what)
+                    if let high = interval.high { XCTAssertGreaterThanOrEqual(high, try XCTUnwrap(expected[1]) - 1e-6, what) }
+                    if interval != whole[u] { wider += 1 }
+                }
             }
         }
         XCTAssertGreaterThan(wider, 0, "some ranges wider by blocks (else no blocks were used)")

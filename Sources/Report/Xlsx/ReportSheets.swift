@@ -102,22 +102,26 @@ extension ReportDocument {
 /// The numbers of a table's columns that print widest, per column and style: a number's
 /// printed length grows with its magnitude (one more for a minus sign), so the largest and the
 /// most negative are enough. Formatting every number only to measure it was most of the
-/// workbook's layout time. Not p-values: below 0.001 they print as a longer text.
+/// workbook's layout time. Not p-values: below 0.001 they print as a longer text. Kept per
+/// column in an array, each column's styles (one, mostly) in a short list: hashing the
+/// column and style of every number was a fifth of the workbook's layout.
 private struct WidestNumbers {
-    private var range: [Int: [NumberStyle: (low: Double, high: Double)]] = [:]
+    private var ranges: [[(style: NumberStyle, low: Double, high: Double)]] = []
 
     /// Takes `x` into account; false when its width must be measured from its text.
     mutating func add(_ x: Double, _ style: NumberStyle, column: Int) -> Bool {
         guard style != .pValue else { return false }
-        if let r = range[column]?[style] {
-            range[column]![style] = (min(r.low, x), max(r.high, x))
+        if column >= ranges.count { ranges += Array(repeating: [], count: column + 1 - ranges.count) }
+        if let k = ranges[column].firstIndex(where: { $0.style == style }) {
+            ranges[column][k].low = min(ranges[column][k].low, x)
+            ranges[column][k].high = max(ranges[column][k].high, x)
         } else {
-            range[column, default: [:]][style] = (x, x)
+            ranges[column].append((style, x, x))
         }
         return true
     }
 
     var extremes: [(column: Int, style: NumberStyle, x: Double)] {
-        range.flatMap { column, styles in styles.flatMap { style, r in [(column, style, r.low), (column, style, r.high)] } }
+        ranges.enumerated().flatMap { column, styles in styles.flatMap { r in [(column, r.style, r.low), (column, r.style, r.high)] } }
     }
 }

@@ -26,8 +26,8 @@ struct Worksheet {
     var printTitles: ClosedRange<Int>?
     /// Chart parts (DrawingML) drawn on the sheet, one under the other, below its title.
     var charts: [String] = []
-    /// Longest displayed text per column, in characters; sets the column widths.
-    private var longest: [Int: Int] = [:]
+    /// Longest displayed text per column, in characters (-1: none measured); sets the column widths.
+    private var longest: [Int] = []
 
     init(name: String) { self.name = name }
 
@@ -53,14 +53,15 @@ struct Worksheet {
     }
 
     mutating func measure(_ text: String, column: Int) {
-        longest[column] = max(longest[column] ?? 0, text.count)
+        if column >= longest.count { longest += Array(repeating: -1, count: column + 1 - longest.count) }
+        longest[column] = max(longest[column], text.count)
     }
 
     /// Excel widths are in characters of the default font; two more leave room for padding.
     static let widthRange = 6...50
 
     var columnWidths: [(column: Int, width: Int)] {
-        longest.keys.sorted().map { ($0, min(max(longest[$0]! + 2, Self.widthRange.lowerBound), Self.widthRange.upperBound)) }
+        longest.indices.filter { longest[$0] >= 0 }.map { ($0, min(max(longest[$0] + 2, Self.widthRange.lowerBound), Self.widthRange.upperBound)) }
     }
 
     /// The sheet's XML, as UTF-8 bytes: built cell by cell into one buffer (as `String`s, the

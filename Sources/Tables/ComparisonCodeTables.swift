@@ -22,7 +22,8 @@ extension ComparisonTables {
 
     /// `comparison_benefits.csv`: among `work_benefit` exits, the benefits at the status month.
     public func benefitTable() -> CSVTable {
-        codeTable(.comparisonBenefits, among: [.workBenefit]) { person, month in
+        let panel = self.panel
+        return codeTable(.comparisonBenefits, among: [.workBenefit]) { person, month in
             let mask = panel.fact(person, month)
             return Benefit.allCases.filter { mask & $0.bit != 0 }.map(\.name)
         }
@@ -31,7 +32,8 @@ extension ComparisonTables {
     /// `comparison_measures.csv`: among exits in work (`work_total`), the `tiltak` of the arena
     /// row at the status month.
     public func measureTable() -> CSVTable {
-        codeTable(.comparisonMeasures, among: [.work, .workBenefit]) { person, month in
+        let panel = self.panel
+        return codeTable(.comparisonMeasures, among: [.work, .workBenefit]) { person, month in
             let tiltak = panel.row(person, month).tiltak
             return tiltak == 0 ? [] : [panel.measureName(tiltak)]
         }
@@ -40,11 +42,14 @@ extension ComparisonTables {
     /// `codes(person, status month)`: the codes an exit counts under.
     private func codeTable(_ spec: TableSpec, among classes: Set<HeadlineStatus>, codes: (Int, Int) -> [String]) -> CSVTable {
         var t = CSVTable(spec)
+        // Read through locals: the closure below reading them through `self` copied the whole
+        // tables value (and retained every array in it) for each exit.
+        let (list, categories, horizonMonths) = (exits.exits, exits.categories, horizonMonths)
         for c in comparisons {
             var byOffice = [Int: [CodeCounts]]()
             forEachCounted(c) { i, office, period in
-                let e = exits.exits[i]
-                guard classes.contains(exits.categories.headline(e.outcome)) else { return }
+                let e = list[i]
+                guard classes.contains(categories.headline(e.outcome)) else { return }
                 // Counted in place: a copy of the cell, changed and stored back, copied its dictionary each time.
                 byOffice[office, default: [CodeCounts(), CodeCounts()]][period.rawValue].among += 1
                 for code in codes(Int(e.person), Int(e.month) + horizonMonths) {

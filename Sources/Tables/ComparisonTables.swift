@@ -92,8 +92,9 @@ public struct ComparisonTables {
     func count(_ c: Comparison) -> [Int: [Counts]] {
         var counts = [Int: [Counts]]()
         let empty = Counts(categories: exits.categories.names.count)
+        let list = exits.exits   // not through `self` in the closure (`codeTable`)
         forEachCounted(c) { i, office, period in
-            counts[office, default: [empty, empty]][period.rawValue].byStatus[Int(exits.exits[i].outcome)] += 1
+            counts[office, default: [empty, empty]][period.rawValue].byStatus[Int(list[i].outcome)] += 1
         }
         return counts
     }

@@ -112,13 +112,7 @@ extension DisclosureModel {
             }
             return IntervalAudit.Equation(terms: terms, constant: constant)
         }
-        var intervals = IntervalAudit(unknowns: values.count, equations: equations, cover: cover).intervals(memo: memo)
-        // Blanks on one side of a sum whose printed rest is 0 are all 0 (x >= 0), whatever a
-        // block missed.
-        for equation in equations where equation.constant == 0 {
-            let signs = Set(equation.terms.map { $0.coefficient > 0 })
-            if signs.count == 1 { for term in equation.terms { intervals[term.unknown] = IntervalAudit.Interval(low: 0, high: 0) } }
-        }
+        let intervals = IntervalAudit(unknowns: values.count, equations: equations, cover: cover).intervals(memo: memo)
         return values.indices.filter { hidden[$0] }.map { ($0, intervals[$0]) }
     }
 }

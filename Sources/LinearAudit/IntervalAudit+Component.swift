@@ -91,7 +91,9 @@ extension IntervalAudit {
             var program = program()
             guard program.isFeasible else { return nil }
             let n = unknowns.count
-            let caps = ceilings()
+            let caps = IntervalAudit.ceilings(rows.indices.map { r in
+                Equation(terms: rows[r].map { Term($0.column, $0.coefficient) }, constant: constants[r])
+            }, unknowns: n)
             var unit = [Double](repeating: 0, count: n)
             // Whether a feasible solution met so far has the unknown at 0: then that is its lowest.
             var reachesZero = [Bool](repeating: false, count: n)
@@ -109,26 +111,13 @@ extension IntervalAudit {
             }
         }
 
-        /// Per unknown, the lowest constant / coefficient over the equations whose
-        /// coefficients all have its sign (a sum of non-negative parts): a bound read off one
-        /// equation; infinity where there is none.
-        private func ceilings() -> [Double] {
-            var caps = [Double](repeating: .infinity, count: unknowns.count)
-            for (row, constant) in zip(rows, constants) {
-                for sign in [1.0, -1.0] where row.allSatisfy({ $0.coefficient * sign >= 0 }) {
-                    for entry in row where entry.coefficient * sign > 0 { caps[entry.column] = min(caps[entry.column], constant / entry.coefficient) }
-                }
-            }
-            return caps
-        }
-
         private static func optimum(_ outcome: LinearProgram.Outcome) -> Double? {
             if case .optimum(let value) = outcome { return value }
             return nil
         }
 
         /// A bound within 1e-6 of an integer is that integer: the cells are counts.
-        private static func counted(_ bound: Double) -> Double {
+        static func counted(_ bound: Double) -> Double {
             let integer = bound.rounded()
             return abs(bound - integer) <= 1e-6 ? integer + 0 : bound
         }

@@ -75,12 +75,36 @@ public struct IntervalAudit: Sendable {
             memo.answers = memo.answers.filter { $0.value.call >= memo.calls - 3 }
         }
         var out = Array(repeating: Interval(low: 0, high: nil), count: unknowns)
+        var answered = [Bool](repeating: false, count: unknowns)
         for case let (unknown, got)? in solved.joined() {
+            answered[unknown] = true
             // A block's range and the whole's: both contain the true one.
             let high = [out[unknown].high, got.high].compactMap { $0 }.min()
             out[unknown] = Interval(low: max(out[unknown].low, got.low), high: high)
         }
+        // What one equation alone gives, over every equation (a block keeps only those wholly
+        // inside it): a sum of same-signed parts whose printed rest is 0 makes them all 0. Not
+        // for the unknowns of an inconsistent component, which stay [0, nil].
+        for (unknown, cap) in Self.ceilings(equations, unknowns: unknowns).enumerated() where cap.isFinite && answered[unknown] {
+            let high = min(out[unknown].high ?? .infinity, Component.counted(cap))
+            out[unknown] = Interval(low: min(out[unknown].low, high), high: high)
+        }
         return out
+    }
+
+    /// Per unknown, the lowest constant / coefficient over the equations whose coefficients
+    /// all have its sign (a sum of non-negative parts): a bound read off one equation;
+    /// infinity where there is none.
+    static func ceilings(_ equations: [Equation], unknowns: Int) -> [Double] {
+        var caps = [Double](repeating: .infinity, count: unknowns)
+        for equation in equations {
+            for sign in [1.0, -1.0] where equation.terms.allSatisfy({ $0.coefficient * sign >= 0 }) {
+                for term in equation.terms where term.coefficient * sign > 0 {
+                    caps[term.unknown] = min(caps[term.unknown], equation.constant / term.coefficient)
+                }
+            }
+        }
+        return caps
     }
 
     /// The components whose equations have no solution with every unknown >= 0 (indexes of

@@ -1,17 +1,26 @@
 extension IntervalAudit {
-    /// What the audit solves apart: the equations of a component, or of one block of a
-    /// component too large to solve whole, and the unknowns to bound (nil: all of them).
-    struct Job: Sendable, Hashable {
-        var equations: [Equation]
-        var targets: [Int]?
-        /// Not a programme: the values the equations alone fix (`fixedValues`), in a set too
+    /// What the audit solves apart.
+    enum Job: Sendable, Hashable {
+        /// The programme of a component's equations, or of one block of a component too large
+        /// to solve whole, bounding `targets` (nil: every unknown).
+        case programme(equations: [Equation], targets: [Int]?)
+        /// Not a programme: the values a set's equations alone fix (`fixedValues`), in a set too
         /// large to solve whole.
-        var fixedOnly = false
+        case fixedValues(equations: [Equation])
 
-        /// Each target's range (the block's components solved apart); nil for the unknowns of
+        /// Each target's range (a block's components solved apart); nil for the unknowns of
         /// an inconsistent component.
         func solve() -> [(unknown: Int, range: Interval)?] {
-            if fixedOnly { return IntervalAudit.fixedValues(equations).sorted { $0.key < $1.key }.map { (unknown: $0.key, range: Interval(low: $0.value, high: $0.value)) } }
+            switch self {
+            case .fixedValues(let equations):
+                return IntervalAudit.fixedValues(equations).sorted { $0.key < $1.key }
+                    .map { (unknown: $0.key, range: Interval(low: $0.value, high: $0.value)) }
+            case .programme(let equations, let targets):
+                return Self.bounds(equations, targets)
+            }
+        }
+
+        private static func bounds(_ equations: [Equation], _ targets: [Int]?) -> [(unknown: Int, range: Interval)?] {
             let wanted = targets.map(Set.init)
             return Component.all(equations).flatMap { component -> [(unknown: Int, range: Interval)?] in
                 guard wanted.map({ !$0.isDisjoint(with: component.unknowns) }) ?? true else { return [] }
@@ -52,9 +61,9 @@ extension IntervalAudit {
         for e in component {
             for term in equations[e].terms where term.coefficient != 0 { equationsOf[term.unknown, default: []].append(e) }
         }
-        guard equationsOf.count > wholeLimit else { return [Job(equations: component.map { equations[$0] }, targets: nil)] }
+        guard equationsOf.count > wholeLimit else { return [.programme(equations: component.map { equations[$0] }, targets: nil)] }
         var covered = Set<Int>(), jobs = [Job]()
-        if cover == .highestFirst { jobs.append(Job(equations: component.map { equations[$0] }, targets: nil, fixedOnly: true)) }
+        if cover == .highestFirst { jobs.append(.fixedValues(equations: component.map { equations[$0] })) }
         let seeds = equationsOf.keys.sorted()
         for seed in cover == .lowestFirst ? seeds : seeds.reversed() where !covered.contains(seed) {
             let block = cover == .lowestFirst ? nearest(seed, count: blockSize, equationsOf, equations)
@@ -65,7 +74,7 @@ extension IntervalAudit {
             }
             let targets = Array(block.prefix(core))
             covered.formUnion(targets)
-            jobs.append(Job(equations: own.map { equations[$0] }, targets: targets.sorted()))
+            jobs.append(.programme(equations: own.map { equations[$0] }, targets: targets.sorted()))
         }
         return jobs
     }

@@ -106,6 +106,28 @@ final class IntervalAuditTests: XCTestCase {
         XCTAssertGreaterThan(wider, 0, "some ranges wider by blocks (else no blocks were used)")
     }
 
+    /// A check block keeps what an equation past its edge says of its unknowns: with the other
+    /// side's terms all of one sign, their sum is one new unknown ≥ 0; with mixed signs the
+    /// equation says nothing and is left out.
+    func testABlocksEdgeEquationsKeepWhatTheySayOfTheBlock() {
+        let t = IntervalAudit.Term.init
+        let touching = [IntervalAudit.Equation(terms: [t(0, 1), t(1, 1), t(2, 1)], constant: 5),   // x2 outside, +
+                        IntervalAudit.Equation(terms: [t(0, 1), t(3, -1)], constant: 1),           // x3 outside, -
+                        IntervalAudit.Equation(terms: [t(1, 1), t(2, 1), t(3, -1)], constant: 0),  // mixed: nothing
+                        IntervalAudit.Equation(terms: [t(0, 1), t(1, 1)], constant: 3)]            // inside
+        let kept = IntervalAudit.blockEquations(touching, inside: [0, 1], edges: true)
+        XCTAssertEqual(kept, [IntervalAudit.Equation(terms: [t(0, 1), t(1, 1), t(-1, 1)], constant: 5),
+                              IntervalAudit.Equation(terms: [t(0, 1), t(-2, -1)], constant: 1),
+                              touching[3]])
+        XCTAssertEqual(IntervalAudit.blockEquations(touching, inside: [0, 1], edges: false), [touching[3]])
+        // x0 + x1 = 3, x0 + x1 + s = 5, x0 - s' = 1: x0 in [1, 3] (without the edges [0, 3]).
+        func x0(_ equations: [IntervalAudit.Equation]) -> IntervalAudit.Interval? {
+            IntervalAudit.Job.programme(equations: equations, targets: [0, 1]).solve().compactMap { $0 }.first { $0.unknown == 0 }?.range
+        }
+        XCTAssertEqual(x0(kept), IntervalAudit.Interval(low: 1, high: 3))
+        XCTAssertEqual(x0([touching[3]]), IntervalAudit.Interval(low: 0, high: 3))
+    }
+
     /// Values the equations alone fix (`IntervalAudit.fixedValues`, for sets too large to solve
     /// whole): x0 + x1 + x2 = 10 and x1 + x2 = 4 fix x0 at 6 and neither x1 nor x2; x3 + x4 = 2
     /// fixes nothing. On the table problems every value it calls fixed is one scipy finds exact

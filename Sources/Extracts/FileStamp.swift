@@ -32,7 +32,7 @@ public struct FileStamp: Equatable, Sendable {
     }
 
     public init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, changedSeconds: Int64,
-         changedNanoseconds: Int64, inode: UInt64, device: UInt64) {
+                changedNanoseconds: Int64, inode: UInt64, device: UInt64) {
         self.size = size
         self.modifiedSeconds = modifiedSeconds
         self.modifiedNanoseconds = modifiedNanoseconds

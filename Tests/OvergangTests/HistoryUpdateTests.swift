@@ -78,6 +78,11 @@ final class HistoryUpdateTests: XCTestCase {
         config.input.to = to.flatMap(Month.init)
         config.report.formats = []
         config.cache.directory = cache
+        return try runAgainstCold(config, file: file, line: line)
+    }
+
+    /// Runs `config`, then the same without a cache, and checks that the tables are the same.
+    func runAgainstCold(_ config: Configuration, file: StaticString = #filePath, line: UInt = #line) throws -> RunSummary {
         let summary = try PipelineRun(config: config).run()
         var cold = config
         cold.output.directory = temporaryDirectory() + "/cold"
@@ -124,15 +129,7 @@ final class HistoryUpdateTests: XCTestCase {
             config.cohortPeriods = [.month, .quarter]
             try change(&config)
             try config.applyPeriodOverrides()
-            let summary = try PipelineRun(config: config).run()
-            var cold = config
-            cold.output.directory = temporaryDirectory() + "/cold"
-            cold.cache.enabled = false
-            _ = try PipelineRun(config: cold).run()
-            let ours = try publishedTables(config.output.directory), theirs = try publishedTables(cold.output.directory)
-            XCTAssertEqual(ours.keys.sorted(), theirs.keys.sorted(), file: file, line: line)
-            for (name, text) in theirs { XCTAssertEqual(ours[name], text, name, file: file, line: line) }
-            return summary.tablesReused
+            return try runAgainstCold(config, file: file, line: line).tablesReused
         }
         XCTAssertFalse(try run { _ in })
         XCTAssertTrue(try run { _ in }, "the same run again")

@@ -84,8 +84,9 @@ public struct IntervalAudit: Sendable {
         }
         // What one equation alone gives, over every equation (a block keeps only those wholly
         // inside it): a sum of same-signed parts whose printed rest is 0 makes them all 0. Not
-        // for the unknowns of an inconsistent component, which stay [0, nil].
-        for (unknown, cap) in Self.ceilings(equations, unknowns: unknowns).enumerated() where cap.isFinite && answered[unknown] {
+        // for the unknowns of an inconsistent component, which stay [0, nil] (a negative cap is
+        // an inconsistent equation, which a block of a large set may not have seen).
+        for (unknown, cap) in Self.ceilings(equations, unknowns: unknowns).enumerated() where cap.isFinite && cap >= 0 && answered[unknown] {
             let high = min(out[unknown].high ?? .infinity, Component.counted(cap))
             out[unknown] = Interval(low: min(out[unknown].low, high), high: high)
         }

@@ -42,8 +42,12 @@ public struct PanelBuilder: Sendable {
     }
 
     private func quarantine(for file: ExtractFile) -> Quarantine {
-        let path = quarantineDirectory.map { ($0 as NSString).appendingPathComponent(file.name + ".quarantine") }
-        return Quarantine(fileName: file.name, path: path)
+        Quarantine(fileName: file.name, path: part(of: file))
+    }
+
+    /// Where a file's set-aside rows are written (nil: counted only).
+    private func part(of file: ExtractFile) -> String? {
+        quarantineDirectory.map { ($0 as NSString).appendingPathComponent(file.name + ".quarantine") }
     }
 
     private func checkShare(_ stats: FileStats, _ file: ExtractFile) throws {
@@ -67,7 +71,7 @@ public struct PanelBuilder: Sendable {
     private func flags<E: PersonFlagExtract>(_ file: ExtractFile, _ arena: ArenaPersons, early: EarlyRead?,
                                              stored: (ExtractFile, String, () throws -> E) throws -> E?) throws -> E {
         let parse = { () throws -> E in
-            let read = try early.flatMap { $0.file.path == file.path ? try $0.extract(as: E.self) : nil }
+            let read = try early.flatMap { $0.file.path == file.path ? try $0.take(as: E.self) : nil }
             var e = try read ?? E.read(file, quarantine: quarantine(for: file))
             (e.people, e.stats) = arena.filter(e.people, e.stats)
             return e
@@ -88,10 +92,12 @@ public struct PanelBuilder: Sendable {
     public func build(ontoLoading loadBase: () throws -> Result?) throws -> Result? {
         let size = { (file: ExtractFile) in FileStamp(path: file.path)?.size ?? 0 }
         let largest = files.filter { $0.kind != .arena }.max { size($0) < size($1) }
-        let early = largest.map { file in
-            EarlyRead(file) { [self] () throws -> any PersonFlagExtract in
-                if file.kind == .aa { return try EmploymentExtract.read(file, quarantine: quarantine(for: file)) }
-                return try BenefitExtract.read(file, quarantine: quarantine(for: file))
+        // Not when the source has the file's parsed form already (a run that parsed it died).
+        let unknown = largest.flatMap { source?.knowsChecksum(of: $0) == true ? nil : $0 }
+        let early = unknown.map { file in
+            EarlyRead(file, part: part(of: file)) { quarantine -> any PersonFlagExtract in
+                if file.kind == .aa { return try EmploymentExtract.read(file, quarantine: quarantine) }
+                return try BenefitExtract.read(file, quarantine: quarantine)
             }
         }
         defer { early?.finish() }
@@ -299,6 +305,8 @@ public struct PanelBuilder: Sendable {
 /// under that set's digest too (`arenaSet`): another set of Arena persons (a corrected Arena
 /// file that adds or drops a person) makes them be parsed again.
 public protocol ParsedFileSource: Sendable {
+    /// Whether the file's checksum is known (its parsed forms are likely at hand).
+    func knowsChecksum(of file: ExtractFile) -> Bool
     func arena(_ file: ExtractFile, parse: () throws -> ArenaExtract) throws -> ArenaExtract
     func employment(_ file: ExtractFile, arenaSet: String, parse: () throws -> EmploymentExtract) throws -> EmploymentExtract
     func benefits(_ file: ExtractFile, arenaSet: String, parse: () throws -> BenefitExtract) throws -> BenefitExtract

@@ -51,22 +51,33 @@ final class HistoryUpdateTests: XCTestCase {
     }
 
     /// A file read early is taken only while it is the file that was read: one replaced
-    /// meanwhile (a redelivery renamed into place) is read again, never taken for the new one.
+    /// meanwhile (a redelivery renamed into place) is read again, never taken for the new one,
+    /// and the rows its read set aside do not reach the quarantine.
     func testAnEarlyReadOfAFileReplacedMeanwhileIsNotUsed() throws {
         let dir = try history(MonthRange(from: Month("2021-01")!, to: Month("2021-02")!))
         let file = try XCTUnwrap(try ExtractInventory(directory: dir).files.first { $0.kind == .aa && $0.month == Month("2021-01")! })
-        let read = { @Sendable () throws -> any PersonFlagExtract in try EmploymentExtract.read(file, quarantine: Quarantine(fileName: file.name, path: nil)) }
-        let unchanged = EarlyRead(file, read: read)
-        unchanged.finish()
-        let taken = try XCTUnwrap(try unchanged.extract(as: EmploymentExtract.self))
-        XCTAssertEqual(taken.stats, try read().stats)
-
-        let replaced = EarlyRead(file, read: read)
-        replaced.finish()
-        let other = dir + "/aa_202102.csv.gz"
+        // The delivery with a row to set aside; its redelivery without.
+        let lines = try gunzip(file.path).split(separator: "\n").map(String.init)
         try FileManager.default.removeItem(atPath: file.path)
-        try FileManager.default.copyItem(atPath: other, toPath: file.path)
-        XCTAssertNil(try replaced.extract(as: EmploymentExtract.self))
+        try ExtractSetBuilder.writeGzip(file.path, (lines + ["not;a;valid;row"]).joined(separator: "\n") + "\n")
+        let parts = temporaryDirectory(), part = parts + "/" + file.name + ".quarantine"
+        let read = { @Sendable (quarantine: Quarantine) throws -> any PersonFlagExtract in try EmploymentExtract.read(file, quarantine: quarantine) }
+
+        let unchanged = EarlyRead(file, part: part, read: read)
+        let taken: EmploymentExtract = try XCTUnwrap(try unchanged.take(as: EmploymentExtract.self))
+        unchanged.finish()
+        XCTAssertEqual(taken.stats.rowsSetAside, 1)
+        XCTAssertEqual(taken.stats, try EmploymentExtract.read(file, quarantine: Quarantine(fileName: file.name, path: nil)).stats)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: part), "its set-aside row moved to the file's part")
+        try FileManager.default.removeItem(atPath: part)
+
+        let replaced = EarlyRead(file, part: part, read: read)
+        Thread.sleep(forTimeInterval: 0.5)   // read (and its row set aside) before the redelivery
+        try FileManager.default.removeItem(atPath: file.path)
+        try ExtractSetBuilder.writeGzip(file.path, lines.joined(separator: "\n") + "\n")
+        XCTAssertNil(try replaced.take(as: EmploymentExtract.self))
+        replaced.finish()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parts), [], "no row of the replaced file kept")
     }
 
     /// Runs with the cache and without, and checks that the tables are the same.

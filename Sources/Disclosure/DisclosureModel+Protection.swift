@@ -88,13 +88,18 @@ extension DisclosureModel {
     }
 
     /// A printed member to blank for a blank whose range is too narrow: from its own sums,
-    /// else from any sum of a blank it shares a sum with.
+    /// else from the sums of the members of those, and so on outwards, ring by ring. Stopping
+    /// after two rings left a narrow blank in a region where every cell near it was blank
+    /// already (zeros known to be 0 or 1 among small counts), and the audit then ended with it.
     /// `sumsOf`: the sums each unknown is in.
     private func repair(_ u: Int, _ hidden: [Bool], _ known: [Bool], _ sumsOf: [[Int]]) -> Int? {
-        let own = sumsOf[u].map { sums[$0] }
-        if let next = smallestPrinted(in: own, hidden, known) { return next }
-        let near = Set(own.flatMap(\.members).flatMap { sumsOf[$0] })
-        return smallestPrinted(in: near.sorted().map { sums[$0] }, hidden, known)
+        var ring = Set(sumsOf[u]), seen = ring
+        while !ring.isEmpty {
+            if let next = smallestPrinted(in: ring.sorted().map { sums[$0] }, hidden, known) { return next }
+            ring = Set(ring.flatMap { sums[$0].members }.flatMap { sumsOf[$0] }).subtracting(seen)
+            seen.formUnion(ring)
+        }
+        return nil
     }
 
     /// The range of every blank unknown, given the printed figures and all sums together (outer

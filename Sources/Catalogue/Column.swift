@@ -1,6 +1,6 @@
 /// What a published column holds: how its cells are written and read back. Codes that look
 /// like numbers (`enhet` 0301, a quantile's 25) are labels.
-public enum ColumnKind: Sendable, Hashable {
+public enum ColumnKind: Sendable, Hashable, CaseIterable {
     /// Text: a code, a name, a category.
     case label
     /// A calendar month, `YYYY-MM` (text).

@@ -100,6 +100,10 @@ public struct ExtractInventory: Sendable {
 /// About how many rows a delivered file holds, from its compressed size (about 18 bytes a
 /// row in the registers' extracts), for sizing tables up front; 0 if unknown.
 func expectedRows(_ file: ExtractFile) -> Int {
-    let bytes = Int(FileStamp(path: file.path)?.size ?? 0)
-    return min(bytes / 18, 50_000_000)
+    min(file.compressedSize / 18, 50_000_000)
+}
+
+extension ExtractFile {
+    /// The file's size on disk in bytes, now (0 if it cannot be stat'ed).
+    public var compressedSize: Int { Int(FileStamp(path: path)?.size ?? 0) }
 }

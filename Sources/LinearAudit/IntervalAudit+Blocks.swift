@@ -45,36 +45,40 @@ extension IntervalAudit {
     /// (`fixedValues`).
     public enum Cover: Sendable {
         case lowestFirst, highestFirst
+
+        /// The check's blocks carry their edges (`blockEquations`), which makes them larger
+        /// programmes: 150 kept every-table runs within ~1.5 times the time without a check; 300
+        /// took three times as long, and 100 missed a [0, 1] that 150 caught.
+        var block: (size: Int, core: Int) { self == .lowestFirst ? (300, 150) : (150, 75) }
+        /// Whether this is the check: blocks from the other end, grown along the smallest
+        /// equations, with their edges and the fixed values of the whole set.
+        var isCheck: Bool { self == .highestFirst }
     }
 
     /// A component of more than `wholeLimit` unknowns (a dense simplex's work grows with the
     /// cube of its size) is cut into blocks: from the lowest (or highest) unknown not yet covered, the
-    /// `blockSize` unknowns nearest to it through shared equations (breadth first), with the
+    /// `cover.block.size` unknowns nearest to it through shared equations (breadth first), with the
     /// equations whose unknowns all lie in the block. Dropping the other equations relaxes
     /// the programme, so a block's ranges contain the true ones: they are outer bounds. Each
-    /// block answers for its `core` nearest unknowns (farther from its edge), which are then
+    /// block answers for its `cover.block.core` nearest unknowns (farther from its edge), which are then
     /// covered. On the sample's exit-cohort tables (sets of ~3 400 tied blanks) blocks of 300
     /// found every range that HiGHS on the whole set found narrower than 5, and no other.
     static func jobs(_ component: [Int], of equations: [Equation], wholeLimit: Int, cover: Cover) -> [Job] {
-        // The check's blocks carry their edges (`blockEquations`), which makes them larger
-        // programmes: 150 kept every-table runs within ~1.5 times the time without a check; 300
-        // took three times as long, and 100 missed a [0, 1] that 150 caught.
-        let (blockSize, core) = cover == .lowestFirst ? (300, 150) : (150, 75)
         var equationsOf = [Int: [Int]]()
         for e in component {
             for term in equations[e].terms where term.coefficient != 0 { equationsOf[term.unknown, default: []].append(e) }
         }
         guard equationsOf.count > wholeLimit else { return [.programme(equations: component.map { equations[$0] }, targets: nil)] }
         var covered = Set<Int>(), jobs = [Job]()
-        if cover == .highestFirst { jobs.append(.fixedValues(equations: component.map { equations[$0] })) }
+        if cover.isCheck { jobs.append(.fixedValues(equations: component.map { equations[$0] })) }
         let seeds = equationsOf.keys.sorted()
-        for seed in cover == .lowestFirst ? seeds : seeds.reversed() where !covered.contains(seed) {
-            let block = cover == .lowestFirst ? nearest(seed, count: blockSize, equationsOf, equations)
-                                              : nearestBySmallEquations(seed, count: blockSize, equationsOf, equations)
+        for seed in cover.isCheck ? seeds.reversed() : seeds where !covered.contains(seed) {
+            let block = cover.isCheck ? nearestBySmallEquations(seed, count: cover.block.size, equationsOf, equations)
+                                      : nearest(seed, count: cover.block.size, equationsOf, equations)
             let touching = Set(block.flatMap { equationsOf[$0]! }).sorted().map { equations[$0] }
-            let targets = Array(block.prefix(core))
+            let targets = Array(block.prefix(cover.block.core))
             covered.formUnion(targets)
-            jobs.append(.programme(equations: blockEquations(touching, inside: Set(block), edges: cover == .highestFirst),
+            jobs.append(.programme(equations: blockEquations(touching, inside: Set(block), edges: cover.isCheck),
                                    targets: targets.sorted()))
         }
         return jobs

@@ -90,8 +90,7 @@ public struct PanelBuilder: Sendable {
     /// employment or benefit file meanwhile (`EarlyRead`); nil if `loadBase` gives none (the
     /// caller then builds otherwise: these files alone are not the whole panel).
     public func build(ontoLoading loadBase: () throws -> Result?) throws -> Result? {
-        let size = { (file: ExtractFile) in FileStamp(path: file.path)?.size ?? 0 }
-        let largest = files.filter { $0.kind != .arena }.max { size($0) < size($1) }
+        let largest = files.filter { $0.kind != .arena }.max { $0.compressedSize < $1.compressedSize }
         // Not when the source has the file's parsed form already (a run that parsed it died).
         let unknown = largest.flatMap { source?.knowsChecksum(of: $0) == true ? nil : $0 }
         let early = unknown.map { file in
@@ -164,6 +163,7 @@ public struct PanelBuilder: Sendable {
             return link
         }
 
+        // The parse buffers are done with: their room goes to the panel.
         ScratchPool.shared.drain()
         MemoryPolicy.returnFreedMemory()
         let facts = PanelBuilder.factColumns(&linked, months: months, personCount: numbered.persons.count)

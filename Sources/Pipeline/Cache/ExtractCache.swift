@@ -69,9 +69,9 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
 
     // MARK: the index of checksums
 
-    /// The SHA-256 of a file whose stamp matches the one recorded with it, else nil.
     public func knowsChecksum(of file: ExtractFile) -> Bool { knownChecksum(file) != nil }
 
+    /// The SHA-256 of a file whose stamp matches the one recorded with it, else nil.
     func knownChecksum(_ file: ExtractFile) -> String? {
         guard let stamp = FileStamp(path: file.path) else { return nil }
         return lock.withLock { index.checksum(file.path, stamp: stamp) }

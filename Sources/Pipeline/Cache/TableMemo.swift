@@ -68,26 +68,15 @@ final class TableMemo: @unchecked Sendable {
         cache.store(Self.kind, Self.slot, w)
     }
 
-    private static let kinds: [ColumnKind] = [.label, .calendarMonth, .count, .monthsSinceEntry, .percent, .number]
-
-    /// A kind's index in `kinds`; a switch, so that a kind added later cannot be forgotten here.
-    private static func code(_ kind: ColumnKind) -> UInt8 {
-        switch kind {
-        case .label: 0
-        case .calendarMonth: 1
-        case .count: 2
-        case .monthsSinceEntry: 3
-        case .percent: 4
-        case .number: 5
-        }
-    }
+    /// Column kinds by their index (the key holds the build: another order never meets these).
+    private static let kinds = ColumnKind.allCases
 
     private static func write(_ table: CSVTable, _ w: inout BinaryWriter) {
         w.string(table.name)
         w.u32(UInt32(table.header.count))
         for name in table.header { w.string(name) }
         w.u32(table.columns == nil ? 0 : 1)
-        w.array((table.columns ?? []).map { code($0.kind) })
+        w.array((table.columns ?? []).map { c in UInt8(kinds.firstIndex(of: c.kind)!) })
         w.u64(UInt64(table.rows.count))
         for row in table.rows {
             for cell in row {

@@ -24,7 +24,7 @@ public struct PipelineRun {
     /// for a progress display ((0, 0) if the folder cannot be listed).
     public func inputSize() -> (files: Int, bytes: Int) {
         guard let files = try? ExtractInventory(directory: config.input.directory).files else { return (0, 0) }
-        let bytes = files.reduce(0) { total, file in total + Int(FileStamp(path: file.path)?.size ?? 0) }
+        let bytes = files.reduce(0) { $0 + $1.compressedSize }
         return (files.count, bytes)
     }
 
@@ -89,7 +89,7 @@ public struct PipelineRun {
         let partsDir = output.path("quarantine-parts")
         try FileManager.default.createDirectory(atPath: partsDir, withIntermediateDirectories: false,
                                                 attributes: [.posixPermissions: 0o700])
-        let (built, cache, storing, panelSource) = try readPanel(input.files, MonthRange(from: input.contextFrom, to: input.months.to),
+        let (built, cache, storing, panelSource, panelKey) = try readPanel(input.files, MonthRange(from: input.contextFrom, to: input.months.to),
                                                                  output: output, parts: partsDir)
         // The panel is stored while the tables are computed; done before the lock is let go.
         defer { _ = try? storing?.value() }
@@ -101,8 +101,8 @@ public struct PipelineRun {
 
         var stage = TablesStage(panel: panel, exits: exits, config: config, firstMonth: input.firstMonth,
                                 covariates: input.covariates)
-        if let cache, let key = cache.panelKey(files: input.files, months: panel.months) {
-            stage.memo = TableMemo(cache: cache, panelKey: key,
+        if let cache, let panelKey {
+            stage.memo = TableMemo(cache: cache, panelKey: panelKey,
                                    settings: TablesStage.memoSettings(config) + "\nfirst month \(input.firstMonth)")
         }
         let analysis = stage.run()
@@ -248,9 +248,10 @@ public struct PipelineRun {
     }
 
     /// The panel of `files`: from the cache when it holds it, else built (reusing the cached
-    /// parsed forms of unchanged files) and stored, on a thread of its own (`storing`).
+    /// parsed forms of unchanged files) and stored, on a thread of its own (`storing`); with its
+    /// key in the cache (nil without a cache).
     func readPanel(_ files: [ExtractFile], _ panelMonths: MonthRange, output: OutputFolder, parts partsDir: String)
-        throws -> (PanelBuilder.Result, ExtractCache?, storing: BackgroundTask<Void>?, source: PanelSource) {
+        throws -> (PanelBuilder.Result, ExtractCache?, storing: BackgroundTask<Void>?, source: PanelSource, key: String?) {
         let cache = config.cache.enabled
             ? try ExtractCache(directory: config.cache.directory ?? output.target + ".cache", logger: logger) : nil
         cache?.quarantineDirectory = partsDir
@@ -262,13 +263,14 @@ public struct PipelineRun {
         if let cache, let key = cache.panelKey(files: files, months: panelMonths), let hit = cache.loadPanel(key, files: files, months: panelMonths) {
             try checkShares(hit.files, files)
             logger.info("panel read from the cache", metadata: ["cache": "\(cache.directory)"])
-            return (hit, cache, nil, .cached)
+            return (hit, cache, nil, .cached, key)
         }
         let (built, source) = try buildPanel(files, panelMonths, cache: cache, parts: partsDir)
         MemoryPolicy.returnFreedMemory()   // the builder's month columns, before the analysis
-        guard let cache, let key = cache.panelKey(files: files, months: panelMonths) else { return (built, cache, nil, source) }
+        // Known now that every file has been read and hashed.
+        guard let cache, let key = cache.panelKey(files: files, months: panelMonths) else { return (built, cache, nil, source, nil) }
         newPanel = key
-        return (built, cache, BackgroundTask { cache.storePanel(key, built) }, source)
+        return (built, cache, BackgroundTask { cache.storePanel(key, built) }, source, key)
     }
 
     /// The panel of `files` built from them, or, in a nightly run, from the stored panel of the

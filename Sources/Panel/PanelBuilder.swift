@@ -125,6 +125,12 @@ public struct PanelBuilder: Sendable {
         }
         let numbered = numbering.finish()
         MemoryPolicy.returnFreedMemory()   // the Arena files' parse buffers
+        // Onto a stored panel (a nightly run), its rows take the new months' rows while the
+        // month's employment file is still being read: copying them is the longest step
+        // after it. Not in a full build, where the rows would be held beside every file's parse.
+        let rowsMerged = base.map { base in
+            BackgroundTask { Self.mergeRows(numbered, onto: base.panel) }
+        }
 
         // Pass 2: employment and benefits, each file parsed on its own (so that its parsed
         // form depends on it alone), then at once linked to the finished Arena person table:
@@ -167,7 +173,8 @@ public struct PanelBuilder: Sendable {
         ScratchPool.shared.drain()
         MemoryPolicy.returnFreedMemory()
         let facts = PanelBuilder.factColumns(&linked, months: months, personCount: numbered.persons.count)
-        let panel = PanelBuilder.assemble(numbered, facts: facts, months: months, onto: base?.panel)
+        let panel = PanelBuilder.assemble(numbered, rows: try rowsMerged?.value() ?? Self.mergeRows(numbered, onto: nil),
+                                          facts: facts, months: months, onto: base?.panel)
         let personKeys = numbered.persons.storage
 
         var statsByName = [String: FileStats]()
@@ -272,11 +279,16 @@ public struct PanelBuilder: Sendable {
         return columns
     }
 
-    /// The panel: `base`'s persons and months (if any) with the new months' rows and facts.
-    static func assemble(_ numbering: Numbering, facts: [PersonMajor.Column<UInt8>], months: MonthRange, onto base: Panel?) -> Panel {
+    /// `base`'s Arena rows (if any) with the new months' rows.
+    static func mergeRows(_ numbering: Numbering, onto base: Panel?) -> PersonMajor.Merged<ArenaRow> {
+        PersonMajor.merge(start: base?.rowStart ?? [0], months: base?.rowMonths ?? [], values: base?.rowCells ?? [],
+                          adding: numbering.rows, personCount: numbering.persons.count, empty: .none)
+    }
+
+    /// The panel: `base`'s persons and months (if any) with the new months' `rows` (`mergeRows`) and facts.
+    static func assemble(_ numbering: Numbering, rows: PersonMajor.Merged<ArenaRow>, facts: [PersonMajor.Column<UInt8>],
+                         months: MonthRange, onto base: Panel?) -> Panel {
         let n = numbering.persons.count
-        let rows = PersonMajor.merge(start: base?.rowStart ?? [0], months: base?.rowMonths ?? [], values: base?.rowCells ?? [],
-                                     adding: numbering.rows, personCount: n, empty: .none)
         let fact = PersonMajor.merge(start: base?.factStart ?? [0], months: base?.factMonths ?? [], values: base?.facts ?? [],
                                      adding: facts, personCount: n, empty: 0)
         return Panel(months: months, personCount: n, measures: numbering.measures,

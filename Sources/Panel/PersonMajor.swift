@@ -9,10 +9,14 @@ enum PersonMajor {
         var values: [T]
     }
 
+    /// A person-major store: `start` over the persons (one more than there are), each person's
+    /// months and values from `start[p]` on.
+    typealias Merged<T> = (start: [UInt32], months: [UInt16], values: [T])
+
     /// `base` (person-major, `start` over its persons) with `columns` added, for `personCount`
     /// persons (the base's first); the columns' months come after the base's, in order.
     static func merge<T: Sendable>(start: [UInt32], months: [UInt16], values: [T], adding columns: [Column<T>],
-                         personCount: Int, empty: T) -> (start: [UInt32], months: [UInt16], values: [T]) {
+                         personCount: Int, empty: T) -> Merged<T> {
         let baseCount = start.count - 1
         var newStart = [UInt32](repeating: 0, count: personCount + 1)
         for p in 0..<baseCount { newStart[p + 1] = start[p + 1] - start[p] }
@@ -24,13 +28,16 @@ enum PersonMajor {
         var cursor = [UInt32](newStart.dropLast())
         outMonths.withUnsafeMutableBufferPointer { om in
             outValues.withUnsafeMutableBufferPointer { ov in
-                for p in 0..<baseCount {
-                    let lo = Int(start[p]), n = Int(start[p + 1]) - lo, at = Int(newStart[p])
-                    for i in 0..<n {
-                        om[at + i] = months[lo + i]
-                        ov[at + i] = values[lo + i]
+                months.withUnsafeBufferPointer { bm in
+                    values.withUnsafeBufferPointer { bv in
+                        for p in 0..<baseCount {
+                            let lo = Int(start[p]), n = Int(start[p + 1]) - lo, at = Int(newStart[p])
+                            guard n > 0 else { continue }   // (an empty store has no base address)
+                            (om.baseAddress! + at).update(from: bm.baseAddress! + lo, count: n)
+                            (ov.baseAddress! + at).update(from: bv.baseAddress! + lo, count: n)
+                            cursor[p] += UInt32(n)
+                        }
                     }
-                    cursor[p] += UInt32(n)
                 }
                 for column in columns {
                     for (p, v) in zip(column.persons, column.values) {

@@ -165,11 +165,24 @@ public struct CoxModel: Sendable {
         let p0 = data.names.count, p = keep.count
         // Bit patterns order the values totally (NaN included), which is all grouping needs.
         func bits(_ i: Int, _ j: Int) -> UInt64 { data.values[i * p0 + j].bitPattern }
-        let order = (0..<data.count).sorted { a, b in
-            if data.times[a] != data.times[b] { return data.times[a] > data.times[b] }
-            if data.events[a] != data.events[b] { return data.events[a] }
-            for j in keep where bits(a, j) != bits(b, j) { return bits(a, j) < bits(b, j) }
-            return a < b
+        // Compared through buffers: the sort is most of this pass, and the arrays read through
+        // `data` in the comparator were retained and bounds-checked per comparison.
+        let order = data.times.withUnsafeBufferPointer { times in
+            data.events.withUnsafeBufferPointer { events in
+                data.values.withUnsafeBufferPointer { values in
+                    keep.withUnsafeBufferPointer { keep in
+                        (0..<data.count).sorted { a, b in
+                            if times[a] != times[b] { return times[a] > times[b] }
+                            if events[a] != events[b] { return events[a] }
+                            for j in keep {
+                                let x = values[a * p0 + j].bitPattern, y = values[b * p0 + j].bitPattern
+                                if x != y { return x < y }
+                            }
+                            return a < b
+                        }
+                    }
+                }
+            }
         }
         var x = [Double](), time = [Double](), event = [Bool](), weight = [Double]()
         var last: Int?

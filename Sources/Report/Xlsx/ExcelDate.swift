@@ -3,9 +3,17 @@
 enum ExcelDate {
     /// `yyyy-mm` → the serial of its first day; nil for any other text.
     static func serial(month text: String) -> Double? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), year >= 1901 else { return nil }
+        // Read from the bytes: a workbook has tens of thousands of month cells, and splitting
+        // each into substrings was a measurable part of its layout.
+        var year = 0, month = 0, digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-"), digits == 4 { digits = 5; continue }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits != 4, digits < 7 else { return nil }
+            if digits < 4 { year = year * 10 + Int(byte - UInt8(ascii: "0")) } else { month = month * 10 + Int(byte - UInt8(ascii: "0")) }
+            digits += 1
+        }
+        guard digits == 7 else { return nil }
+        guard (1...12).contains(month), year >= 1901 else { return nil }
         return Double(daysSinceCivilEpoch(year: year, month: month, day: 1) - daysSinceCivilEpoch(year: 1899, month: 12, day: 30))
     }
 

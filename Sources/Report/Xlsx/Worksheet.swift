@@ -71,15 +71,20 @@ struct Worksheet {
         out.reserveCapacity(4096 + rows.count * 160)
         out += head(selected: selected).utf8
         let widths = Dictionary(uniqueKeysWithValues: columnWidths.map { ($0.column, $0.width) })
+        // Each column's letters once, not a new string per cell (a long sheet has 100 000 cells).
+        let lastColumn = rows.lazy.compactMap { $0.last?.column }.max() ?? 0
+        let letters = (0...lastColumn).map { Array(CellReference.column($0).utf8) }
         for (r, cells) in rows.enumerated() where !cells.isEmpty {
             out += #"<row r=""#.utf8
+            let rowNumber = out.count
             Self.append(r + 1, to: &out)
+            let rowDigits = Array(out[rowNumber...])
             if let height = wrappedHeight(cells, widths: widths) { out += #"" ht="\#(height)" customHeight="1"#.utf8 }
             out += #"">"#.utf8
             for cell in cells {
                 out += #"<c r=""#.utf8
-                out += CellReference.column(cell.column).utf8
-                Self.append(r + 1, to: &out)
+                out += letters[cell.column]
+                out += rowDigits
                 out += #"" s=""#.utf8
                 Self.append(Int(cell.style.rawValue), to: &out)
                 switch cell.value {

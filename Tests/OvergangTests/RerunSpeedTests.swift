@@ -6,7 +6,7 @@ import XCTest
 @testable import Tables
 
 /// What makes a rerun fast must not change a byte: the report laid out from the run's tables
-/// in memory equals the report read back from the published files; a table's cells as the
+/// and manifest in memory equals the report read back from the published files; a table's cells as the
 /// report takes them (`asRead`) equal those read back from its text; the exit-cohort counts
 /// kept sparsely equal those kept in one array; reused deflated pieces give the same workbook.
 final class RerunSpeedTests: XCTestCase {

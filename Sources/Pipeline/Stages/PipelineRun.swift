@@ -121,8 +121,8 @@ public struct PipelineRun {
         summary.tablesReused = analysis.reused
         summary.changes = Self.changes(since: output.target + "/" + Catalogue.manifest, now: built.files)
         let reported = Result {
-            try writeManifest(summary, started: started, into: output)
-            try writeReports(tables, cache: cache, into: output)
+            let manifest = try writeManifest(summary, started: started, into: output)
+            try writeReports(tables, manifest: manifest, cache: cache, into: output)
         }
         try writing.value()
         try reported.get()
@@ -144,13 +144,14 @@ public struct PipelineRun {
         return panel
     }
 
-    /// The reports, from the manifest in the staging folder and the tables as published (not
+    /// The reports, from the manifest and the tables as written into the staging folder (not
     /// read back from their files), published with them; the workbook's deflated pieces are
     /// taken from and kept in the cache.
-    private func writeReports(_ tables: [CSVTable], cache: ExtractCache?, into output: OutputFolder) throws {
+    private func writeReports(_ tables: [CSVTable], manifest: Manifest, cache: ExtractCache?, into output: OutputFolder) throws {
         var report = ReportStage(folder: output.staging, language: config.report.language,
                                  minCellCount: config.output.minCellCount, formats: config.report.formats)
         report.tables = tables
+        report.manifest = manifest
         let pieces = cache.map(ReportPieceCache.init)
         report.deflateMemo = pieces
         try report.write()
@@ -199,12 +200,14 @@ public struct PipelineRun {
 
     /// `manifest.json` into the staging folder, with the run's total time (the summary's
     /// timings stay per stage).
-    private func writeManifest(_ summary: RunSummary, started: Date, into output: OutputFolder) throws {
+    @discardableResult
+    private func writeManifest(_ summary: RunSummary, started: Date, into output: OutputFolder) throws -> Manifest {
         var timed = summary
         timed.timings.append(("total", Date().timeIntervalSince(started)))
         let manifest = Manifest(config: config, summary: timed, started: started, finished: Date())
         do {
             try manifest.encoded().write(to: URL(fileURLWithPath: output.path(Catalogue.manifest)))
+            return manifest
         } catch {
             throw OutputError("\(output.staging): cannot write \(Catalogue.manifest): \(error.localizedDescription)")
         }

@@ -17,6 +17,9 @@ public struct ReportStage {
     /// The run's tables as published into `folder`, read in place of their files (the same
     /// cells: `CSVTable.asRead`); nil: read from the folder.
     var tables: [CSVTable]?
+    /// The run's manifest as written into `folder`, used in place of decoding its file again;
+    /// nil: read from the folder.
+    var manifest: Manifest?
     /// Deflated pieces of earlier workbooks (the run's cache: `ReportPieceCache`).
     var deflateMemo: DeflateMemo?
     /// Called after each file is written (tests: a failure between two files).
@@ -38,22 +41,25 @@ public struct ReportStage {
 
     /// The report's builder on the folder's manifest and tables (suppressed at the report's limit).
     func builder() throws -> ReportBuilder {
-        let fm = FileManager.default
-        let manifestPath = folder + "/" + Catalogue.manifest
-        guard let data = fm.contents(atPath: manifestPath) else {
-            throw OutputError("\(manifestPath): not a finished run's output folder (no \(Catalogue.manifest))")
-        }
-        let manifest: Manifest
-        do {
-            manifest = try Manifest.decoded(data, file: manifestPath)
-        } catch let e as ManifestError {
-            throw OutputError(e.description)
-        }
+        let manifest = try self.manifest ?? readManifest()
         let tables = try self.tables.map { given in
             let published = given.filter { Self.isReportTable($0.name) }.sorted { $0.name < $1.name }
             return try parallelMap(published.count) { try published[$0].asRead() }
         } ?? readTables()
         return ReportBuilder(tables: tables, facts: RunFacts(manifest), language: language, minCellCount: minCellCount)
+    }
+
+    /// The manifest of the run in `folder`.
+    private func readManifest() throws -> Manifest {
+        let manifestPath = folder + "/" + Catalogue.manifest
+        guard let data = FileManager.default.contents(atPath: manifestPath) else {
+            throw OutputError("\(manifestPath): not a finished run's output folder (no \(Catalogue.manifest))")
+        }
+        do {
+            return try Manifest.decoded(data, file: manifestPath)
+        } catch let e as ManifestError {
+            throw OutputError(e.description)
+        }
     }
 
     /// The report's tables from their files in `folder`, by name.

@@ -65,25 +65,25 @@ public struct ComparisonTables {
     /// (`filter` and `filters`): its index in `exits`, its office (enhet number; -1 for all
     /// exits when there are no groups) and its period.
     func forEachCounted(_ c: Comparison, _ body: (_ index: Int, _ office: Int, _ period: Period) -> Void) {
-        var filters = [Comparison.FilterCell: ExitFilter.Compiled]()
-        for group in c.groups {
-            for period in Comparison.Period.allCases {
-                filters[.init(group, period)] = c.filter(group, period).compiled(for: panel)
-            }
-        }
+        // Per exit only array reads: the filters by group and period, the periods by panel
+        // month (hashing a filter cell and an office per exit was most of this walk).
+        let filters = c.groups.map { group in Comparison.Period.allCases.map { c.filter(group, $0).compiled(for: panel) } }
         let treatment = Set(c.treatment.compactMap { Int($0) }), control = Set(c.control.compactMap { Int($0) })
-        for (i, (e, row)) in zip(exits.exits, exitRows).enumerated() where exits.completeMonths.contains(Int(e.month)) {
-            let month = panel.month(Int(e.month))
-            let period: Period
-            if c.baseline.contains(month) { period = .baseline } else if c.comparison.contains(month) { period = .comparison } else { continue }
+        let periods: [Period?] = (0..<panel.monthCount).map { m in
+            let month = panel.month(m)
+            return c.baseline.contains(month) ? .baseline : c.comparison.contains(month) ? .comparison : nil
+        }
+        let complete = exits.completeMonths
+        for (i, (e, row)) in zip(exits.exits, exitRows).enumerated() where complete.contains(Int(e.month)) {
+            guard let period = periods[Int(e.month)] else { continue }
             let office = Int(row.enhet)
-            let group: Comparison.Group
+            let group: Int   // index in `c.groups`
             if c.hasGroups {
-                if treatment.contains(office) { group = .treatment } else if control.contains(office) { group = .control } else { continue }
+                if treatment.contains(office) { group = 0 } else if control.contains(office) { group = 1 } else { continue }
             } else {
-                group = .all
+                group = 0
             }
-            guard filters[.init(group, period == .baseline ? .baseline : .comparison)]!.admits(row) else { continue }
+            guard filters[group][period.rawValue].admits(row) else { continue }
             body(i, c.hasGroups ? office : -1, period)
         }
     }

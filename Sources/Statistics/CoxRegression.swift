@@ -305,8 +305,34 @@ struct PartialLikelihood {
     }
 
     func evaluate(_ beta: [Double]) -> Value {
-        let n = time.count
-        var eta = [Double](repeating: 0, count: n)
+        // Through buffers: this runs a few times per fit over every row, and the arrays' bounds
+        // and uniqueness checks in the inner loops cost as much as the arithmetic.
+        x.withUnsafeBufferPointer { x in
+            time.withUnsafeBufferPointer { time in
+                event.withUnsafeBufferPointer { event in
+                    weight.withUnsafeBufferPointer { weight in
+                        beta.withUnsafeBufferPointer { beta in
+                            evaluate(beta, x: x, time: time, event: event, weight: weight)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func evaluate(_ beta: UnsafeBufferPointer<Double>, x: UnsafeBufferPointer<Double>, time: UnsafeBufferPointer<Double>,
+                          event: UnsafeBufferPointer<Bool>, weight: UnsafeBufferPointer<Double>) -> Value {
+        let n = time.count, p = self.p
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: n + 5 * p + 5 * p * p)
+        scratch.initialize(repeating: 0)
+        defer { scratch.deallocate() }
+        func part(_ offset: Int, _ count: Int) -> UnsafeMutableBufferPointer<Double> {
+            UnsafeMutableBufferPointer(rebasing: scratch[offset..<(offset + count)])
+        }
+        let eta = part(0, n)
+        let (s1, d1, e1, mean, score) = (part(n, p), part(n + p, p), part(n + 2 * p, p), part(n + 3 * p, p), part(n + 4 * p, p))
+        let q = n + 5 * p, pp = p * p
+        let (s2, d2, e2, info) = (part(q, pp), part(q + pp, pp), part(q + 2 * pp, pp), part(q + 3 * pp, pp))
         var top = -Double.infinity
         for i in 0..<n {
             var s = 0.0
@@ -317,12 +343,7 @@ struct PartialLikelihood {
         // exp(η − top): the shift cancels in the partial likelihood and keeps exp() finite.
         if !top.isFinite { top = 0 }
         var logLik = 0.0
-        var score = [Double](repeating: 0, count: p)
-        var info = [Double](repeating: 0, count: p * p)
         var s0 = 0.0
-        var s1 = [Double](repeating: 0, count: p), s2 = [Double](repeating: 0, count: p * p)
-        var d1 = [Double](repeating: 0, count: p), d2 = [Double](repeating: 0, count: p * p)
-        var mean = [Double](repeating: 0, count: p)
         var i = 0
         while i < n {
             // All spells with this time join the risk set; those with events are the deaths.
@@ -354,18 +375,17 @@ struct PartialLikelihood {
             }
             if deaths > 0 {
                 if ties == .breslow || deaths == 1 {
-                    accumulate(deaths, s0, s1, s2, &logLik, &score, &info, &mean)
+                    accumulate(deaths, s0, s1, s2, &logLik, score, info, mean)
                 } else {
                     // Efron: the k-th of d tied deaths sees the risk set less k/d of the deaths.
                     let d = Int(deaths.rounded())
-                    var e1 = [Double](repeating: 0, count: p), e2 = [Double](repeating: 0, count: p * p)
                     for k in 0..<d {
                         let f = Double(k) / Double(d)
                         let e0 = s0 - f * d0
                         for a in 0..<p { e1[a] = s1[a] - f * d1[a] }
                         // The lower triangle only: the rest is never read (`accumulate`).
                         for a in 0..<p { for b in 0...a { e2[a * p + b] = s2[a * p + b] - f * d2[a * p + b] } }
-                        accumulate(1, e0, e1, e2, &logLik, &score, &info, &mean)
+                        accumulate(1, e0, e1, e2, &logLik, score, info, mean)
                     }
                 }
             }
@@ -373,13 +393,14 @@ struct PartialLikelihood {
         }
         var information = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
         for a in 0..<p { for b in 0...a { information[a][b] = info[a * p + b]; information[b][a] = info[a * p + b] } }
-        return Value(logLik: logLik, score: score, information: information)
+        return Value(logLik: logLik, score: Array(score), information: information)
     }
 
     /// Adds `deaths` events against risk-set sums (s0, s1, s2 lower triangle).
     @inline(__always)
-    private func accumulate(_ deaths: Double, _ s0: Double, _ s1: [Double], _ s2: [Double],
-                            _ logLik: inout Double, _ score: inout [Double], _ info: inout [Double], _ mean: inout [Double]) {
+    private func accumulate(_ deaths: Double, _ s0: Double, _ s1: UnsafeMutableBufferPointer<Double>, _ s2: UnsafeMutableBufferPointer<Double>,
+                            _ logLik: inout Double, _ score: UnsafeMutableBufferPointer<Double>,
+                            _ info: UnsafeMutableBufferPointer<Double>, _ mean: UnsafeMutableBufferPointer<Double>) {
         logLik -= deaths * log(s0)
         for a in 0..<p {
             mean[a] = s1[a] / s0

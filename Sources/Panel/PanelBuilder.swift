@@ -131,6 +131,8 @@ public struct PanelBuilder: Sendable {
         let rowsMerged = base.map { base in
             BackgroundTask { Self.mergeRows(numbered, onto: base.panel) }
         }
+        // Also when a file below fails: nothing of the build runs on after it returns.
+        defer { _ = try? rowsMerged?.value() }
 
         // Pass 2: employment and benefits, each file parsed on its own (so that its parsed
         // form depends on it alone), then at once linked to the finished Arena person table:

@@ -184,7 +184,7 @@ final class XlsxWriterTests: XCTestCase {
         XCTAssertEqual(ExcelDate.serial(month: "1901-01"), 367)
         XCTAssertNil(ExcelDate.serial(month: "2021-13"))
         XCTAssertEqual(ExcelDate.serial(month: "2024-03"), 45352, "as Excel and LibreOffice count 2024-03-01")
-        for text in ["2021-1", "2021-001", "21-01", "2021/01", "2021-01-01", "1900-12", "2021-00", "-2021-01", "2021--1", "202101", ""] {
+        for text in ["2021-1", "2021-001", "21-01", "2021/01", "2021-01-01", "1900-12", "2021-00", "-2021-01", "2021--1", "202101", "2021-+1", "+2021-01", ""] {
             XCTAssertNil(ExcelDate.serial(month: text), text)
         }
     }

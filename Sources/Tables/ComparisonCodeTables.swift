@@ -16,13 +16,14 @@ extension ComparisonTables {
         var among = 0
         var byCode = [Int]()
         static func + (a: CodeCounts, b: CodeCounts) -> CodeCounts {
-            var sum = CodeCounts(among: a.among + b.among, byCode: a.byCode.count >= b.byCode.count ? a.byCode : b.byCode)
-            for (k, n) in (a.byCode.count >= b.byCode.count ? b.byCode : a.byCode).enumerated() { sum.byCode[k] += n }
+            var sum = a
+            sum.among += b.among
+            for (code, n) in b.byCode.enumerated() where n > 0 { sum.add(code, n) }
             return sum
         }
-        mutating func add(_ code: Int) {
+        mutating func add(_ code: Int, _ n: Int = 1) {
             if code >= byCode.count { byCode += [Int](repeating: 0, count: code + 1 - byCode.count) }
-            byCode[code] += 1
+            byCode[code] += n
         }
     }
 

@@ -200,7 +200,6 @@ public struct PipelineRun {
 
     /// `manifest.json` into the staging folder, with the run's total time (the summary's
     /// timings stay per stage).
-    @discardableResult
     private func writeManifest(_ summary: RunSummary, started: Date, into output: OutputFolder) throws -> Manifest {
         var timed = summary
         timed.timings.append(("total", Date().timeIntervalSince(started)))

@@ -117,7 +117,7 @@ extension DisclosureModel {
             }
             return IntervalAudit.Equation(terms: terms, constant: constant)
         }
-        let intervals = IntervalAudit(unknowns: values.count, equations: equations, cover: cover).intervals(memo: memo)
+        let intervals = IntervalAudit(unknowns: values.count, equations: equations, cover: cover, regions: regions).intervals(memo: memo)
         return values.indices.filter { hidden[$0] }.map { ($0, intervals[$0]) }
     }
 }

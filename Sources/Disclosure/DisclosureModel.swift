@@ -20,6 +20,9 @@ struct DisclosureModel {
     /// Per unknown: its value (nil: blank already, e.g. read back from a suppressed run).
     private(set) var values: [Int?] = []
     private(set) var sums: [Sum] = []
+    /// Per unknown: the calendar quarters its cells count in (`Catalogue.calendarQuarters`),
+    /// along which the audit's check cuts blocks; empty in a model of bare unknowns.
+    private(set) var regions: [[Int]] = []
 
     init(_ tables: [CSVTable], relations: [Relation]) {
         self.tables = Catalogue.addingDenominators(to: tables)
@@ -41,6 +44,18 @@ struct DisclosureModel {
             let (p, m) = (plus.subtracting(minus).sorted(), minus.subtracting(plus).sorted())
             return p.count + m.count < 2 ? nil : Sum(plus: p, minus: m)
         }
+        regions = Self.regions(of: self.tables, unknownOf, count: values.count)
+    }
+
+    /// Each unknown's calendar quarters: those of all its cells' rows.
+    private static func regions(of tables: [CSVTable], _ unknownOf: [[[Int]]], count: Int) -> [[Int]] {
+        var regions = [Set<Int>](repeating: [], count: count)
+        for (t, table) in tables.enumerated() {
+            for (r, quarters) in Catalogue.calendarQuarters(of: table).enumerated() where !quarters.isEmpty {
+                for u in unknownOf[t][r] where u >= 0 { regions[u].formUnion(quarters) }
+            }
+        }
+        return regions.map { $0.sorted() }
     }
 
     /// A model of bare unknowns and sums (no tables), for the method on its own.

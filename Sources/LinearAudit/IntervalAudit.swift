@@ -48,14 +48,19 @@ public struct IntervalAudit: Sendable {
     private let groups: [[Int]]
     private let jobs: [Job]
 
-    public init(unknowns: Int, equations: [Equation], wholeLimit: Int = IntervalAudit.wholeLimit, cover: Cover = .lowestFirst) {
+    /// `regions`: per unknown, the regions it lies in (e.g. the calendar quarters its cells
+    /// count), or empty: the check (`Cover.highestFirst`) also cuts blocks that stay within a
+    /// region (`regionBlocks`).
+    public init(unknowns: Int, equations: [Equation], wholeLimit: Int = IntervalAudit.wholeLimit, cover: Cover = .lowestFirst,
+                regions: [[Int]] = []) {
         for equation in equations {
             for term in equation.terms { precondition((0..<unknowns).contains(term.unknown), "a term's unknown out of range") }
         }
+        precondition(regions.isEmpty || regions.count == unknowns, "regions for every unknown or none")
         self.unknowns = unknowns
         self.equations = equations
         groups = Component.groups(equations)
-        jobs = groups.flatMap { Self.jobs($0, of: equations, wholeLimit: wholeLimit, cover: cover) }
+        jobs = groups.flatMap { Self.jobs($0, of: equations, wholeLimit: wholeLimit, cover: cover, regions: regions) }
     }
 
     /// Each unknown's interval over the LP relaxation (x >= 0, all equations), solved per

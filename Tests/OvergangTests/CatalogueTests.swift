@@ -69,6 +69,28 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(CSVTable(.coxTests, including: [.period]).header.prefix(2), ["event", "period"])
     }
 
+    /// The calendar quarters of a row (the disclosure audit's regions): a month's and a
+    /// quarter's row their quarter, a year's its four; the survival tables' `month` (months
+    /// since entry) and a comparison's period are no calendar.
+    func testRowsCountInTheirCalendarQuarters() throws {
+        XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022-05"), [2022 * 4 + 1])
+        XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022-Q4"), [2022 * 4 + 3])
+        XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022"), (0..<4).map { 2022 * 4 + $0 })
+        for text in ["", "baseline", "2022-13", "2022-Q5", "22-05", "2022-5", "2022-05-01"] { XCTAssertEqual(Catalogue.quarters(ofPeriod: text), [], text) }
+        let folder = Self.everyTable
+        func quarters(_ file: String) throws -> [[Int]] {
+            Catalogue.calendarQuarters(of: try CSVTable.read(name: file, text: String(contentsOfFile: folder + "/" + file, encoding: .utf8)))
+        }
+        let monthly = try quarters("exit_cohorts.csv"), table = try CSVTable.read(name: "exit_cohorts.csv",
+            text: String(contentsOfFile: folder + "/exit_cohorts.csv", encoding: .utf8))
+        XCTAssertEqual(monthly[0], Catalogue.quarters(ofPeriod: table.rows[0][0].textValue))
+        XCTAssertTrue(try quarters("exit_cohorts_quarterly_by_kjonn.csv").allSatisfy { $0.count == 1 })
+        XCTAssertTrue(try quarters("exit_cohorts_yearly.csv").allSatisfy { $0.count == 4 })
+        XCTAssertTrue(try quarters("stocks_by_enhet.csv").allSatisfy { $0.count == 1 })
+        XCTAssertTrue(try quarters("kaplan_meier.csv").allSatisfy(\.isEmpty))
+        XCTAssertTrue(try quarters("comparisons.csv").allSatisfy(\.isEmpty))
+    }
+
     /// A column's kind decides a cell's type, whatever its name: `month` is a calendar month
     /// in the stocks and months since entry in the Kaplan-Meier table; a quantile's `months`
     /// is a number (the report printed "." for it when a hand list of names missed it).

@@ -106,6 +106,40 @@ final class IntervalAuditTests: XCTestCase {
         XCTAssertGreaterThan(wider, 0, "some ranges wider by blocks (else no blocks were used)")
     }
 
+    /// The check's region blocks (calendar quarters in the tables) keep to the seed's region.
+    /// A chain t = u0 ≤ u1 ≤ … ≤ u60 ≤ 2 (uᵢ + vᵢ = uᵢ₊₁) in region 0, each uᵢ and vᵢ also in a
+    /// sum of two with a partner in region 1 (uᵢ + dᵢ = 100): a block grown freely along the
+    /// smallest equations takes the partners first and ends mid-chain, so t ≤ 100; a block kept
+    /// to region 0 holds the chain (122 unknowns), so t ≤ 2 as on the whole set.
+    func testTheChecksRegionBlocksKeepToTheSeedsRegion() {
+        let t = IntervalAudit.Term.init
+        let steps = 60
+        // Unknowns: partners first (region 1), then v0…v59, u60…u1, the slack of u60 ≤ 2, and t = u0 last (the first seed).
+        let partners = 2 * steps + 1
+        func v(_ i: Int) -> Int { partners + i }
+        func u(_ i: Int) -> Int { i == 0 ? 2 * partners + 1 : partners + steps + (steps - i) }
+        let slack = 2 * partners, count = 2 * partners + 2
+        var equations = [IntervalAudit.Equation(terms: [t(u(steps), 1), t(slack, 1)], constant: 2)]
+        for i in 0..<steps { equations.append(.init(terms: [t(u(i), 1), t(v(i), 1), t(u(i + 1), -1)], constant: 0)) }
+        let chain = (0...steps).map(u) + (0..<steps).map(v)
+        for (d, member) in chain.enumerated() { equations.append(.init(terms: [t(member, 1), t(d, 1)], constant: 100)) }
+        let regions = (0..<count).map { $0 < partners ? [1] : [0] }
+        func high(_ audit: IntervalAudit) -> Double? { audit.intervals()[u(0)].high }
+        XCTAssertEqual(high(IntervalAudit(unknowns: count, equations: equations, wholeLimit: .max)), 2)
+        XCTAssertEqual(high(IntervalAudit(unknowns: count, equations: equations, wholeLimit: 100, cover: .highestFirst)), 100)
+        let kept = IntervalAudit(unknowns: count, equations: equations, wholeLimit: 100, cover: .highestFirst, regions: regions)
+        XCTAssertEqual(high(kept), 2)
+        // Still outer bounds for every unknown.
+        let whole = IntervalAudit(unknowns: count, equations: equations, wholeLimit: .max).intervals()
+        for (got, exact) in zip(kept.intervals(), whole) {
+            XCTAssertLessThanOrEqual(got.low, exact.low)
+            if let h = got.high { XCTAssertGreaterThanOrEqual(h, exact.high ?? .infinity) }
+        }
+        // Regions are ignored outside the check.
+        XCTAssertEqual(high(IntervalAudit(unknowns: count, equations: equations, wholeLimit: 100, regions: regions)),
+                       high(IntervalAudit(unknowns: count, equations: equations, wholeLimit: 100)))
+    }
+
     /// A check block keeps what an equation past its edge says of its unknowns: with the other
     /// side's terms all of one sign, their sum is one new unknown ≥ 0; with mixed signs the
     /// equation says nothing and is left out.

@@ -13,8 +13,9 @@ import LinearAudit
 ///   printed (a lone blank beside it in a sum is then plain to the greedy rule, where the
 ///   audit's outer bounds of a large set may have missed it); it is not blanked again. When
 ///   no range is narrow, the audit runs once more with the large sets' blocks cut from the
-///   other end and the values their equations alone fix (`IntervalAudit.Cover`), and repairs
-///   go on if it finds any.
+///   other end, blocks kept to a calendar quarter and the values their equations alone fix
+///   (`IntervalAudit.Cover`), and repairs go on with it if it finds any; the result is the
+///   first set of blanks that both ways of cutting find protected.
 extension DisclosureModel {
     /// Per unknown: whether it is blank in the output.
     func hidden(limit: Int) -> [Bool] {
@@ -25,8 +26,13 @@ extension DisclosureModel {
         for (i, sum) in sums.enumerated() { for m in sum.members { sumsOf[m].append(i) } }
         // Zeros printed because the figures give them away: never blanked again.
         var known = [Bool](repeating: false, count: values.count)
-        // Once no range is narrow, one more audit with the large sets' blocks cut the other way.
+        // Once no range is narrow, audits with the large sets' blocks cut the other way (the
+        // check), repaired with that cover until it finds none; done when both covers find
+        // none on the same blanks (`clean`: the blanks each last found so). After a check's
+        // repairs the first cover found nothing new on the every-table sample, so running it
+        // in between (as before) only cost time.
         var check = false
+        var clean: [Bool: [Bool]] = [:]
         while true {
             greedy(&hidden, known, limit: limit)
             let audit = audited(hidden, memo, cover: check ? .highestFirst : .lowestFirst)
@@ -38,14 +44,14 @@ extension DisclosureModel {
             if repairs.isEmpty {
                 let zeros = audit.filter { $0.1.low == 0 && $0.1.high == 0 && values[$0.0] == 0 }.map(\.0)
                 if zeros.isEmpty {
-                    if check { return hidden }
-                    check = true
+                    clean[check] = hidden
+                    if clean[!check] == hidden { return hidden }
+                    check.toggle()
                     continue
                 }
                 for u in zeros { (hidden[u], known[u]) = (false, true) }
             }
             for u in repairs { hidden[u] = true }
-            check = false
         }
     }
 

@@ -82,37 +82,6 @@ extension Catalogue {
     }()
 }
 
-extension Catalogue {
-    /// Per row of a table, the calendar quarters it counts in, numbered year × 4 + quarter − 1:
-    /// a month's or a quarter's row its quarter, a year's row its four; none for a row of no
-    /// calendar period (a comparison's period, a survival month). The disclosure audit's check
-    /// cuts blocks that keep to a quarter (`IntervalAudit`'s regions).
-    public static func calendarQuarters(of table: CSVTable) -> [[Int]] {
-        let match = Catalogue.table(ofFile: table.name)
-        let months = table.header.indices.filter { match?.spec.column(named: table.header[$0], parameter: match!.parameter)?.kind == .calendarMonth }
-        let periods = [Column.exitQuarter, .exitYear].compactMap { table.column($0) }
-        return table.rows.map { row in
-            Array(Set(months.flatMap { quarters(ofPeriod: row[$0].textValue) } + periods.flatMap { quarters(ofPeriod: row[$0].textValue) })).sorted()
-        }
-    }
-
-    /// The quarters of `2022-05`, `2022-Q2` or `2022`; none of any other text.
-    static func quarters(ofPeriod text: String) -> [Int] {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let year = parts.first.flatMap({ Int($0) }), parts[0].count == 4 else { return [] }
-        switch parts.count {
-        case 1: return (0..<4).map { year * 4 + $0 }
-        case 2 where parts[1].hasPrefix("Q"):
-            guard let q = Int(parts[1].dropFirst()), (1...4).contains(q) else { return [] }
-            return [year * 4 + q - 1]
-        case 2:
-            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return [] }
-            return [year * 4 + (m - 1) / 3]
-        default: return []
-        }
-    }
-}
-
 extension Column {
     /// The unprinted denominators (`Catalogue.denominators`).
     public static let registered = Column("registered", .count)

@@ -27,15 +27,14 @@ extension DisclosureModel {
         // Zeros printed because the figures give them away: never blanked again.
         var known = [Bool](repeating: false, count: values.count)
         // Once no range is narrow, audits with the large sets' blocks cut the other way (the
-        // check), repaired with that cover until it finds none; done when both covers find
-        // none on the same blanks (`clean`: the blanks each last found so). After a check's
-        // repairs the first cover found nothing new on the every-table sample, so running it
-        // in between (as before) only cost time.
-        var check = false
-        var clean: [Bool: [Bool]] = [:]
+        // check), repaired with that cover until it finds none: after a check's repairs the
+        // first cover found nothing new on the every-table sample. Done when both covers find
+        // none on the same blanks (`clean`: the blanks each last found so).
+        var cover = IntervalAudit.Cover.lowestFirst
+        var clean: [IntervalAudit.Cover: [Bool]] = [:]
         while true {
             greedy(&hidden, known, limit: limit)
-            let audit = audited(hidden, memo, cover: check ? .highestFirst : .lowestFirst)
+            let audit = audited(hidden, memo, cover: cover)
             var repairs = Set<Int>()
             for (u, interval) in audit where values[u] != nil && !(interval.low == 0 && interval.high == 0) {
                 let width = (interval.high ?? .infinity) - interval.low
@@ -44,9 +43,9 @@ extension DisclosureModel {
             if repairs.isEmpty {
                 let zeros = audit.filter { $0.1.low == 0 && $0.1.high == 0 && values[$0.0] == 0 }.map(\.0)
                 if zeros.isEmpty {
-                    clean[check] = hidden
-                    if clean[!check] == hidden { return hidden }
-                    check.toggle()
+                    clean[cover] = hidden
+                    cover = cover == .lowestFirst ? .highestFirst : .lowestFirst
+                    if clean[cover] == hidden { return hidden }
                     continue
                 }
                 for u in zeros { (hidden[u], known[u]) = (false, true) }

@@ -51,8 +51,23 @@ extension IntervalAudit {
         /// took three times as long, and 100 missed a [0, 1] that 150 caught.
         var block: (size: Int, core: Int) { self == .lowestFirst ? (300, 150) : (150, 75) }
         /// Whether this is the check: blocks from the other end, grown along the smallest
-        /// equations, with their edges and the fixed values of the whole set.
+        /// equations (freely, and kept to regions where given), with their edges and the fixed
+        /// values of the whole set.
         var isCheck: Bool { self == .highestFirst }
+
+        /// A block grown by `grow` from each seed in turn not yet covered, answering for its
+        /// `block.core` first unknowns, which are then covered.
+        func blocks(from seeds: [Int], _ equationsOf: [Int: [Int]], _ equations: [Equation], grow: (Int) -> [Int]) -> [Job] {
+            var covered = Set<Int>(), jobs = [Job]()
+            for seed in seeds where !covered.contains(seed) {
+                let members = grow(seed), targets = members.prefix(block.core)
+                covered.formUnion(targets)
+                let touching = Set(members.flatMap { equationsOf[$0]! }).sorted().map { equations[$0] }
+                jobs.append(.programme(equations: IntervalAudit.blockEquations(touching, inside: Set(members), edges: isCheck),
+                                       targets: targets.sorted()))
+            }
+            return jobs
+        }
     }
 
     /// A component of more than `wholeLimit` unknowns (a dense simplex's work grows with the
@@ -62,51 +77,42 @@ extension IntervalAudit {
     /// the programme, so a block's ranges contain the true ones: they are outer bounds. Each
     /// block answers for its `cover.block.core` nearest unknowns (farther from its edge), which are then
     /// covered. On the sample's exit-cohort tables (sets of ~3 400 tied blanks) blocks of 300
-    /// found every range that HiGHS on the whole set found narrower than 5, and no other.
-    static func jobs(_ component: [Int], of equations: [Equation], wholeLimit: Int, cover: Cover, regions: [[Int]] = []) -> [Job] {
+    /// found every range that HiGHS on the whole set found narrower than 5, and no other. The
+    /// check adds the fixed values and, given `regions`, blocks kept to a region (`regionJobs`).
+    static func jobs(_ component: [Int], of equations: [Equation], wholeLimit: Int, cover: Cover, regions: [[Int]]) -> [Job] {
         var equationsOf = [Int: [Int]]()
         for e in component {
             for term in equations[e].terms where term.coefficient != 0 { equationsOf[term.unknown, default: []].append(e) }
         }
         guard equationsOf.count > wholeLimit else { return [.programme(equations: component.map { equations[$0] }, targets: nil)] }
-        var covered = Set<Int>(), jobs = [Job]()
-        if cover.isCheck { jobs.append(.fixedValues(equations: component.map { equations[$0] })) }
         let seeds = equationsOf.keys.sorted()
-        for seed in cover.isCheck ? seeds.reversed() : seeds where !covered.contains(seed) {
-            let block = cover.isCheck ? nearestBySmallEquations(seed, count: cover.block.size, equationsOf, equations)
-                                      : nearest(seed, count: cover.block.size, equationsOf, equations)
-            covered.formUnion(block.prefix(cover.block.core))
-            jobs.append(job(block, core: cover.block.core, equationsOf, equations, edges: cover.isCheck))
+        guard cover.isCheck else {
+            return cover.blocks(from: seeds, equationsOf, equations) { nearest($0, count: cover.block.size, equationsOf, equations) }
         }
-        if cover.isCheck && !regions.isEmpty { jobs += regionBlocks(seeds, size: cover.block, equationsOf, equations, regions) }
-        return jobs
+        let free = cover.blocks(from: seeds.reversed(), equationsOf, equations) {
+            nearestBySmallEquations($0, count: cover.block.size, equationsOf, equations)
+        }
+        let kept = regions.isEmpty ? [] : regionJobs(seeds, cover, equationsOf, equations, regions)
+        // A region block equal to a free one (a set within one region) is not solved twice.
+        let solved = Set(free)
+        return [.fixedValues(equations: component.map { equations[$0] })] + free + kept.filter { !solved.contains($0) }
     }
 
-    /// The programme of a block answering for its `core` first unknowns.
-    private static func job(_ block: [Int], core: Int, _ equationsOf: [Int: [Int]], _ equations: [Equation], edges: Bool) -> Job {
-        let touching = Set(block.flatMap { equationsOf[$0]! }).sorted().map { equations[$0] }
-        return .programme(equations: blockEquations(touching, inside: Set(block), edges: edges), targets: block.prefix(core).sorted())
-    }
-
-    /// The check's second cover: blocks grown along the smallest equations as before, but only
-    /// through unknowns that share a region with the seed (or lie in none), from each unknown
-    /// with a region not yet covered so. In the tables the regions are calendar quarters: a
-    /// quarter's months, the quarter and its year are tied by sums that a block grown freely
-    /// spends on other quarters. On the every-table sample at limit 5, six zeros of a crossing
-    /// known to be in [0, 3.67] or [0, 4.67] through 159 equations over 276 blanks were missed
-    /// by free blocks of 150 and 300 (found by 600) and found by blocks of 150 kept to their quarter.
-    private static func regionBlocks(_ seeds: [Int], size: (size: Int, core: Int), _ equationsOf: [Int: [Int]], _ equations: [Equation],
-                                     _ regions: [[Int]]) -> [Job] {
-        var covered = Set<Int>(), jobs = [Job]()
-        for seed in seeds.reversed() where !covered.contains(seed) && !regions[seed].isEmpty {
+    /// The check's second cover: blocks grown along the smallest equations, but only through
+    /// unknowns that share a region with the seed (or lie in none), seeded at each unknown with
+    /// a region not yet covered so. In the tables the regions are calendar quarters: a quarter's
+    /// months, the quarter and its year are tied by sums that a block grown freely spends on
+    /// other quarters. On the every-table sample at limit 5, six zeros of a crossing known to
+    /// be in [0, 3.67] or [0, 4.67] through 159 equations over 276 blanks were missed by free
+    /// blocks of 150 and 300 (found by 600) and found by blocks of 150 kept to their quarter.
+    private static func regionJobs(_ seeds: [Int], _ cover: Cover, _ equationsOf: [Int: [Int]], _ equations: [Equation],
+                                   _ regions: [[Int]]) -> [Job] {
+        cover.blocks(from: seeds.reversed().filter { !regions[$0].isEmpty }, equationsOf, equations) { seed in
             let own = Set(regions[seed])
-            let block = nearestBySmallEquations(seed, count: size.size, equationsOf, equations) { u in
+            return nearestBySmallEquations(seed, count: cover.block.size, equationsOf, equations) { u in
                 regions[u].isEmpty || regions[u].contains(where: own.contains)
             }
-            covered.formUnion(block.prefix(size.core))
-            jobs.append(job(block, core: size.core, equationsOf, equations, edges: true))
         }
-        return jobs
     }
 
     /// A block's equations: those wholly inside it; with `edges`, also each equation reaching

@@ -49,8 +49,8 @@ public struct IntervalAudit: Sendable {
     private let jobs: [Job]
 
     /// `regions`: per unknown, the regions it lies in (e.g. the calendar quarters its cells
-    /// count), or empty: the check (`Cover.highestFirst`) also cuts blocks that stay within a
-    /// region (`regionBlocks`).
+    /// count in); given, the check (`Cover.highestFirst`) also cuts blocks that keep to a
+    /// region (`regionJobs`). Empty: no such blocks.
     public init(unknowns: Int, equations: [Equation], wholeLimit: Int = IntervalAudit.wholeLimit, cover: Cover = .lowestFirst,
                 regions: [[Int]] = []) {
         for equation in equations {

@@ -76,19 +76,24 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022-05"), [2022 * 4 + 1])
         XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022-Q4"), [2022 * 4 + 3])
         XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022"), (0..<4).map { 2022 * 4 + $0 })
-        for text in ["", "baseline", "2022-13", "2022-Q5", "22-05", "2022-5", "2022-05-01"] { XCTAssertEqual(Catalogue.quarters(ofPeriod: text), [], text) }
-        let folder = Self.everyTable
-        func quarters(_ file: String) throws -> [[Int]] {
-            Catalogue.calendarQuarters(of: try CSVTable.read(name: file, text: String(contentsOfFile: folder + "/" + file, encoding: .utf8)))
+        for text in ["", "baseline", "2022-13", "2022-Q5", "22-05", "2022-5", "2022-05-01", "+022", "2022-+5", "2022-Q+1", "2022-Q01"] {
+            XCTAssertEqual(Catalogue.quarters(ofPeriod: text), [], text)
         }
-        let monthly = try quarters("exit_cohorts.csv"), table = try CSVTable.read(name: "exit_cohorts.csv",
-            text: String(contentsOfFile: folder + "/exit_cohorts.csv", encoding: .utf8))
-        XCTAssertEqual(monthly[0], Catalogue.quarters(ofPeriod: table.rows[0][0].textValue))
-        XCTAssertTrue(try quarters("exit_cohorts_quarterly_by_kjonn.csv").allSatisfy { $0.count == 1 })
-        XCTAssertTrue(try quarters("exit_cohorts_yearly.csv").allSatisfy { $0.count == 4 })
-        XCTAssertTrue(try quarters("stocks_by_enhet.csv").allSatisfy { $0.count == 1 })
-        XCTAssertTrue(try quarters("kaplan_meier.csv").allSatisfy(\.isEmpty))
-        XCTAssertTrue(try quarters("comparisons.csv").allSatisfy(\.isEmpty))
+        let folder = Self.everyTable
+        func quarters(_ file: String) throws -> (table: CSVTable, quarters: [[Int]]) {
+            let table = try CSVTable.read(name: file, text: String(contentsOfFile: folder + "/" + file, encoding: .utf8))
+            XCTAssertFalse(table.rows.isEmpty, file)
+            return (table, Catalogue.calendarQuarters(of: table))
+        }
+        // The sample's first exit month is 2020-11 (its fourth quarter); its first complete quarter 2021-Q1.
+        XCTAssertEqual(try quarters("exit_cohorts.csv").quarters.first, [2020 * 4 + 3])
+        XCTAssertEqual(try quarters("exit_cohorts_quarterly_by_kjonn.csv").quarters.first, [2021 * 4])
+        XCTAssertEqual(try quarters("exit_cohorts_yearly.csv").quarters.first, (0..<4).map { 2021 * 4 + $0 })
+        let stocks = try quarters("stocks_by_enhet.csv")
+        XCTAssertEqual(stocks.quarters, stocks.table.rows.map { Catalogue.quarters(ofPeriod: $0[0].textValue) })
+        XCTAssertTrue(stocks.quarters.allSatisfy { $0.count == 1 })
+        XCTAssertTrue(try quarters("kaplan_meier.csv").quarters.allSatisfy(\.isEmpty))
+        XCTAssertTrue(try quarters("comparison_status.csv").quarters.allSatisfy(\.isEmpty))
     }
 
     /// A column's kind decides a cell's type, whatever its name: `month` is a calendar month

@@ -29,10 +29,10 @@ final class IntervalAuditTests: XCTestCase {
         /// Every component solved whole (the reference solves them whole).
         var audit: IntervalAudit { audit(wholeLimit: .max) }
 
-        func audit(wholeLimit: Int, cover: IntervalAudit.Cover = .lowestFirst) -> IntervalAudit {
+        func audit(wholeLimit: Int, cover: IntervalAudit.Cover = .lowestFirst, regions: [[Int]] = []) -> IntervalAudit {
             IntervalAudit(unknowns: unknowns, equations: equations.map { e in
                 IntervalAudit.Equation(terms: e.terms.map { IntervalAudit.Term(Int($0[0]), $0[1]) }, constant: e.constant)
-            }, wholeLimit: wholeLimit, cover: cover)
+            }, wholeLimit: wholeLimit, cover: cover, regions: regions)
         }
     }
 
@@ -93,8 +93,12 @@ final class IntervalAuditTests: XCTestCase {
         var wider = 0
         for c in Self.cases.filter({ $0.name.hasPrefix("random") }) {
             let whole = c.audit.intervals()
-            // Both ways of cutting: breadth first, and along the smallest equations (the check).
-            for got in [c.audit(wholeLimit: 100).intervals(), c.audit(wholeLimit: 100, cover: .highestFirst).intervals()] {
+            // Both ways of cutting: breadth first, and along the smallest equations (the check),
+            // also with blocks kept to regions (scattered by a multiplicative hash: none, one or
+            // more of three).
+            let regions = (0..<c.unknowns).map { u in (0..<3).filter { r in (u &* 2_654_435_761 >> (8 + 3 * r)) % 3 == 0 } }
+            for got in [c.audit(wholeLimit: 100).intervals(), c.audit(wholeLimit: 100, cover: .highestFirst).intervals(),
+                        c.audit(wholeLimit: 100, cover: .highestFirst, regions: regions).intervals()] {
                 for (u, (interval, expected)) in zip(got, c.intervals).enumerated() {
                     let what = "\(c.name), unknown \(u): \(interval) against scipy's \(expected)"
                     XCTAssertLessThanOrEqual(interval.low, expected[0]! + 1e-6, what)
@@ -117,8 +121,8 @@ final class IntervalAuditTests: XCTestCase {
         // Unknowns: partners first (region 1), then v0…v59, u60…u1, the slack of u60 ≤ 2, and t = u0 last (the first seed).
         let partners = 2 * steps + 1
         func v(_ i: Int) -> Int { partners + i }
-        func u(_ i: Int) -> Int { i == 0 ? 2 * partners + 1 : partners + steps + (steps - i) }
-        let slack = 2 * partners, count = 2 * partners + 2
+        func u(_ i: Int) -> Int { i == 0 ? partners + 2 * steps + 1 : partners + steps + (steps - i) }
+        let slack = partners + 2 * steps, count = slack + 2
         var equations = [IntervalAudit.Equation(terms: [t(u(steps), 1), t(slack, 1)], constant: 2)]
         for i in 0..<steps { equations.append(.init(terms: [t(u(i), 1), t(v(i), 1), t(u(i + 1), -1)], constant: 0)) }
         let chain = (0...steps).map(u) + (0..<steps).map(v)
@@ -135,9 +139,14 @@ final class IntervalAuditTests: XCTestCase {
             XCTAssertLessThanOrEqual(got.low, exact.low)
             if let h = got.high { XCTAssertGreaterThanOrEqual(h, exact.high ?? .infinity) }
         }
-        // Regions are ignored outside the check.
-        XCTAssertEqual(high(IntervalAudit(unknowns: count, equations: equations, wholeLimit: 100, regions: regions)),
-                       high(IntervalAudit(unknowns: count, equations: equations, wholeLimit: 100)))
+        // Regions are ignored outside the check; in it, a block kept to a region that equals a
+        // free one is not solved twice (one region for all: no job added).
+        let all = Array(equations.indices)
+        XCTAssertEqual(IntervalAudit.jobs(all, of: equations, wholeLimit: 100, cover: .lowestFirst, regions: regions),
+                       IntervalAudit.jobs(all, of: equations, wholeLimit: 100, cover: .lowestFirst, regions: []))
+        let check = { (regions: [[Int]]) in IntervalAudit.jobs(all, of: equations, wholeLimit: 100, cover: .highestFirst, regions: regions) }
+        XCTAssertGreaterThan(check(regions).count, check([]).count)
+        XCTAssertEqual(check(Array(repeating: [0], count: count)), check([]))
     }
 
     /// A check block keeps what an equation past its edge says of its unknowns: with the other

@@ -43,6 +43,17 @@ public struct KeyList: Sendable, Equatable {
 
     public var count: Int { hashes.count }
 
+    /// The keys `ids` (ascending or not), in that order, with their hashes.
+    public func subset(_ ids: [Int]) -> KeyList {
+        var bytes = [UInt8](), starts: [UInt32] = [0]
+        starts.reserveCapacity(ids.count + 1)
+        for i in ids {
+            bytes.append(contentsOf: key(i))
+            starts.append(UInt32(bytes.count))
+        }
+        return KeyList(bytes: bytes, starts: starts, hashes: ids.map { hashes[$0] })
+    }
+
     /// The keys' storage (all keys' bytes, and where each starts), for caching.
     public var storage: (bytes: [UInt8], starts: [UInt32]) { (bytes, starts) }
 

@@ -19,4 +19,9 @@ public struct PersonFlags: Sendable, Equatable {
     }
 
     public var count: Int { flags.count }
+
+    /// The persons `ids`, in that order, with their flags and row counts.
+    public func subset(_ ids: [Int]) -> PersonFlags {
+        PersonFlags(persons: persons.subset(ids), flags: ids.map { flags[$0] }, rowCounts: ids.map { rowCounts[$0] })
+    }
 }

@@ -335,21 +335,30 @@ struct ArenaPersons: Sendable {
 
     /// `people` reduced to the persons in this set with a flag (employed, or some benefit);
     /// the rows of the others are counted in `stats` as not in Arena.
-    func filter(_ people: PersonFlags, _ stats: FileStats) -> (PersonFlags, FileStats) {
-        var stats = stats
-        var bytes = [UInt8](), starts: [UInt32] = [0], flags = [UInt8](), counts = [UInt32]()
-        for k in 0..<people.count {
-            if let p = table.find(keyOf: k, in: people.persons), p < known {
-                guard people.flags[k] != 0 else { continue }
-                bytes.append(contentsOf: people.persons.key(k))
-                starts.append(UInt32(bytes.count))
-                flags.append(people.flags[k])
-                counts.append(people.rowCounts[k])
-            } else {
-                stats.rowsNotInArena += Int(people.rowCounts[k])
+    ///
+    /// In slices on all cores: a nightly run's employment file is filtered while nothing else
+    /// is left to do (~5 % of a mid-scale new month on one core).
+    func filter(_ people: PersonFlags, _ stats: FileStats, slice: Int = 1 << 15) -> (PersonFlags, FileStats) {
+        let slices = (people.count + slice - 1) / slice
+        let parts = Self.map(slices) { s -> (kept: [Int], notInArena: Int) in
+            var kept = [Int](), notInArena = 0
+            for k in s * slice ..< min(people.count, (s + 1) * slice) {
+                if let p = table.find(keyOf: k, in: people.persons), p < known {
+                    if people.flags[k] != 0 { kept.append(k) }
+                } else {
+                    notInArena += Int(people.rowCounts[k])
+                }
             }
+            return (kept, notInArena)
         }
-        return (PersonFlags(persons: KeyList(bytes: bytes, starts: starts), flags: flags, rowCounts: counts), stats)
+        var stats = stats
+        stats.rowsNotInArena += parts.reduce(0) { $0 + $1.notInArena }
+        return (people.subset(parts.flatMap(\.kept)), stats)
+    }
+
+    /// `parallelMap` of work that cannot fail.
+    private static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        do { return try parallelMap(count, body) } catch { preconditionFailure("\(error)") }
     }
 }
 

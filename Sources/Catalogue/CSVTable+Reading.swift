@@ -53,9 +53,9 @@ extension CSVTable {
     /// `kind`; nil when only reading the text tells (or it would not read).
     private static func readBack(_ cell: Cell, kind: ColumnKind) -> Cell? {
         switch (kind, cell) {
-        case (.label, .text(let s)), (.calendarMonth, .text(let s)): return needsText(s) ? nil : cell
-        case (.label, .count(let n)), (.calendarMonth, .count(let n)): return .text(n.map { String($0) } ?? "")
-        case (.label, .number(let x)), (.calendarMonth, .number(let x)): return .text(x.map(format) ?? "")
+        case (.label, .text(let s)), (.calendarPeriod, .text(let s)): return needsText(s) ? nil : cell
+        case (.label, .count(let n)), (.calendarPeriod, .count(let n)): return .text(n.map { String($0) } ?? "")
+        case (.label, .number(let x)), (.calendarPeriod, .number(let x)): return .text(x.map(format) ?? "")
         case (.count, .count), (.monthsSinceEntry, .count): return cell
         // Written as the shortest text that reads back as the same double; -0 is written 0.
         case (.percent, .number(let x)), (.number, .number(let x)): return .number(x.flatMap { $0.isFinite ? ($0 == 0 ? 0 : $0) : nil })
@@ -66,7 +66,7 @@ extension CSVTable {
 
     private static func cell(_ field: String, kind: ColumnKind, column: String, file: String, line: Int) throws -> Cell {
         switch kind {
-        case .label, .calendarMonth:
+        case .label, .calendarPeriod:
             return .text(field)
         case .count, .monthsSinceEntry:
             guard field.isEmpty || Int(field) != nil else { throw CSVReadError(file: file, line: line, reason: "\(column): expected a whole number") }

@@ -59,7 +59,7 @@ extension Catalogue {
     /// its quarters'), in every table cut the same way.
     static let periodRelations: [Relation] = {
         let (month, quarter, year) = (TableSpec.exitCohortTables[0], TableSpec.exitCohortTables[1], TableSpec.exitCohortTables[2])
-        let pairs: [(coarse: (TableSpec, TableSpec, TableSpec), fine: (TableSpec, TableSpec, TableSpec), Relation.Coarsening)] = [
+        let pairs: [(coarse: (TableSpec, TableSpec, TableSpec), fine: (TableSpec, TableSpec, TableSpec), CalendarPeriod.Unit)] = [
             (quarter, month, .quarter), (year, month, .year), (year, quarter, .year),
         ]
         return pairs.flatMap { coarse, fine, coarsening -> [Relation] in

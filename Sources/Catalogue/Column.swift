@@ -3,8 +3,8 @@
 public enum ColumnKind: Sendable, Hashable, CaseIterable {
     /// Text: a code, a name, a category.
     case label
-    /// A calendar month, `YYYY-MM` (text).
-    case calendarMonth
+    /// A calendar month, quarter or year, `2022-03`, `2022-Q1`, `2022` (text; `CalendarPeriod`).
+    case calendarPeriod
     /// A whole number of persons, exits, spells, degrees of freedom…
     case count
     /// Whole months since entry (survival tables).
@@ -37,7 +37,7 @@ extension ColumnKind {
     /// Whether a cell is of this kind (as written: text, a whole count, or a number).
     public func holds(_ cell: CSVTable.Cell) -> Bool {
         switch (self, cell) {
-        case (.label, .text), (.calendarMonth, .text), (.count, .count), (.monthsSinceEntry, .count), (.percent, .number), (.number, .number): return true
+        case (.label, .text), (.calendarPeriod, .text), (.count, .count), (.monthsSinceEntry, .count), (.percent, .number), (.number, .number): return true
         default: return false
         }
     }
@@ -46,10 +46,10 @@ extension ColumnKind {
 // MARK: exits and their status (exit cohort tables, comparisons)
 
 extension Column {
-    public static let exitMonth = Column("exit_month", .calendarMonth)
+    public static let exitMonth = Column("exit_month", .calendarPeriod)
     /// A complete quarter, `2022-Q1`, or year, `2022` (`cohorts.periods`).
-    public static let exitQuarter = Column("exit_quarter", .label)
-    public static let exitYear = Column("exit_year", .label)
+    public static let exitQuarter = Column("exit_quarter", .calendarPeriod)
+    public static let exitYear = Column("exit_year", .calendarPeriod)
     public static let exitStatus = Column("exit_status", .label)
     /// A status class (`work`, `work_benefit`, `disability`, `other`).
     public static let outcome = Column("outcome", .label)
@@ -101,7 +101,7 @@ extension Column {
 
 extension Column {
     /// The calendar month of a stock.
-    public static let month = Column("month", .calendarMonth)
+    public static let month = Column("month", .calendarPeriod)
     public static let hovedstatus = Column("hovedstatus", .label)
     public static let tiltak = Column("tiltak", .label)
     /// A measure row's count as a percentage of the status's persons on any measure.
@@ -144,7 +144,7 @@ extension Column {
     public static let time = Column("time", .monthsSinceEntry)
     public static let end = Column("end", .count)
 
-    public static let entryMonth = Column("entry_month", .calendarMonth)
+    public static let entryMonth = Column("entry_month", .calendarPeriod)
     public static let route = Column("route", .label)
     public static let atUnit = Column("at_unit", .label)
     public static let population = Column("population", .label)

@@ -63,7 +63,7 @@ extension Relation {
         for (r, row) in t.rows.enumerated() {
             guard only.allSatisfy({ c, values in c.map { values.contains(row[$0].textValue) } ?? false }),
                   !except.contains(where: { c, values in c.map { values.contains(row[$0].textValue) } ?? false }) else { continue }
-            var key = links.flatMap { columns, coarsen in columns!.map { coarsen?.apply(row[$0].textValue) ?? row[$0].textValue } }
+            var key = links.flatMap { columns, coarsen in columns!.map { Self.coarsened(row[$0].textValue, to: coarsen) } }
             if let stepColumn {
                 guard let j = row[stepColumn].intValue else { continue }
                 key.append(String(j - term.stepOffset))
@@ -72,6 +72,13 @@ extension Relation {
                 add(k, CellRef(table: t.name, row: r, column: column))
             }
         }
+    }
+
+    /// A period label as its part of a coarser period's key (`2022-03` → `2022-Q1`); other
+    /// text, or no coarsening, as it is.
+    private static func coarsened(_ text: String, to unit: CalendarPeriod.Unit?) -> String {
+        guard let unit, let period = CalendarPeriod(text) else { return text }
+        return period.coarsened(to: unit).description
     }
 
     /// The class part of a row's keys: none without classes, the total's own class, or each

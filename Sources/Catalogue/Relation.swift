@@ -66,9 +66,9 @@ extension Relation {
     public struct Link: Sendable {
         public var total: Column
         public var parts: Column
-        public var coarsen: Coarsening?
+        public var coarsen: CalendarPeriod.Unit?
 
-        public init(_ total: Column, _ parts: Column, coarsen: Coarsening? = nil) {
+        public init(_ total: Column, _ parts: Column, coarsen: CalendarPeriod.Unit? = nil) {
             self.total = total
             self.parts = parts
             self.coarsen = coarsen
@@ -76,20 +76,6 @@ extension Relation {
 
         /// The same column on both sides.
         public static func same(_ column: Column) -> Link { Link(column, column) }
-    }
-
-    /// A calendar period to the longer one holding it.
-    public enum Coarsening: Sendable {
-        /// `2022-03` → `2022-Q1`.
-        case quarter
-        /// `2022-03` or `2022-Q1` → `2022`.
-        case year
-
-        public func apply(_ label: String) -> String {
-            let year = String(label.prefix(4))
-            guard self == .quarter, let month = Int(label.dropFirst(5)) else { return year }
-            return "\(year)-Q\((month - 1) / 3 + 1)"
-        }
     }
 
     /// A total's value in `total` gathers the parts whose value in `parts` it lists.

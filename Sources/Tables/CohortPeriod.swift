@@ -21,13 +21,17 @@ public enum CohortPeriod: String, CaseIterable, Sendable {
         }
     }
 
+    var unit: CalendarPeriod.Unit {
+        switch self {
+        case .month: return .month
+        case .quarter: return .quarter
+        case .year: return .year
+        }
+    }
+
     /// The period of a month, as written: `2022-03`, `2022-Q1`, `2022`.
     public func label(of month: Month) -> String {
-        switch self {
-        case .month: return month.description
-        case .quarter: return "\(month.year)-Q\((month.month - 1) / 3 + 1)"
-        case .year: return String(month.year)
-        }
+        CalendarPeriod.month(month.month, of: month.year).coarsened(to: unit).description
     }
 
     /// The complete periods among the panel's `complete` months, in time order: their labels,

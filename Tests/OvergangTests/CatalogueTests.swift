@@ -69,16 +69,34 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(CSVTable(.coxTests, including: [.period]).header.prefix(2), ["event", "period"])
     }
 
+    /// A period label is read back as written, coarsened to the period holding it, and any
+    /// other text is no period (a comparison's `baseline`, a signed or short number).
+    func testCalendarPeriodsAsTheTablesWriteThem() {
+        for label in ["2022-01", "2022-09", "2022-12", "2022-Q1", "2022-Q4", "2022", "1999-10"] {
+            XCTAssertEqual(CalendarPeriod(label)?.description, label)
+        }
+        XCTAssertEqual(CalendarPeriod.month(3, of: 2022).description, "2022-03")
+        let coarsened: [(String, CalendarPeriod.Unit, String)] = [
+            ("2022-01", .quarter, "2022-Q1"), ("2022-03", .quarter, "2022-Q1"), ("2022-04", .quarter, "2022-Q2"),
+            ("2022-12", .quarter, "2022-Q4"), ("2022-12", .year, "2022"), ("2022-Q3", .year, "2022"),
+            ("2022-05", .month, "2022-05"), ("2022-Q3", .quarter, "2022-Q3"), ("2022-Q3", .month, "2022-Q3"), ("2022", .quarter, "2022"),
+        ]
+        for (label, unit, expected) in coarsened {
+            XCTAssertEqual(CalendarPeriod(label)?.coarsened(to: unit).description, expected, "\(label) to \(unit)")
+        }
+        for text in ["", "baseline", "2022-13", "2022-00", "2022-Q5", "2022-Q0", "22-05", "2022-5", "2022-05-01", "+022",
+                     "2022-+5", "2022-Q+1", "2022-Q01", "2022-q1", "２０２２"] {
+            XCTAssertNil(CalendarPeriod(text), text)
+        }
+    }
+
     /// The calendar quarters of a row (the disclosure audit's regions): a month's and a
     /// quarter's row their quarter, a year's its four; the survival tables' `month` (months
     /// since entry) and a comparison's period are no calendar.
     func testRowsCountInTheirCalendarQuarters() throws {
-        XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022-05"), [2022 * 4 + 1])
-        XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022-Q4"), [2022 * 4 + 3])
-        XCTAssertEqual(Catalogue.quarters(ofPeriod: "2022"), (0..<4).map { 2022 * 4 + $0 })
-        for text in ["", "baseline", "2022-13", "2022-Q5", "22-05", "2022-5", "2022-05-01", "+022", "2022-+5", "2022-Q+1", "2022-Q01"] {
-            XCTAssertEqual(Catalogue.quarters(ofPeriod: text), [], text)
-        }
+        XCTAssertEqual(CalendarPeriod("2022-05")?.quarters, [2022 * 4 + 1])
+        XCTAssertEqual(CalendarPeriod("2022-Q4")?.quarters, [2022 * 4 + 3])
+        XCTAssertEqual(CalendarPeriod("2022")?.quarters, (0..<4).map { 2022 * 4 + $0 })
         let folder = Self.everyTable
         func quarters(_ file: String) throws -> (table: CSVTable, quarters: [[Int]]) {
             let table = try CSVTable.read(name: file, text: String(contentsOfFile: folder + "/" + file, encoding: .utf8))
@@ -90,7 +108,7 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(try quarters("exit_cohorts_quarterly_by_kjonn.csv").quarters.first, [2021 * 4])
         XCTAssertEqual(try quarters("exit_cohorts_yearly.csv").quarters.first, (0..<4).map { 2021 * 4 + $0 })
         let stocks = try quarters("stocks_by_enhet.csv")
-        XCTAssertEqual(stocks.quarters, stocks.table.rows.map { Catalogue.quarters(ofPeriod: $0[0].textValue) })
+        XCTAssertEqual(stocks.quarters, stocks.table.rows.map { CalendarPeriod($0[0].textValue)!.quarters })
         XCTAssertTrue(stocks.quarters.allSatisfy { $0.count == 1 })
         XCTAssertTrue(try quarters("kaplan_meier.csv").quarters.allSatisfy(\.isEmpty))
         XCTAssertTrue(try quarters("comparison_status.csv").quarters.allSatisfy(\.isEmpty))

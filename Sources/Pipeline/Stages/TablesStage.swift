@@ -44,23 +44,24 @@ struct TablesStage: Sendable {
         }
         let exitRows = exits.rows(in: panel)
         let comparisons = comparisonsJob(exitRows)
-        let parts: [Part]
-        var storing: BackgroundTask<Void>?
         let stored = memo?.load()
-        if let stored {
-            parts = stored + (comparisons.map { [$0()] } ?? [])
-        } else {
-            let jobs = self.jobs(exitRows) + (comparisons.map { [$0] } ?? [])
-            parts = try! parallelMap(jobs.count) { jobs[$0]() }
-            let kept = Array(parts.prefix(jobs.count - (comparisons == nil ? 0 : 1)))
-            storing = memo.map { memo in BackgroundTask { memo.store(kept) } }
-        }
+        let (parts, storing): ([Part], BackgroundTask<Void>?) = stored.map { ($0 + (comparisons.map { [$0()] } ?? []), nil) }
+            ?? built(jobs(exitRows), comparisons)
         let survivalResult = try! survival.value()
         try! storing?.value()
         let warnings = parts.flatMap(\.warnings) + survivalResult.warnings
         return Result(tables: parts.flatMap(\.tables) + survivalResult.tables,
                       warnings: warnings + survivalResult.coxNotes.map(\.detail),
                       notices: warnings + CoxTermNote.lines(survivalResult.coxNotes), survival: survivalResult, reused: stored != nil)
+    }
+
+    /// The parts of `kept` and then the comparisons', all jobs at once on all cores; those of
+    /// `kept` are stored in the memo meanwhile (the task to wait for before the run ends).
+    private func built(_ kept: [@Sendable () -> Part], _ comparisons: (@Sendable () -> Part)?) -> ([Part], BackgroundTask<Void>?) {
+        let jobs = kept + (comparisons.map { [$0] } ?? [])
+        let parts = try! parallelMap(jobs.count) { jobs[$0]() }
+        let storing = memo.map { memo in BackgroundTask { memo.store(Array(parts.prefix(kept.count))) } }
+        return (parts, storing)
     }
 
     /// What one job gives: its tables and the warnings.

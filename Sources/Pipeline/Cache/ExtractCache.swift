@@ -107,9 +107,12 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
     /// runs (`CacheScratch`), so that the folder does not grow with every delivery for ever.
     /// Panels are kept only the `keptPanels` last used: each nightly run stores a panel of
     /// one more month, and a month's worth of superseded panels would outweigh the rest.
+    /// One besides the new: the panel a nightly run extended, which a corrected file of the
+    /// newest month is added to the next day. A second one cost a tenth of the input at 240
+    /// national months and was needed only for a correction of the month before.
     /// `sparing`: the key of a panel being stored beside the pruning, which is kept and not
     /// counted (else whether it was written yet would decide which older panel goes).
-    public func prune(olderThanDays days: Double = 30, keptPanels: Int = 2, sparing: String? = nil) {
+    public func prune(olderThanDays days: Double = 30, keptPanels: Int = 1, sparing: String? = nil) {
         let fm = FileManager.default
         let limit = Date().addingTimeInterval(-days * 86_400)
         var panels = [(path: String, modified: Date)]()

@@ -334,30 +334,19 @@ struct ArenaPersons: Sendable {
     let digest: String
 
     /// `people` reduced to the persons in this set with a flag (employed, or some benefit);
-    /// the rows of the others are counted in `stats` as not in Arena.
-    ///
-    /// In `slices` (at least 1), all but the first on threads of their own: a nightly run's
-    /// employment file is filtered when little else is left to do (~5 % of a mid-scale new
-    /// month on one core). Not on the dispatch pool: this runs in a `parallelMap` job, and a
-    /// pool map nested in one runs its slices one after another.
-    func filter(_ people: PersonFlags, _ stats: FileStats, slices: Int = 2) -> (PersonFlags, FileStats) {
-        let bounds = (0...slices).map { $0 * people.count / slices }
-        let slice = { @Sendable [self] (s: Int) -> (kept: [Int], notInArena: Int) in
-            var kept = [Int](), notInArena = 0
-            for k in bounds[s]..<bounds[s + 1] {
-                if let p = table.find(keyOf: k, in: people.persons), p < known {
-                    if people.flags[k] != 0 { kept.append(k) }
-                } else {
-                    notInArena += Int(people.rowCounts[k])
-                }
-            }
-            return (kept, notInArena)
-        }
-        let others = (1..<slices).map { s in BackgroundTask { slice(s) } }
-        let parts = [slice(0)] + others.map { try! $0.value() }
+    /// the rows of the others are counted in `stats` as not in Arena. The kept keys keep
+    /// their hashes.
+    func filter(_ people: PersonFlags, _ stats: FileStats) -> (PersonFlags, FileStats) {
         var stats = stats
-        stats.rowsNotInArena += parts.reduce(0) { $0 + $1.notInArena }
-        return (people.subset(parts.flatMap(\.kept)), stats)
+        var kept = [Int]()
+        for k in 0..<people.count {
+            if let p = table.find(keyOf: k, in: people.persons), p < known {
+                if people.flags[k] != 0 { kept.append(k) }
+            } else {
+                stats.rowsNotInArena += Int(people.rowCounts[k])
+            }
+        }
+        return (people.subset(kept), stats)
     }
 }
 

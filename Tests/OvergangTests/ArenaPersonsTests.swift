@@ -2,10 +2,10 @@ import XCTest
 @testable import Extracts
 @testable import Panel
 
-/// An employment or benefit file is cut down to the persons in Arena by its month, in slices
-/// on threads of their own: the result must not depend on how it was sliced.
+/// An employment or benefit file is cut down to the persons in Arena by its month: those seen
+/// by then with a flag, in the file's order; the rows of all others counted as not in Arena.
 final class ArenaPersonsTests: XCTestCase {
-    func testFilteringInSlicesKeepsTheFilesOrderAndCountsTheRest() {
+    func testFilteringKeepsTheSeenPersonsInTheFilesOrderAndCountsTheRest() {
         // Arena: p0…p999 in the table, the first 800 seen by the file's month.
         var table = KeyTable()
         for i in 0..<1000 { _ = table.insert(Array("p\(i)".utf8)) }
@@ -31,16 +31,13 @@ final class ArenaPersonsTests: XCTestCase {
 
         var stats = FileStats(file: ExtractFile(kind: .aa, month: Month("2022-01")!, path: "/none/aa_202201.csv.gz"))
         stats.rowsNotInArena = 3
-        for slices in [1, 2, 3, 7, 64] {
-            let (filtered, counted) = arena.filter(people, stats, slices: slices)
-            XCTAssertEqual((0..<filtered.count).map { String(decoding: filtered.persons.key($0), as: UTF8.self) },
-                           kept.map { keys[$0] }, "\(slices) slices")
-            XCTAssertEqual(filtered.flags, kept.map { flags[$0] }, "\(slices) slices")
-            XCTAssertEqual(filtered.rowCounts, kept.map { counts[$0] }, "\(slices) slices")
-            XCTAssertEqual(counted.rowsNotInArena, 3 + notInArena, "\(slices) slices")
-            // The kept hashes are the keys' own (as if read back from storage).
-            let storage = filtered.persons.storage
-            XCTAssertEqual(filtered.persons, KeyList(bytes: storage.bytes, starts: storage.starts), "\(slices) slices")
-        }
+        let (filtered, counted) = arena.filter(people, stats)
+        XCTAssertEqual((0..<filtered.count).map { String(decoding: filtered.persons.key($0), as: UTF8.self) }, kept.map { keys[$0] })
+        XCTAssertEqual(filtered.flags, kept.map { flags[$0] })
+        XCTAssertEqual(filtered.rowCounts, kept.map { counts[$0] })
+        XCTAssertEqual(counted.rowsNotInArena, 3 + notInArena)
+        // The kept hashes are the keys' own (as if read back from storage).
+        let storage = filtered.persons.storage
+        XCTAssertEqual(filtered.persons, KeyList(bytes: storage.bytes, starts: storage.starts))
     }
 }

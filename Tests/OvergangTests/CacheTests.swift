@@ -259,3 +259,33 @@ private extension ExtractCache {
         return try employment(file, arenaSet: "set", parse: parse)
     }
 }
+
+extension CacheTests {
+    /// Person keys in an entry: lengths once when all keys are alike, else one byte each; what
+    /// is read back is the keys written, and a count or length that does not fit is refused.
+    func testPersonKeysAreStoredWithTheirLengthsOnceWhenAlike() throws {
+        func stored(_ keys: [String]) -> (bytes: [UInt8], starts: [UInt32], size: Int) {
+            var bytes = [UInt8](), starts: [UInt32] = [0]
+            for k in keys { bytes += Array(k.utf8); starts.append(UInt32(bytes.count)) }
+            var w = BinaryWriter()
+            w.keys(bytes, starts)
+            return (bytes, starts, w.data.count)
+        }
+        let national = (0..<100).map { String(format: "%011d", 12_345_678 * $0) }
+        let mixed = ["1", "22", "333", String(repeating: "x", count: 64)]
+        for keys in [national, mixed, [], ["only"]] {
+            let (bytes, starts, _) = stored(keys)
+            var w = BinaryWriter()
+            w.keys(bytes, starts)
+            var r = BinaryReader(w.data)
+            let read = try XCTUnwrap(r.keys(count: keys.count), "\(keys.prefix(2))")
+            XCTAssertEqual(read.bytes, bytes)
+            XCTAssertEqual(read.starts, starts)
+            var wrongCount = BinaryReader(w.data)
+            XCTAssertNil(wrongCount.keys(count: keys.count + 1))
+        }
+        // 100 national keys: 1 100 bytes, their length once (8 + 8 + 8 + 8 bytes of counts and length).
+        XCTAssertEqual(stored(national).size, 1_100 + 24)
+        XCTAssertEqual(stored(mixed).size, mixed.map(\.utf8.count).reduce(0, +) + 24 + mixed.count)
+    }
+}

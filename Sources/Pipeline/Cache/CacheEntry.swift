@@ -14,7 +14,9 @@ enum CacheEntry {
     /// code byte. 5: employment rows outside the file's month are kept (valid) and counted;
     /// the panel stored sparsely, by person, with its person keys (to be extended by new months);
     /// employment and benefit forms filtered to the persons in Arena by their month.
-    static let formatVersion: UInt32 = 5
+    /// 6: an Arena file's person keys stored as the employment and benefit files' are
+    /// (`BinaryWriter.keys`: lengths once when all are alike), after its rows.
+    static let formatVersion: UInt32 = 6
     /// Also in every header: the tool's version (a parser fix must not meet old parses) and
     /// the in-memory size of a stored Arena row.
     static let build = "overgang \(OvergangVersion.string), row \(MemoryLayout<ArenaRow>.size)"

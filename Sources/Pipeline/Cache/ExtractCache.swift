@@ -206,18 +206,17 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         try cached(file, kind: "arena", parse: parse, stats: \.stats, encode: { e in
             var w = BinaryWriter()
             Self.encodeStats(&w, e.stats)
-            w.array(e.persons.storage.bytes); w.array(e.persons.storage.starts)
             w.array(e.rows)
+            w.keys(e.persons.storage.bytes, e.persons.storage.starts)
             w.array(e.measures.storage.bytes); w.array(e.measures.storage.starts)
             return w
         }, decode: { payload in
             var r = payload
-            guard let stats = Self.decodeStats(&r, file), let pb = r.array(UInt8.self), let ps = r.array(UInt32.self),
-                  let rows = r.array(ArenaRow.self), let mb = r.array(UInt8.self), let ms = r.array(UInt32.self), r.atEnd,
-                  ps.count == rows.count + 1, KeyTable.isValidStorage(bytes: pb, starts: ps),
+            guard let stats = Self.decodeStats(&r, file), let rows = r.array(ArenaRow.self), let persons = r.keys(count: rows.count),
+                  let mb = r.array(UInt8.self), let ms = r.array(UInt32.self), r.atEnd,
                   KeyTable.isValidStorage(bytes: mb, starts: ms), Self.validRows(rows, measures: ms.count - 1) else { return nil }
             var e = ArenaExtract(file: file, stats: stats)
-            e.persons = KeyTable(bytes: pb, starts: ps)
+            e.persons = KeyTable(bytes: persons.bytes, starts: persons.starts)
             e.rows = rows
             e.measures = KeyTable(bytes: mb, starts: ms)
             return e
@@ -236,22 +235,14 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
         })
     }
 
-    /// An employment or benefit file's persons in ~11 bytes each instead of 13: the keys; their
-    /// lengths once when all are alike (national keys are), else one byte each; and each
-    /// person's flags and row count as one byte, an index into the file's (at most 255) kinds
-    /// of (flags, count), with the rest listed apart. Less to write (the page cache's copy
-    /// was ~7 % of a cold run) and to read back.
+    /// An employment or benefit file's persons in ~11 bytes each instead of 13: the keys
+    /// (`BinaryWriter.keys`), and each person's flags and row count as one byte, an index into
+    /// the file's (at most 255) kinds of (flags, count), with the rest listed apart. Less to
+    /// write (the page cache's copy was ~7 % of a cold run) and to read back.
     private static func encode(_ stats: FileStats, _ people: PersonFlags) -> BinaryWriter {
         var w = BinaryWriter()
         encodeStats(&w, stats)
-        let starts = people.persons.storage.starts
-        w.array(people.persons.storage.bytes)
         let n = people.count
-        let first = n > 0 ? starts[1] - starts[0] : 0
-        var uniform = true
-        for i in 0..<n where starts[i + 1] - starts[i] != first { uniform = false; break }
-        w.u64(uniform ? UInt64(first) : 0)
-        w.array(uniform ? [] : (0..<n).map { UInt8(starts[$0 + 1] - starts[$0]) })
         // Codes for (flags, count < 16) pairs in order of first use; 255: listed apart.
         var codeOf = [UInt8](repeating: 255, count: 256 * 16)
         var kindFlags = [UInt8](), kindCounts = [UInt8]()
@@ -278,6 +269,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
             count = n
         }
         w.array(codes)
+        w.keys(people.persons.storage.bytes, people.persons.storage.starts)
         w.array(kindFlags); w.array(kindCounts)
         w.array(apartIds); w.array(apartFlags); w.array(apartCounts)
         return w
@@ -285,21 +277,12 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
 
     private static func decodePeople(_ payload: BinaryReader, _ file: ExtractFile) -> (FileStats, PersonFlags)? {
         var r = payload
-        guard let stats = decodeStats(&r, file), let pb = r.array(UInt8.self), let uniform = r.u64(), uniform <= 64,
-              let lengths = r.array(UInt8.self), let codes = r.array(UInt8.self),
+        guard let stats = decodeStats(&r, file), let codes = r.array(UInt8.self), let keys = r.keys(count: codes.count),
               let kindFlags = r.array(UInt8.self), let kindCounts = r.array(UInt8.self),
               let apartIds = r.array(UInt32.self), let apartFlags = r.array(UInt8.self), let apartCounts = r.array(UInt32.self),
               r.atEnd, kindFlags.count == kindCounts.count, kindFlags.count <= 255,
               apartIds.count == apartFlags.count, apartIds.count == apartCounts.count else { return nil }
         let n = codes.count
-        guard uniform > 0 ? lengths.isEmpty && pb.count == n * Int(uniform) : lengths.count == n else { return nil }
-        var starts = [UInt32](repeating: 0, count: n + 1)
-        var at = 0
-        for i in 0..<n {
-            at += uniform > 0 ? Int(uniform) : Int(lengths[i])
-            starts[i + 1] = UInt32(truncatingIfNeeded: at)
-        }
-        guard at == pb.count, KeyTable.isValidStorage(bytes: pb, starts: starts) else { return nil }
         var flags = [UInt8](repeating: 0, count: n), counts = [UInt32](repeating: 0, count: n)
         var apart = 0
         for i in 0..<n {
@@ -316,7 +299,7 @@ public final class ExtractCache: ParsedFileSource, @unchecked Sendable {
             }
         }
         guard apart == apartIds.count else { return nil }
-        return (stats, PersonFlags(persons: KeyList(bytes: pb, starts: starts), flags: flags, rowCounts: counts))
+        return (stats, PersonFlags(persons: KeyList(bytes: keys.bytes, starts: keys.starts), flags: flags, rowCounts: counts))
     }
 
     /// Rows whose codes are in range (a measure id must name a stored code).

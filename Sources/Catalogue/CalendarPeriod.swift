@@ -8,6 +8,9 @@ public struct CalendarPeriod: Hashable, Sendable, CustomStringConvertible {
         case month, quarter, year
 
         public static func < (a: Unit, b: Unit) -> Bool { a.rawValue < b.rawValue }
+
+        /// The months in one period of this unit.
+        public var months: Int { [1, 3, 12][rawValue] }
     }
 
     public let unit: Unit

@@ -13,14 +13,7 @@ public enum CohortPeriod: String, CaseIterable, Sendable {
         TableSpec.exitCohortTables[CohortPeriod.allCases.firstIndex(of: self)!]
     }
 
-    var monthsIn: Int {
-        switch self {
-        case .month: return 1
-        case .quarter: return 3
-        case .year: return 12
-        }
-    }
-
+    /// The calendar unit of these periods (a complete one has `unit.months` months).
     var unit: CalendarPeriod.Unit {
         switch self {
         case .month: return .month
@@ -44,7 +37,7 @@ public enum CohortPeriod: String, CaseIterable, Sendable {
             if months[label] == nil { labels.append(label) }
             months[label, default: []].append(m)
         }
-        labels = labels.filter { months[$0]!.count == monthsIn }
+        labels = labels.filter { months[$0]!.count == unit.months }
         for (i, label) in labels.enumerated() { for m in months[label]! { ofMonth[m] = i } }
         return (labels, ofMonth)
     }
